@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import * as vc from '@digitalbazaar/vc';
+import { CredstackError, InvalidInputError, IssueError, KeyError } from './errors.js';
+import { createDocumentLoader, type DocumentLoaderOptions } from './jsonld/loader.js';
+import { VC_V1_CONTEXT, VC_V2_CONTEXT } from './jsonld/contexts.js';
+import type { KeyPair } from './keys/keypair.js';
+import { createEddsaSigningSuite } from './proofs/suites.js';
+import { asArray, findKeyPaths, idOf, isDateTimeStamp, isoSeconds, toDate } from './util/json.js';
+import { validateCredential } from './schema/index.js';
+
+/**
+ * Options of {@link issueCredential}.
+ * @example
+ * ```ts
+ * const opts: IssueOptions = { key, now: '2026-09-01T09:00:00Z' };
+ * ```
+ */
+export interface IssueOptions {
+  /** The issuer's signing key; `key.controller` must equal the credential's issuer id. */
+  key: KeyPair;
+  /** Proof format: embedded `eddsa-rdfc-2022` Data Integrity proof (default) or a compact VC-JWT. */
+  format?: 'eddsa-rdfc-2022' | 'vc-jwt';
+  /** Pin the clock: the proof's `created` and the default `validFrom`. */
+  now?: Date | string;
+  /** Extra offline documents (contexts) the credential uses. */
+  documents?: DocumentLoaderOptions['documents'];
+  /** Skip our JSON Schema check (not recommended; the JSON-LD safe-mode check always runs). */
+  skipSchema?: boolean;
+}
+
+/** @internal Checks shared by every issuing path (embedded proof, VC-JWT, batch). Returns a prepared copy. */
+export function prepareCredential(credential: unknown, key: KeyPair, now: Date, skipSchema = false): Record<string, any> {
+  if (!credential || typeof credential !== 'object' || Array.isArray(credential)) {
+    throw new InvalidInputError('credential must be a JSON object');
+  }
+  if (!key || typeof key !== 'object' || typeof key.id !== 'string' || typeof key.controller !== 'string') {
+    throw new KeyError('ERR_KEY_INVALID', 'options.key must be a KeyPair (see generateKeyPair / importKeyPair)');
+  }
+  if (typeof key.secretKeyMultibase !== 'string') {
+    throw new KeyError('ERR_KEY_NO_SECRET', `key ${key.id} has no secret part: it can verify but not sign`);
+  }
+  let cred: Record<string, any>;
+  try {
+    cred = structuredClone(credential) as Record<string, any>;
+  } catch (cause) {
+    throw new InvalidInputError('credential must be plain JSON data', { cause });
+  }
+  const ctx = asArray(cred['@context']);
+  if (ctx[0] !== VC_V2_CONTEXT && ctx[0] !== VC_V1_CONTEXT) {
+    throw new IssueError('ERR_CONTEXT_FIRST', `@context must start with ${VC_V2_CONTEXT} (VC 2.0) or ${VC_V1_CONTEXT} (VC 1.1)`);
+  }
+  if (!asArray(cred.type).includes('VerifiableCredential')) {
+    throw new IssueError('ERR_MISSING_FIELD', 'type must include "VerifiableCredential"', { details: { path: '$.type' } });
+  }
+  if (cred.proof !== undefined) {
+    throw new IssueError('ERR_ALREADY_SIGNED', 'credential already has a proof; remove it or use a copy');
+  }
+  if (cred.id === undefined) cred.id = `urn:uuid:${randomUUID()}`;
+  const issuerId = idOf(cred.issuer);
+  if (!issuerId) {
+    throw new IssueError('ERR_MISSING_FIELD', 'issuer (a DID or URL, or a Profile with id) is required', { details: { path: '$.issuer' } });
+  }
+  if (issuerId !== key.controller) {
+    throw new IssueError(
+      'ERR_ISSUER_MISMATCH',
+      `issuer ${issuerId} does not control key ${key.id} (its controller is ${key.controller}); verifiers would reject it. ` +
+        `Use a key whose controller is the issuer, or set issuer.id to ${key.controller}.`,
+      { details: { issuer: issuerId, controller: key.controller } },
+    );
+  }
+  if (ctx[0] === VC_V2_CONTEXT) {
+    if (cred.validFrom === undefined) cred.validFrom = isoSeconds(now);
+    for (const p of ['validFrom', 'validUntil', 'awardedDate']) {
+      if (cred[p] !== undefined && !isDateTimeStamp(cred[p])) {
+        throw new IssueError('ERR_INVALID_DATE', `${p} must be an XML Schema dateTimeStamp with time zone, e.g. 2026-09-01T09:00:00Z`, { details: { path: `$.${p}` } });
+      }
+    }
+  } else if (cred.issuanceDate === undefined) {
+    cred.issuanceDate = isoSeconds(now);
+  }
+  if (cred.credentialSubject === undefined) {
+    throw new IssueError('ERR_MISSING_FIELD', 'credentialSubject is required', { details: { path: '$.credentialSubject' } });
+  }
+  if (!skipSchema) {
+    const res = validateCredential(cred);
+    if (!res.valid) {
+      throw new IssueError(
+        'ERR_SCHEMA_INVALID',
+        `credential does not match the schema:\n${res.errors.map((e: { path: string; message: string }) => `  ${e.path}: ${e.message}`).join('\n')}`,
+        { details: { errors: res.errors } },
+      );
+    }
+  }
+  return cred;
+}
+
+/** @internal Map errors from the JSON-LD / Data Integrity stack to typed IssueErrors. */
+export function mapSigningError(err: unknown, cred: unknown): CredstackError {
+  if (err instanceof CredstackError) return err;
+  const e = err as { name?: string; message?: string; details?: any; cause?: any };
+  const ev = e?.details?.event;
+  if (e?.name === 'jsonld.ValidationError' && ev) {
+    const property: string | undefined = ev.details?.property;
+    if (property !== undefined) {
+      const paths = findKeyPaths(cred, property);
+      return new IssueError(
+        'ERR_UNDEFINED_TERM',
+        `property "${property}"${paths.length ? ` (at ${paths.join(', ')})` : ''} is not defined by any @context, so it would not be signed ` +
+          `(JSON-LD safe mode). Fix: use a term the VC 2.0 / OB 3.0 / credstack contexts define, or add a context that defines it ` +
+          `(pass its document in options.documents).`,
+        { cause: err, details: { property, paths, jsonldCode: ev.code } },
+      );
+    }
+    return new IssueError('ERR_JSONLD_INVALID', `JSON-LD safe mode rejected the credential: ${ev.message ?? e.message} (${JSON.stringify(ev.details ?? {}).slice(0, 200)})`, {
+      cause: err,
+      details: { jsonldCode: ev.code, event: ev.details },
+    });
+  }
+  const url = e?.details?.url ?? e?.cause?.details?.url;
+  if (e?.name === 'jsonld.InvalidUrl' || /loading document failed/i.test(e?.message ?? '')) {
+    const cause = e?.details?.cause ?? e?.cause;
+    if (cause instanceof CredstackError) return cause;
+    return new IssueError('ERR_CONTEXT_UNKNOWN', `cannot load ${url ?? 'a context'}: pass it in options.documents`, { cause: err, details: { url } });
+  }
+  if (e?.name?.startsWith?.('jsonld.')) {
+    return new IssueError('ERR_JSONLD_INVALID', `invalid JSON-LD: ${e.message}`, { cause: err, details: { jsonldCode: e.details?.code } });
+  }
+  return new IssueError('ERR_ISSUE_FAILED', `signing failed: ${e?.message ?? String(err)}`, { cause: err });
+}
+
+/**
+ * Sign a credential: returns a copy with a `DataIntegrityProof` (cryptosuite `eddsa-rdfc-2022`) made with `key`,
+ * or, with `format: 'vc-jwt'`, a compact VC-JWT string. The input is not modified.
+ *
+ * Refuses (with {@link IssueError}) a credential whose issuer is not the key's controller (`ERR_ISSUER_MISMATCH`),
+ * that uses a property no context defines (`ERR_UNDEFINED_TERM`, naming the property and its path), that lacks
+ * required fields or fails our JSON Schema (`ERR_SCHEMA_INVALID`, listing each JSON path).
+ * @example
+ * ```ts
+ * const key = await generateKeyPair();
+ * const signed = await issueCredential({
+ *   '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+ *   id: 'urn:uuid:5d1e…', type: ['VerifiableCredential', 'OpenBadgeCredential'],
+ *   issuer: { id: key.controller, type: ['Profile'], name: 'University of Example' },
+ *   name: 'Data literacy',
+ *   credentialSubject: { type: ['AchievementSubject'], id: 'did:example:learner', achievement: { … } },
+ * }, { key });
+ * ```
+ */
+export async function issueCredential(credential: object, options: IssueOptions & { format: 'vc-jwt' }): Promise<string>;
+export async function issueCredential(credential: object, options: IssueOptions & { format?: 'eddsa-rdfc-2022' }): Promise<Record<string, any>>;
+export async function issueCredential(credential: object, options: IssueOptions): Promise<Record<string, any> | string>;
+export async function issueCredential(credential: object, options: IssueOptions): Promise<Record<string, any> | string> {
+  if (!options || typeof options !== 'object') throw new InvalidInputError('options with a key are required');
+  const now = toDate(options.now);
+  if (!now) throw new InvalidInputError('options.now is not a valid date');
+  const format = options.format ?? 'eddsa-rdfc-2022';
+  if (format !== 'eddsa-rdfc-2022' && format !== 'vc-jwt') {
+    throw new InvalidInputError(`unknown format ${String(format)}: use 'eddsa-rdfc-2022' or 'vc-jwt'`, { code: 'ERR_UNSUPPORTED_FORMAT' });
+  }
+  const cred = prepareCredential(credential, options.key, now, options.skipSchema);
+  const documentLoader = createDocumentLoader({ documents: options.documents });
+  if (format === 'vc-jwt') {
+    const { signJwtCredential } = await import('./proofs/jwt.js');
+    // the JSON-LD check still runs so that a VC-JWT carries only defined terms
+    await checkJsonLd(cred, documentLoader);
+    return signJwtCredential(cred, { key: options.key, now });
+  }
+  try {
+    return await vc.issue({
+      credential: cred,
+      suite: createEddsaSigningSuite(options.key, isoSeconds(now)),
+      documentLoader,
+      now,
+    });
+  } catch (err) {
+    throw mapSigningError(err, cred);
+  }
+}
+
+/** @internal Expand in safe mode: every term must be defined. */
+export async function checkJsonLd(cred: unknown, documentLoader: ReturnType<typeof createDocumentLoader>): Promise<void> {
+  const { default: jsonld } = await import('jsonld');
+  try {
+    await jsonld.expand(cred, { documentLoader, safe: true });
+  } catch (err) {
+    throw mapSigningError(err, cred);
+  }
+}

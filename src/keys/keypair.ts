@@ -1,0 +1,220 @@
+import { randomBytes } from 'node:crypto';
+import { InvalidInputError, KeyError } from '../errors.js';
+import { ed25519PublicKey, ed25519Sign } from './ed25519.js';
+import {
+  b64u,
+  decodePublicKeyMultibase,
+  decodeSecretKeyMultibase,
+  encodePublicKeyMultibase,
+  encodeSecretKeyMultibase,
+} from './multibase.js';
+
+/**
+ * An Ed25519 key pair in W3C Multikey form. `secretKeyMultibase` is absent on public-only keys; where present it is
+ * non-enumerable, so logging or `JSON.stringify` never reveals it (export it on purpose with {@link exportKeyPair}).
+ * @example
+ * ```ts
+ * const key: KeyPair = await generateKeyPair();
+ * key.id;         // did:key:z6Mk…#z6Mk…
+ * key.controller; // did:key:z6Mk…
+ * ```
+ */
+export interface KeyPair {
+  /** Verification method id, e.g. `did:key:z6Mk…#z6Mk…` or `did:web:uni.example#key-1`. */
+  id: string;
+  /** The DID that controls the key (the credential's issuer id). */
+  controller: string;
+  type: 'Multikey';
+  publicKeyMultibase: string;
+  secretKeyMultibase?: string;
+}
+
+/**
+ * An Ed25519 public (and optionally private) key as a JSON Web Key (RFC 8037).
+ * @example
+ * ```ts
+ * const jwk: Ed25519Jwk = exportKeyPair(key, { format: 'jwk' });
+ * ```
+ */
+export interface Ed25519Jwk {
+  kty: 'OKP';
+  crv: 'Ed25519';
+  x: string;
+  d?: string;
+  kid?: string;
+  alg?: 'EdDSA';
+}
+
+/**
+ * Options of {@link generateKeyPair}.
+ * @example
+ * ```ts
+ * const opts: GenerateKeyPairOptions = { controller: 'did:web:uni.example', id: 'did:web:uni.example#key-1' };
+ * ```
+ */
+export interface GenerateKeyPairOptions {
+  /** 32 bytes: the key is derived deterministically from it. */
+  seed?: Uint8Array;
+  /** The controlling DID (default: the key's own did:key). */
+  controller?: string;
+  /** The verification method id (default: `did:key:…#…` or `<controller>#<publicKeyMultibase>`). */
+  id?: string;
+}
+
+/**
+ * The `did:key` DID of an Ed25519 public key multibase.
+ * @example
+ * ```ts
+ * didKeyFromPublicKeyMultibase('z6MkhaXg…'); // 'did:key:z6MkhaXg…'
+ * ```
+ */
+export function didKeyFromPublicKeyMultibase(publicKeyMultibase: string): string {
+  return `did:key:${publicKeyMultibase}`;
+}
+
+function assemble(seed: Uint8Array | undefined, pub: Uint8Array, controller?: string, id?: string): KeyPair {
+  const publicKeyMultibase = encodePublicKeyMultibase(pub);
+  const ctrl = controller ?? didKeyFromPublicKeyMultibase(publicKeyMultibase);
+  const kp: KeyPair = {
+    id: id ?? `${ctrl}#${publicKeyMultibase}`,
+    controller: ctrl,
+    type: 'Multikey',
+    publicKeyMultibase,
+  };
+  if (seed) {
+    // Non-enumerable: console.log, JSON.stringify and spreads never show or write the secret by accident.
+    // Use exportKeyPair(key, { includeSecret: true }) to write it on purpose.
+    Object.defineProperty(kp, 'secretKeyMultibase', { value: encodeSecretKeyMultibase(seed), enumerable: false, writable: false, configurable: false });
+  }
+  return kp;
+}
+
+/**
+ * Generate an Ed25519 Multikey key pair; deterministic when given a 32-byte `seed`.
+ * Default controller is the key's own `did:key`.
+ * @example
+ * ```ts
+ * const key = await generateKeyPair();
+ * const same = await generateKeyPair({ seed: new Uint8Array(32).fill(7) });
+ * const web = await generateKeyPair({ controller: 'did:web:uni.example', id: 'did:web:uni.example#key-1' });
+ * ```
+ */
+export async function generateKeyPair(opts: GenerateKeyPairOptions = {}): Promise<KeyPair> {
+  let seed: Uint8Array;
+  if (opts.seed !== undefined) {
+    if (!(opts.seed instanceof Uint8Array) || opts.seed.length !== 32) {
+      throw new InvalidInputError('seed must be a Uint8Array of 32 bytes', { code: 'ERR_INVALID_SEED' });
+    }
+    seed = Uint8Array.from(opts.seed);
+  } else {
+    seed = new Uint8Array(randomBytes(32));
+  }
+  if (opts.controller !== undefined && (typeof opts.controller !== 'string' || !opts.controller.includes(':'))) {
+    throw new InvalidInputError('controller must be a DID or URL', { code: 'ERR_INVALID_INPUT' });
+  }
+  return assemble(seed, ed25519PublicKey(seed), opts.controller, opts.id);
+}
+
+/**
+ * Import a key from Multikey JSON (`{ type: 'Multikey', publicKeyMultibase, secretKeyMultibase?, id?, controller? }`),
+ * an Ed25519VerificationKey2020 document, or an Ed25519 JWK (`{ kty: 'OKP', crv: 'Ed25519', x, d? }`).
+ * Checks that the secret and public parts belong together.
+ * @example
+ * ```ts
+ * const key = importKeyPair(JSON.parse(await fs.readFile('issuer-key.json', 'utf8')));
+ * ```
+ */
+export function importKeyPair(input: unknown, opts: { controller?: string; id?: string } = {}): KeyPair {
+  if (!input || typeof input !== 'object') throw new KeyError('ERR_KEY_INVALID', 'key must be a JSON object');
+  const o = input as Record<string, unknown>;
+  let pub: Uint8Array;
+  let seed: Uint8Array | undefined;
+  if (o.kty !== undefined) {
+    if (o.kty !== 'OKP' || o.crv !== 'Ed25519' || typeof o.x !== 'string') {
+      throw new KeyError('ERR_KEY_UNSUPPORTED', 'only Ed25519 OKP JWKs are supported here (RSA keys: see importRsaKey)');
+    }
+    try {
+      pub = b64u.decode(o.x);
+      if (typeof o.d === 'string') seed = b64u.decode(o.d);
+    } catch (cause) {
+      throw new KeyError('ERR_KEY_INVALID', 'JWK x/d are not base64url', { cause });
+    }
+    if (pub.length !== 32 || (seed && seed.length !== 32)) throw new KeyError('ERR_KEY_INVALID', 'JWK x/d must be 32 bytes');
+  } else {
+    if (typeof o.publicKeyMultibase !== 'string') {
+      throw new KeyError('ERR_KEY_INVALID', 'key has neither publicKeyMultibase nor a JWK shape');
+    }
+    pub = decodePublicKeyMultibase(o.publicKeyMultibase);
+    const sk = o.secretKeyMultibase ?? o.privateKeyMultibase;
+    if (typeof sk === 'string') seed = decodeSecretKeyMultibase(sk);
+  }
+  if (seed) {
+    const derived = ed25519PublicKey(seed);
+    if (!derived.every((b, i) => b === pub[i])) {
+      throw new KeyError('ERR_KEY_INVALID', 'secret key does not match public key');
+    }
+  }
+  const controller = opts.controller ?? (typeof o.controller === 'string' ? o.controller : undefined);
+  const id = opts.id ?? (typeof o.id === 'string' && o.id.includes('#') ? o.id : typeof o.kid === 'string' && o.kid.includes('#') ? o.kid : undefined);
+  return assemble(seed, pub, controller, id);
+}
+
+/**
+ * Export a key pair as Multikey JSON (default) or JWK. Secret material is included only with `includeSecret: true`.
+ * @example
+ * ```ts
+ * const pub = exportKeyPair(key);                                   // public Multikey
+ * const jwk = exportKeyPair(key, { format: 'jwk' });                // public JWK
+ * const backup = exportKeyPair(key, { includeSecret: true });       // keep it safe
+ * ```
+ */
+export function exportKeyPair(key: KeyPair, opts?: { format?: 'multikey'; includeSecret?: boolean }): KeyPair;
+export function exportKeyPair(key: KeyPair, opts: { format: 'jwk'; includeSecret?: boolean }): Ed25519Jwk;
+export function exportKeyPair(key: KeyPair, opts: { format?: 'multikey' | 'jwk'; includeSecret?: boolean } = {}): KeyPair | Ed25519Jwk {
+  if (opts.format === 'jwk') {
+    const jwk: Ed25519Jwk = { kty: 'OKP', crv: 'Ed25519', x: b64u.encode(decodePublicKeyMultibase(key.publicKeyMultibase)), kid: key.id, alg: 'EdDSA' };
+    if (opts.includeSecret) {
+      if (!key.secretKeyMultibase) throw new KeyError('ERR_KEY_NO_SECRET', 'key has no secret part');
+      jwk.d = b64u.encode(decodeSecretKeyMultibase(key.secretKeyMultibase));
+    }
+    return jwk;
+  }
+  const out: KeyPair = { id: key.id, controller: key.controller, type: 'Multikey', publicKeyMultibase: key.publicKeyMultibase };
+  if (opts.includeSecret) {
+    if (!key.secretKeyMultibase) throw new KeyError('ERR_KEY_NO_SECRET', 'key has no secret part');
+    out.secretKeyMultibase = key.secretKeyMultibase;
+  }
+  return out;
+}
+
+/**
+ * The public verification method document of a key (what goes into a DID document).
+ * @example
+ * ```ts
+ * const vm = toVerificationMethod(key); // { id, type: 'Multikey', controller, publicKeyMultibase }
+ * ```
+ */
+export function toVerificationMethod(key: KeyPair): { id: string; type: 'Multikey'; controller: string; publicKeyMultibase: string } {
+  return { id: key.id, type: 'Multikey', controller: key.controller, publicKeyMultibase: key.publicKeyMultibase };
+}
+
+/**
+ * A signer object (`{ id, algorithm, sign({data}) }`) as the Data Integrity libraries expect it.
+ * @example
+ * ```ts
+ * const signer = createSigner(key);
+ * const sig = await signer.sign({ data: bytes });
+ * ```
+ */
+export function createSigner(key: KeyPair): { id: string; algorithm: 'Ed25519'; sign: (o: { data: Uint8Array }) => Promise<Uint8Array> } {
+  if (!key || typeof key.secretKeyMultibase !== 'string') {
+    throw new KeyError('ERR_KEY_NO_SECRET', 'signing needs a key with secretKeyMultibase (generateKeyPair or importKeyPair of a secret key)');
+  }
+  const seed = decodeSecretKeyMultibase(key.secretKeyMultibase);
+  return { id: key.id, algorithm: 'Ed25519', sign: ({ data }) => ed25519Sign(seed, data) };
+}
+
+/** @internal Keep secrets out of logs: a readable description without the secret part. */
+export function describeKey(key: KeyPair): string {
+  return `${key.id} (Ed25519${key.secretKeyMultibase ? ', secret present' : ', public only'})`;
+}

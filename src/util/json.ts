@@ -1,0 +1,80 @@
+/** @internal Small JSON helpers shared by issue, verify, portfolio and stacking. */
+
+/** Values of a JSON-LD property as an array (`undefined` → `[]`). */
+export function asArray<T = unknown>(v: T | T[] | undefined | null): T[] {
+  if (v === undefined || v === null) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+/** The `id` of a node given as a string or an object with `id`. */
+export function idOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string') return (v as { id: string }).id;
+  return undefined;
+}
+
+/** JSON paths (`$.a.b[0].c`) at which an object key named `name` occurs (at most `max`). */
+export function findKeyPaths(root: unknown, name: string, max = 10): string[] {
+  const out: string[] = [];
+  const stack: Array<[unknown, string]> = [[root, '$']];
+  while (stack.length && out.length < max) {
+    const [node, path] = stack.pop()!;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], `${path}[${i}]`]);
+    } else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === '@context') continue;
+        const p = /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`;
+        if (k === name) out.push(p);
+        stack.push([v, p]);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Measure a JSON value without recursion: nesting depth and number of nodes, stopping early past the limits.
+ * Protects jsonld.js (recursive) from stack exhaustion on hostile input.
+ */
+export function measureJson(root: unknown, limits: { maxDepth: number; maxNodes: number }): { depth: number; nodes: number; exceeded?: 'depth' | 'nodes' } {
+  let nodes = 0;
+  let depth = 0;
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  while (stack.length) {
+    const [node, d] = stack.pop()!;
+    nodes++;
+    if (d > depth) depth = d;
+    if (depth > limits.maxDepth) return { depth, nodes, exceeded: 'depth' };
+    if (nodes > limits.maxNodes) return { depth, nodes, exceeded: 'nodes' };
+    if (node && typeof node === 'object') {
+      for (const v of Array.isArray(node) ? node : Object.values(node)) {
+        if (v && typeof v === 'object') stack.push([v, d + 1]);
+        else nodes++;
+      }
+    }
+  }
+  return { depth, nodes };
+}
+
+/** Is `s` an RFC 3339 / XML Schema dateTimeStamp with a time zone (what VC 2.0 requires)? */
+export function isDateTimeStamp(s: unknown): s is string {
+  return (
+    typeof s === 'string' &&
+    s.length <= 40 &&
+    /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i.test(s) &&
+    !Number.isNaN(Date.parse(s))
+  );
+}
+
+/** A Date from a `now` option (Date or ISO string); `undefined` → the wall clock. Invalid → undefined. */
+export function toDate(now: Date | string | undefined): Date | undefined {
+  if (now === undefined) return new Date();
+  const d = now instanceof Date ? new Date(now.getTime()) : new Date(now);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+/** ISO date-time without milliseconds (`2026-11-23T10:00:00Z`), the form VC examples use. */
+export function isoSeconds(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

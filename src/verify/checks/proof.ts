@@ -1,0 +1,141 @@
+import jsigs from 'jsonld-signatures';
+import { CredstackError } from '../../errors.js';
+import { createEd2020VerifyingSuite, createEddsaVerifyingSuite } from '../../proofs/suites.js';
+import { asArray, isDateTimeStamp } from '../../util/json.js';
+import type { Check } from '../report.js';
+import type { VerifyContext } from '../options.js';
+
+const { purposes } = jsigs;
+
+/** @internal Result of verifying every proof of a document. */
+export interface ProofOutcome {
+  checks: Check[];
+  /** Controllers (DIDs) of the verification methods of proofs that verified. */
+  controllers: string[];
+  /** Whether any proof's key could not be resolved (issuer check then skipped). */
+  unresolved: boolean;
+}
+
+/** @internal Why jsonld-signatures said no, as a stable code. */
+export function classifyProofError(err: unknown): { code: string; message: string } {
+  let e: any = err;
+  // jsigs wraps errors: dig to the first informative one
+  for (let i = 0; i < 5 && e; i++) {
+    if (e instanceof CredstackError) {
+      if (e.code === 'ERR_DOCUMENT_NOT_FOUND' || e.code === 'ERR_DOCUMENT_FETCH_FAILED' || e.code === 'ERR_DOCUMENT_INVALID') {
+        return { code: 'ERR_DOCUMENT_UNAVAILABLE', message: e.message };
+      }
+      return { code: e.code, message: e.message };
+    }
+    if (e.name === 'jsonld.ValidationError') {
+      const prop = e.details?.event?.details?.property;
+      return { code: 'ERR_UNDEFINED_TERM', message: prop ? `property "${prop}" is not defined by any @context (JSON-LD safe mode): it is not covered by the signature` : `JSON-LD safe mode: ${e.message}` };
+    }
+    if (e.details?.cause) e = e.details.cause;
+    else if (e.cause && e.cause !== e) e = e.cause;
+    else break;
+  }
+  const msg = String(e?.message ?? err);
+  if (/Invalid signature/i.test(msg)) return { code: 'ERR_PROOF_INVALID_SIGNATURE', message: 'signature does not match the credential (it was changed after signing, or signed with another key)' };
+  if (/not authorized by controller|verification method .* not authorized|was not authorized/i.test(msg)) {
+    return { code: 'ERR_PROOF_KEY_NOT_AUTHORIZED', message: `the key is not listed for assertionMethod by its controller: ${msg}` };
+  }
+  if (/proofValue/i.test(msg)) return { code: 'ERR_PROOF_VALUE_INVALID', message: msg };
+  if (/No matching proofs/i.test(msg)) return { code: 'ERR_PROOF_NO_MATCH', message: msg };
+  if (/loading document failed|Unable to load/i.test(msg)) return { code: 'ERR_DOCUMENT_UNAVAILABLE', message: msg };
+  return { code: 'ERR_PROOF_INVALID', message: msg.slice(0, 500) };
+}
+
+function describe(p: Record<string, any>): string {
+  return p.type === 'DataIntegrityProof' ? `DataIntegrityProof/${String(p.cryptosuite)}` : String(p.type);
+}
+
+/** @internal Structural checks a naive verifier misses; returns a failed check or undefined. */
+export function preflightProof(p: unknown, ctx: VerifyContext, expectedPurpose: string): Check | undefined {
+  if (!p || typeof p !== 'object' || Array.isArray(p)) return { id: 'proof', status: 'failed', code: 'ERR_PROOF_MALFORMED', message: 'proof must be an object' };
+  const proof = p as Record<string, any>;
+  const target = describe(proof);
+  const fail = (code: string, message: string): Check => ({ id: 'proof', status: 'failed', code, message, target });
+  if (proof.type === 'DataIntegrityProof') {
+    if (proof.cryptosuite === 'eddsa-2022') return fail('ERR_PROOF_DEPRECATED_CRYPTOSUITE', 'cryptosuite "eddsa-2022" is a deprecated draft name; re-issue with "eddsa-rdfc-2022"');
+    if (proof.cryptosuite !== 'eddsa-rdfc-2022') return fail('ERR_PROOF_UNSUPPORTED_CRYPTOSUITE', `unsupported cryptosuite ${JSON.stringify(proof.cryptosuite)} (supported: eddsa-rdfc-2022)`);
+  } else if (proof.type !== 'Ed25519Signature2020') {
+    return fail('ERR_PROOF_UNSUPPORTED_TYPE', `unsupported proof type ${JSON.stringify(proof.type)} (supported: DataIntegrityProof eddsa-rdfc-2022, Ed25519Signature2020)`);
+  }
+  if (proof.proofPurpose === undefined) return fail('ERR_PROOF_PURPOSE_MISSING', 'proof has no proofPurpose');
+  if (proof.proofPurpose !== expectedPurpose) return fail('ERR_PROOF_PURPOSE', `proofPurpose is ${JSON.stringify(proof.proofPurpose)}, expected "${expectedPurpose}"`);
+  if (typeof proof.verificationMethod !== 'string' && typeof proof.verificationMethod?.id !== 'string') {
+    return fail('ERR_PROOF_NO_VERIFICATION_METHOD', 'proof has no verificationMethod');
+  }
+  if (typeof proof.proofValue !== 'string' || !/^z[1-9A-HJ-NP-Za-km-z]{40,120}$/.test(proof.proofValue)) {
+    return fail('ERR_PROOF_VALUE_INVALID', 'proofValue must be a multibase base58btc string');
+  }
+  if (proof.created !== undefined && !isDateTimeStamp(proof.created)) return fail('ERR_PROOF_CREATED_INVALID', `proof.created is not a valid date-time: ${JSON.stringify(proof.created).slice(0, 60)}`);
+  if (proof.type === 'Ed25519Signature2020' && proof.created === undefined) return fail('ERR_PROOF_CREATED_INVALID', 'Ed25519Signature2020 proofs must have created');
+  if (proof.expires !== undefined) {
+    if (!isDateTimeStamp(proof.expires)) return fail('ERR_PROOF_EXPIRES_INVALID', `proof.expires is not a valid date-time: ${JSON.stringify(proof.expires).slice(0, 60)}`);
+    if (Date.parse(proof.expires) < ctx.now.getTime()) return fail('ERR_PROOF_EXPIRED', `proof expired at ${proof.expires}`);
+  }
+  if (proof.created !== undefined && Date.parse(proof.created) > ctx.now.getTime() + 5 * 60_000) {
+    return fail('ERR_PROOF_CREATED_FUTURE', `proof created in the future (${proof.created}, now ${ctx.now.toISOString()})`);
+  }
+  if (proof.previousProof !== undefined) return fail('ERR_PROOF_CHAIN_UNSUPPORTED', 'proof chains (previousProof) are not supported');
+  return undefined;
+}
+
+/**
+ * @internal Verify every proof of `doc`: each proof is checked on its own (the document with that proof alone), so a
+ * proof set passes only if every proof verifies.
+ */
+export async function checkProofs(
+  doc: Record<string, any>,
+  ctx: VerifyContext,
+  opts: { purpose?: any; expectedPurpose?: string } = {},
+): Promise<ProofOutcome> {
+  const proofs = asArray(doc.proof);
+  const out: ProofOutcome = { checks: [], controllers: [], unresolved: false };
+  if (proofs.length === 0) {
+    out.checks.push({ id: 'proof', status: 'failed', code: 'ERR_PROOF_MISSING', message: 'no proof: the credential is not signed' });
+    return out;
+  }
+  const expectedPurpose = opts.expectedPurpose ?? 'assertionMethod';
+  for (const p of proofs) {
+    const pre = preflightProof(p, ctx, expectedPurpose);
+    if (pre) {
+      out.checks.push(pre);
+      continue;
+    }
+    const proof = p as Record<string, any>;
+    const target = describe(proof);
+    const suite = proof.type === 'Ed25519Signature2020' ? createEd2020VerifyingSuite() : createEddsaVerifyingSuite();
+    const purpose = opts.purpose ?? new purposes.AssertionProofPurpose();
+    const single = { ...doc, proof };
+    let result: any;
+    try {
+      result = await jsigs.verify(single, { suite, purpose, documentLoader: ctx.loader });
+    } catch (err) {
+      result = { verified: false, error: err };
+    }
+    if (result?.verified) {
+      const controller = result.results?.[0]?.purposeResult?.controller?.id;
+      if (typeof controller === 'string') out.controllers.push(controller);
+      out.checks.push({ id: 'proof', status: 'passed', message: `${target} by ${String(proof.verificationMethod?.id ?? proof.verificationMethod)}`, target });
+      continue;
+    }
+    const err = result?.results?.[0]?.error ?? result?.error;
+    const { code, message } = classifyProofError(err);
+    if (code === 'ERR_DOCUMENT_UNAVAILABLE') {
+      out.unresolved = true;
+      out.checks.push({
+        id: 'proof',
+        status: 'failed',
+        code: 'ERR_KEY_UNAVAILABLE',
+        message: `cannot check the signature offline: ${message}`,
+        target,
+      });
+      continue;
+    }
+    out.checks.push({ id: 'proof', status: 'failed', code, message, target });
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+import { createDocumentLoader } from '../jsonld/loader.js';
+import { toDate } from '../util/json.js';
+import { checkContext } from './checks/context.js';
+import { checkIssuer } from './checks/issuer.js';
+import { checkProofs, type ProofOutcome } from './checks/proof.js';
+import { checkSchema } from './checks/schema.js';
+import { checkStatus } from './checks/status.js';
+import { checkSubject } from './checks/subject.js';
+import { checkType } from './checks/type.js';
+import { checkValidity } from './checks/validity.js';
+import { LIMITS, type VerifyContext, type VerifyOptions } from './options.js';
+import { boundObject, parseInput, type ParsedInput } from './parse.js';
+import { makeReport, type Check, type VerificationReport } from './report.js';
+
+/** @internal Build the shared context for one verification. */
+export function createVerifyContext(opts: VerifyOptions, depth = 0): VerifyContext | Check {
+  const now = toDate(opts.now);
+  if (!now) return { id: 'format', status: 'failed', code: 'ERR_INVALID_NOW', message: 'options.now is not a valid date' };
+  return { now, loader: createDocumentLoader({ documents: opts.documents, fetch: opts.fetch }), opts, depth };
+}
+
+/** @internal Turn image bytes into JSON or a JWT (baking module). */
+async function fromImage(bytes: Uint8Array | string): Promise<ParsedInput> {
+  try {
+    const { extractCredential } = await import('../baking/extract.js');
+    const r = extractCredential(bytes);
+    if (r.kind !== 'ob3') {
+      return { kind: 'error', check: { id: 'format', status: 'failed', code: 'ERR_NOT_OB3_IMAGE', message: `the image carries an ${r.kind === 'ob2' ? 'Open Badges 2.0 assertion' : 'CLR'} (${r.format}), not an OB 3.0 credential` } };
+    }
+    if (typeof r.credential === 'string') return { kind: 'jwt', value: r.credential.trim(), from: r.format };
+    const b = boundObject(r.credential, r.format);
+    return b;
+  } catch (err) {
+    const code = (err as { code?: string })?.code ?? 'ERR_IMAGE_INVALID';
+    return { kind: 'error', check: { id: 'format', status: 'failed', code, message: `cannot read the badge image: ${(err as Error)?.message ?? String(err)}` } };
+  }
+}
+
+/** @internal Verify an already parsed credential object (shared by credentials, list credentials and portfolios). */
+export async function verifyParsed(
+  cred: Record<string, any>,
+  ctx: VerifyContext,
+  from: 'json' | 'png' | 'svg' = 'json',
+  /** Set when an external proof (VC-JWT) was already verified: the controllers of its key. */
+  external?: { controllers: string[] },
+): Promise<VerificationReport> {
+  const checks: Check[] = [{ id: 'format', status: 'passed', message: from === 'json' ? 'JSON-LD credential' : `JSON-LD credential baked in ${from.toUpperCase()}` }];
+  const context = await checkContext(cred, ctx);
+  checks.push(context);
+  checks.push(checkType(cred));
+  let proofs: ProofOutcome = { checks: [], controllers: [...(external?.controllers ?? [])], unresolved: false };
+  if (context.status === 'failed') {
+    if (!external) checks.push({ id: 'proof', status: 'skipped', code: 'SKIP_CONTEXT', message: 'proof not checked: the @context is not usable' });
+  } else if (!external || cred.proof !== undefined) {
+    const embedded = await checkProofs(cred, ctx);
+    checks.push(...embedded.checks);
+    proofs = { ...embedded, controllers: [...proofs.controllers, ...embedded.controllers] };
+  }
+  checks.push(checkIssuer(cred, proofs, ctx));
+  checks.push(checkValidity(cred, ctx));
+  checks.push(...(await checkStatus(cred, ctx, (list) => verifyNested(list, ctx))));
+  checks.push(checkSchema(cred, ctx));
+  checks.push(checkSubject(cred));
+  return makeReport(checks, cred, { format: from === 'json' ? 'json' : from });
+}
+
+/** @internal Verify a document found while verifying another (status list, inner credential): depth-limited. */
+export async function verifyNested(doc: unknown, ctx: VerifyContext): Promise<VerificationReport> {
+  if (ctx.depth >= 3) return makeReport([{ id: 'format', status: 'failed', code: 'ERR_NESTING', message: 'nested verification too deep' }]);
+  const p = parseInput(doc, ctx.opts.maxBytes ?? LIMITS.maxBytes);
+  const inner: VerifyContext = { ...ctx, depth: ctx.depth + 1, opts: { ...ctx.opts, trustedIssuers: undefined } };
+  if (p.kind === 'json') return verifyParsed(p.value, inner);
+  if (p.kind === 'jwt') {
+    const { verifyJwtCredential } = await import('../proofs/jwt.js');
+    return verifyJwtCredential(p.value, inner);
+  }
+  if (p.kind === 'error') return makeReport([p.check]);
+  return makeReport([{ id: 'format', status: 'failed', code: 'ERR_INPUT_UNRECOGNISED', message: 'unexpected nested input' }]);
+}
+
+/**
+ * Verify a credential **offline** and report every check. Never throws on untrusted input: garbage, tampering,
+ * unknown contexts, expired or revoked credentials all come back as failed checks with stable codes.
+ *
+ * Accepts a credential object, its JSON text, a compact VC-JWT, or a baked badge image (PNG bytes / SVG text or bytes).
+ * Checks: `format`, `context`, `type`, `proof` (one per proof; every proof must verify: eddsa-rdfc-2022 and
+ * Ed25519Signature2020), `issuer` (controls the key; trusted), `validity` (dates), `status` (revocation/suspension),
+ * `schema` (OB 3.0 conformance: warning unless `strictSchema`), `subject` (warning when the learner is not identified).
+ * @example
+ * ```ts
+ * const report = await verifyCredential(signed, { now: '2026-11-23T12:00:00Z' });
+ * report.verified;                                  // true
+ * report.checks.map((c) => `${c.id}:${c.status}`);  // ['format:passed', 'context:passed', 'proof:passed', …]
+ *
+ * // did:web issuers: hand in the DID document, or an explicit fetch
+ * await verifyCredential(badge, { documents: { 'did:web:uni.example': didDoc } });
+ * ```
+ */
+export async function verifyCredential(input: unknown, opts: VerifyOptions = {}): Promise<VerificationReport> {
+  try {
+    const ctx = createVerifyContext(opts ?? {});
+    if ('status' in ctx) return makeReport([ctx]);
+    let p = parseInput(input, opts.maxBytes ?? LIMITS.maxBytes);
+    if (p.kind === 'image') p = await fromImage(p.bytes);
+    if (p.kind === 'error') return makeReport([p.check]);
+    if (p.kind === 'jwt') {
+      const { verifyJwtCredential } = await import('../proofs/jwt.js');
+      const r = await verifyJwtCredential(p.value, ctx);
+      if (p.from !== 'vc-jwt') r.source = { format: p.from, jwt: p.value };
+      return r;
+    }
+    if (p.kind === 'image') return makeReport([{ id: 'format', status: 'failed', code: 'ERR_INPUT_UNRECOGNISED', message: 'image inside an image' }]);
+    return await verifyParsed(p.value, ctx, p.from);
+  } catch (err) {
+    // last line of defence: a bug must not turn into an exception for the caller
+    return makeReport([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `verification could not complete: ${(err as Error)?.message ?? String(err)}` }]);
+  }
+}
