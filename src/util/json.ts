@@ -34,27 +34,39 @@ export function findKeyPaths(root: unknown, name: string, max = 10): string[] {
 }
 
 /**
- * Measure a JSON value without recursion: nesting depth and number of nodes, stopping early past the limits.
- * Protects jsonld.js (recursive) from stack exhaustion on hostile input.
+ * Measure a JSON value without recursion: nesting depth, number of nodes and characters in strings and keys,
+ * stopping early past the limits. Protects jsonld.js (recursive) from stack exhaustion and huge inputs.
  */
-export function measureJson(root: unknown, limits: { maxDepth: number; maxNodes: number }): { depth: number; nodes: number; exceeded?: 'depth' | 'nodes' } {
+export function measureJson(
+  root: unknown,
+  limits: { maxDepth: number; maxNodes: number; maxChars?: number },
+): { depth: number; nodes: number; chars: number; exceeded?: 'depth' | 'nodes' | 'chars' } {
   let nodes = 0;
   let depth = 0;
+  let chars = 0;
+  const maxChars = limits.maxChars ?? Infinity;
   const stack: Array<[unknown, number]> = [[root, 1]];
   while (stack.length) {
     const [node, d] = stack.pop()!;
     nodes++;
     if (d > depth) depth = d;
-    if (depth > limits.maxDepth) return { depth, nodes, exceeded: 'depth' };
-    if (nodes > limits.maxNodes) return { depth, nodes, exceeded: 'nodes' };
-    if (node && typeof node === 'object') {
-      for (const v of Array.isArray(node) ? node : Object.values(node)) {
+    if (depth > limits.maxDepth) return { depth, nodes, chars, exceeded: 'depth' };
+    if (nodes > limits.maxNodes) return { depth, nodes, chars, exceeded: 'nodes' };
+    if (typeof node === 'string') chars += node.length;
+    else if (node && typeof node === 'object') {
+      const isArr = Array.isArray(node);
+      for (const [k, v] of Object.entries(node)) {
+        if (!isArr) chars += k.length;
         if (v && typeof v === 'object') stack.push([v, d + 1]);
-        else nodes++;
+        else {
+          nodes++;
+          if (typeof v === 'string') chars += v.length;
+        }
       }
     }
+    if (chars > maxChars) return { depth, nodes, chars, exceeded: 'chars' };
   }
-  return { depth, nodes };
+  return { depth, nodes, chars };
 }
 
 /** Is `s` an RFC 3339 / XML Schema dateTimeStamp with a time zone (what VC 2.0 requires)? */

@@ -32,7 +32,7 @@ export function parseInput(input: unknown, maxBytes: number = LIMITS.maxBytes): 
       } catch (e) {
         return fail('ERR_JSON_INVALID', `not valid JSON: ${(e as Error).message.slice(0, 120)}`);
       }
-      return boundObject(v, 'json');
+      return boundObject(v, 'json', maxBytes);
     }
     if (JWT_RE.test(s)) return { kind: 'jwt', value: s, from: 'vc-jwt' };
     if (s.startsWith('<')) return { kind: 'image', bytes: s };
@@ -41,15 +41,16 @@ export function parseInput(input: unknown, maxBytes: number = LIMITS.maxBytes): 
   }
   if (typeof input === 'object') {
     if (Array.isArray(input)) return fail('ERR_INPUT_NOT_OBJECT', 'expected one credential object, got an array');
-    return boundObject(input, 'json');
+    return boundObject(input, 'json', maxBytes);
   }
   return fail('ERR_INPUT_NOT_OBJECT', `cannot verify a ${typeof input}`);
 }
 
 /** @internal Reject too deep / too large objects before any recursive library sees them. */
-export function boundObject(v: unknown, from: 'json' | 'png' | 'svg'): ParsedInput {
+export function boundObject(v: unknown, from: 'json' | 'png' | 'svg', maxBytes: number = LIMITS.maxBytes): ParsedInput {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return fail('ERR_INPUT_NOT_OBJECT', 'a credential must be a JSON object');
-  const m = measureJson(v, LIMITS);
+  const m = measureJson(v, { ...LIMITS, maxChars: maxBytes });
+  if (m.exceeded === 'chars') return fail('ERR_INPUT_TOO_LARGE', `the credential holds more than ${maxBytes} characters of text`);
   if (m.exceeded === 'depth') return fail('ERR_INPUT_TOO_DEEP', `JSON nesting deeper than ${LIMITS.maxDepth}`);
   if (m.exceeded === 'nodes') return fail('ERR_INPUT_TOO_LARGE', `JSON has more than ${LIMITS.maxNodes} values`);
   return { kind: 'json', value: v as Record<string, any>, from };

@@ -1,0 +1,87 @@
+// Verification never throws on untrusted input and answers in bounded time.
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { issueCredential, verifyCredential } from '../../src/index.js';
+import { ISSUED, NOW, sampleCredential, seededKey } from '../helpers.js';
+
+let signed: Record<string, any>;
+beforeAll(async () => {
+  const key = await seededKey(1);
+  signed = await issueCredential(sampleCredential(key.controller), { key, now: ISSUED });
+});
+
+const code = async (input: unknown) => (await verifyCredential(input, { now: NOW })).checks.find((c) => c.status === 'failed')?.code;
+
+describe('hostile input', () => {
+  it('garbage of every JSON type is reported, never thrown', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue({ maxDepth: 6 }), async (v) => {
+        const r = await verifyCredential(v, { now: NOW });
+        expect(r.verified).toBe(false);
+        expect(r.checks.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 150, seed: 1 },
+    );
+  });
+
+  it('credential-shaped objects with random values never throw', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          '@context': fc.oneof(fc.constant(signed['@context']), fc.jsonValue({ maxDepth: 2 })),
+          type: fc.oneof(fc.constant(signed.type), fc.jsonValue({ maxDepth: 2 })),
+          issuer: fc.oneof(fc.constant(signed.issuer), fc.jsonValue({ maxDepth: 2 })),
+          validFrom: fc.oneof(fc.constant(signed.validFrom), fc.string()),
+          credentialSubject: fc.oneof(fc.constant(signed.credentialSubject), fc.jsonValue({ maxDepth: 3 })),
+          proof: fc.oneof(fc.constant(signed.proof), fc.jsonValue({ maxDepth: 2 }), fc.record({ type: fc.constant('DataIntegrityProof'), cryptosuite: fc.constant('eddsa-rdfc-2022'), proofPurpose: fc.constant('assertionMethod'), verificationMethod: fc.string(), proofValue: fc.string() })),
+        }),
+        async (c) => {
+          const r = await verifyCredential(c, { now: NOW });
+          expect(typeof r.verified).toBe('boolean');
+        },
+      ),
+      { numRuns: 80, seed: 2 },
+    );
+  });
+
+  it('specific bad inputs get their own codes', async () => {
+    expect(await code(undefined)).toBe('ERR_INPUT_EMPTY');
+    expect(await code(null)).toBe('ERR_INPUT_EMPTY');
+    expect(await code(42)).toBe('ERR_INPUT_NOT_OBJECT');
+    expect(await code([signed])).toBe('ERR_INPUT_NOT_OBJECT');
+    expect(await code('{"a":')).toBe('ERR_JSON_INVALID');
+    expect(await code('hello world')).toBe('ERR_INPUT_UNRECOGNISED');
+    expect(await code('eyJhbGciOiJub25lIn0.e30.')).toMatch(/^ERR_/);
+    expect(await code('a.b.c')).toMatch(/^ERR_JWT/);
+    expect(await code('ey!.x.y')).toBe('ERR_JWT_MALFORMED');
+    expect(await code({ ...signed, proof: undefined })).toBe('ERR_PROOF_MISSING');
+    expect((await verifyCredential(signed, { now: 'not a date' })).checks[0]?.code).toBe('ERR_INVALID_NOW');
+  });
+
+  it('deep nesting is refused before JSON-LD sees it', async () => {
+    let deep: any = { leaf: 1 };
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    const t = performance.now();
+    expect(await code({ ...signed, credentialSubject: deep })).toBe('ERR_INPUT_TOO_DEEP');
+    let deepText = '1';
+    for (let i = 0; i < 5000; i++) deepText = `{"a":${deepText}}`;
+    expect(await code(deepText)).toBe('ERR_INPUT_TOO_DEEP');
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
+
+  it('a 10 MB document is refused quickly, as text, bytes or object', async () => {
+    const big = 'x'.repeat(10 * 1024 * 1024);
+    const t = performance.now();
+    expect(await code(JSON.stringify({ ...signed, description: big }))).toBe('ERR_INPUT_TOO_LARGE');
+    expect(await code(new TextEncoder().encode(JSON.stringify({ ...signed, description: big })))).toBe('ERR_INPUT_TOO_LARGE');
+    const wide = { ...signed, credentialSubject: { ...signed.credentialSubject, evidence: Array.from({ length: 300_000 }, (_, i) => ({ id: `urn:e:${i}` })) } };
+    expect(await code(wide)).toBe('ERR_INPUT_TOO_LARGE');
+    expect(performance.now() - t).toBeLessThan(5000);
+  });
+
+  it('an object with an oversized string but few nodes is bounded by maxBytes too', async () => {
+    const r = await verifyCredential({ ...signed, description: 'y'.repeat(6 * 1024 * 1024) }, { now: NOW });
+    expect(r.verified).toBe(false);
+    expect(r.checks.find((c) => c.status === 'failed')?.code).toBe('ERR_INPUT_TOO_LARGE');
+  });
+});
