@@ -1,0 +1,14 @@
+/**
+ * Schema: JSON Schema validation (ajv, compiled once) of OB 3.0 / CLR 2.0 credentials, achievements, profiles and the
+ * credstack micro-credential extension. Schemas live in `schemas/`.
+ * @example
+ * ```ts
+ * import { validateCredential } from 'credstack';
+ * const { valid, errors } = validateCredential(credential);
+ * ```
+ * @packageDocumentation
+ */
+export {
+  validateCredential, validateAchievement, validateProfile, validate, assertValid,
+  type SchemaIssue, type SchemaResult, type SchemaKind,
+} from './validate.js';
