@@ -64,7 +64,7 @@ export class KeyError extends CredstackError {
  * ```
  */
 export class DocumentLoaderError extends CredstackError {
-  constructor(code: 'ERR_DOCUMENT_NOT_FOUND' | 'ERR_DOCUMENT_FETCH_FAILED' | 'ERR_DOCUMENT_INVALID', message: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
+  constructor(code: 'ERR_DOCUMENT_NOT_FOUND' | 'ERR_DOCUMENT_FETCH_FAILED' | 'ERR_DOCUMENT_INVALID' | 'ERR_DOCUMENT_URL_REFUSED', message: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
     super(code, message, options);
   }
 }

@@ -33,8 +33,33 @@ export interface DocumentLoaderOptions {
   documents?: Record<string, unknown> | Map<string, unknown>;
   /** The only way to reach the network. Absent = fully offline. */
   fetch?: Fetcher;
+  /**
+   * Let `fetch` see URLs that are not https, or whose host is a loopback / private / link-local IP literal
+   * (default false: such URLs are refused before `fetch` is called, a guard against server-side request forgery).
+   */
+  allowUnsafeUrls?: boolean;
   /** Called with every URL the loader is asked for (auditing, tests). */
   onLoad?: (url: string, source: 'bundled' | 'documents' | 'did:key' | 'fetch') => void;
+}
+
+/** @internal Is this URL safe to hand to a caller's fetch (https, not an internal IP literal)? */
+export function isSafeFetchUrl(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol !== 'https:') return false;
+  const h = u.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.internal') || h.endsWith('.local')) return false;
+  const v4 = h.match(/^(\d+)\.(\d+)\.(\d+)\.(\d+)$/);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    if (a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224) return false;
+  }
+  if (h.includes(':') && (h === '::1' || h === '::' || h.startsWith('fc') || h.startsWith('fd') || h.startsWith('fe80') || h.startsWith('::ffff:'))) return false;
+  return true;
 }
 
 function parse(url: string, value: unknown): unknown {
@@ -92,6 +117,9 @@ export function createDocumentLoader(opts: DocumentLoaderOptions = {}): Document
   async function viaFetch(url: string, reason: string): Promise<unknown> {
     if (!fetcher) {
       throw new DocumentLoaderError('ERR_DOCUMENT_NOT_FOUND', `${reason}: ${url} is not bundled and not in \`documents\`; pass it in \`documents\` (offline) or give an explicit \`fetch\``, { details: { url } });
+    }
+    if (!opts.allowUnsafeUrls && !isSafeFetchUrl(url)) {
+      throw new DocumentLoaderError('ERR_DOCUMENT_URL_REFUSED', `refusing to fetch ${url}: only https URLs to public hosts are fetched (set allowUnsafeUrls to override)`, { details: { url } });
     }
     let p = fetched.get(url);
     if (!p) {

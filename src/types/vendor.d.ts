@@ -56,3 +56,7 @@ declare module '@digitalbazaar/security-context' {
 declare module '@digitalbazaar/vc-status-list-context' {
   export const contexts: Map<string, any>;
 }
+declare module '@digitalbazaar/ed25519-multikey' {
+  export function from(key: any): Promise<any>;
+  export function generate(opts?: any): Promise<any>;
+}

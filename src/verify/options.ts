@@ -14,6 +14,8 @@ export interface VerifyOptions {
   documents?: Record<string, unknown> | Map<string, unknown>;
   /** The only way to reach the network. Absent = offline. */
   fetch?: Fetcher;
+  /** Let `fetch` reach non-https / internal-address URLs (default false; see createDocumentLoader). */
+  allowUnsafeUrls?: boolean;
   /** If given, the issuer must be one of these ids. */
   trustedIssuers?: string[];
   /** Seconds of clock skew tolerated for validFrom/validUntil (default 0). */

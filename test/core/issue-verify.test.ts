@@ -58,7 +58,7 @@ describe('issue → verify round trip', () => {
     const key = await seededKey(1);
     const c = sampleCredential(key.controller);
     expect((await issueCredential(c, { key, now: ISSUED })).awardedDate).toBe(ISSUED);
-    const old = { ...c, '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json'] };
+    const old: Record<string, any> = { ...c, '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json'] };
     delete (old.credentialSubject.achievement as any).inLanguage;
     const err = await issueCredential(old, { key, now: ISSUED }).catch((e) => e);
     expect(err).toBeInstanceOf(IssueError);

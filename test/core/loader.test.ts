@@ -78,4 +78,17 @@ describe('offline document loader', () => {
     expect((document as any).publicKeyMultibase).toBe(k.publicKeyMultibase);
     await expect(createDocumentLoader()('did:key:zzz')).rejects.toMatchObject({ code: 'ERR_DOCUMENT_NOT_FOUND' });
   });
+
+  it('refuses to hand non-https or internal-address URLs to fetch (SSRF guard)', async () => {
+    const fetcher = vi.fn(async () => ({}));
+    const loader = createDocumentLoader({ fetch: fetcher });
+    for (const url of ['http://uni.example/ctx', 'file:///etc/passwd', 'https://127.0.0.1/x', 'https://10.1.2.3/x', 'https://192.168.0.1/x', 'https://169.254.169.254/latest', 'https://[::1]/x', 'https://localhost/x']) {
+      await expect(loader(url), url).rejects.toMatchObject({ code: 'ERR_DOCUMENT_URL_REFUSED' });
+    }
+    expect(fetcher).not.toHaveBeenCalled();
+    await loader('https://uni.example/ctx');
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    await createDocumentLoader({ fetch: fetcher, allowUnsafeUrls: true })('http://uni.example/ctx');
+    expect(fetcher).toHaveBeenCalledTimes(2);
+  });
 });

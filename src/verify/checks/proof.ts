@@ -22,7 +22,7 @@ export function classifyProofError(err: unknown): { code: string; message: strin
   // jsigs wraps errors: dig to the first informative one
   for (let i = 0; i < 5 && e; i++) {
     if (e instanceof CredstackError) {
-      if (e.code === 'ERR_DOCUMENT_NOT_FOUND' || e.code === 'ERR_DOCUMENT_FETCH_FAILED' || e.code === 'ERR_DOCUMENT_INVALID') {
+      if (e.code.startsWith('ERR_DOCUMENT_')) {
         return { code: 'ERR_DOCUMENT_UNAVAILABLE', message: e.message };
       }
       return { code: e.code, message: e.message };
@@ -39,6 +39,9 @@ export function classifyProofError(err: unknown): { code: string; message: strin
   if (/Invalid signature/i.test(msg)) return { code: 'ERR_PROOF_INVALID_SIGNATURE', message: 'signature does not match the credential (it was changed after signing, or signed with another key)' };
   if (/not authorized by controller|verification method .* not authorized|was not authorized/i.test(msg)) {
     return { code: 'ERR_PROOF_KEY_NOT_AUTHORIZED', message: `the key is not listed for assertionMethod by its controller: ${msg}` };
+  }
+  if (/Maximum deep iterations|work factor|abort/i.test(msg)) {
+    return { code: 'ERR_CANONICALIZE_LIMIT', message: `canonicalization stopped at its work limit (a blank-node "poison" graph?): ${msg}` };
   }
   if (/proofValue/i.test(msg)) return { code: 'ERR_PROOF_VALUE_INVALID', message: msg };
   if (/No matching proofs/i.test(msg)) return { code: 'ERR_PROOF_NO_MATCH', message: msg };
