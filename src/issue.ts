@@ -4,6 +4,7 @@ import { CredstackError, InvalidInputError, IssueError, KeyError } from './error
 import { createDocumentLoader, type DocumentLoaderOptions } from './jsonld/loader.js';
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from './jsonld/contexts.js';
 import type { KeyPair } from './keys/keypair.js';
+import type { RsaKeyPair } from './keys/rsa.js';
 import { createEddsaSigningSuite } from './proofs/suites.js';
 import { asArray, findKeyPaths, idOf, isDateTimeStamp, isoSeconds, toDate } from './util/json.js';
 import { validateCredential } from './schema/index.js';
@@ -16,8 +17,8 @@ import { validateCredential } from './schema/index.js';
  * ```
  */
 export interface IssueOptions {
-  /** The issuer's signing key; `key.controller` must equal the credential's issuer id. */
-  key: KeyPair;
+  /** The issuer's signing key; `key.controller` must equal the credential's issuer id. RSA keys (RS256) sign VC-JWTs only. */
+  key: KeyPair | RsaKeyPair;
   /** Proof format: embedded `eddsa-rdfc-2022` Data Integrity proof (default) or a compact VC-JWT. */
   format?: 'eddsa-rdfc-2022' | 'vc-jwt';
   /** Pin the clock: the proof's `created` and the default `validFrom`. */
@@ -29,14 +30,14 @@ export interface IssueOptions {
 }
 
 /** @internal Checks shared by every issuing path (embedded proof, VC-JWT, batch). Returns a prepared copy. */
-export function prepareCredential(credential: unknown, key: KeyPair, now: Date, skipSchema = false): Record<string, any> {
+export function prepareCredential(credential: unknown, key: KeyPair | RsaKeyPair, now: Date, skipSchema = false): Record<string, any> {
   if (!credential || typeof credential !== 'object' || Array.isArray(credential)) {
     throw new InvalidInputError('credential must be a JSON object');
   }
   if (!key || typeof key !== 'object' || typeof key.id !== 'string' || typeof key.controller !== 'string') {
     throw new KeyError('ERR_KEY_INVALID', 'options.key must be a KeyPair (see generateKeyPair / importKeyPair)');
   }
-  if (typeof key.secretKeyMultibase !== 'string') {
+  if (key.type === 'JsonWebKey' ? typeof key.privateJwk?.d !== 'string' : typeof key.secretKeyMultibase !== 'string') {
     throw new KeyError('ERR_KEY_NO_SECRET', `key ${key.id} has no secret part: it can verify but not sign`);
   }
   let cred: Record<string, any>;
@@ -166,6 +167,7 @@ export async function issueCredential(credential: object, options: IssueOptions)
     await checkJsonLd(cred, documentLoader);
     return signJwtCredential(cred, { key: options.key, now });
   }
+  if (options.key.type === 'JsonWebKey') throw new KeyError('ERR_KEY_UNSUPPORTED', 'RSA keys sign VC-JWTs only: pass format: \'vc-jwt\', or use an Ed25519 key');
   try {
     return await vc.issue({
       credential: cred,

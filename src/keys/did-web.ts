@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../errors.js';
 import type { KeyPair } from './keypair.js';
+import type { RsaKeyPair } from './rsa.js';
 import type { DidDocument } from './did-key.js';
 
 /**
@@ -21,7 +22,8 @@ export function didWebToUrl(did: string): string {
 
 /**
  * Build the `did.json` an institution publishes for its `did:web` DID, listing the given public keys for
- * `assertionMethod` and `authentication`. Secret keys are never included.
+ * `assertionMethod` and `authentication`. Ed25519 keys become `Multikey` methods, RSA keys (for RS256 VC-JWTs)
+ * `JsonWebKey` methods with `publicKeyJwk`. Secret keys are never included.
  * @example
  * ```ts
  * const key = await generateKeyPair({ controller: 'did:web:uni.example', id: 'did:web:uni.example#key-1' });
@@ -29,12 +31,16 @@ export function didWebToUrl(did: string): string {
  * await fs.writeFile('did.json', JSON.stringify(doc, null, 2)); // serve at https://uni.example/.well-known/did.json
  * ```
  */
-export function createDidWebDocument(did: string, keys: KeyPair[]): DidDocument {
+export function createDidWebDocument(did: string, keys: Array<KeyPair | RsaKeyPair>): DidDocument {
   didWebToUrl(did);
   if (!Array.isArray(keys) || keys.length === 0) throw new InvalidInputError('at least one key is needed');
   const vms = keys.map((k) => {
     if (k.controller !== did) {
       throw new InvalidInputError(`key ${k.id} is controlled by ${k.controller}, not ${did}`, { code: 'ERR_KEY_CONTROLLER_MISMATCH' });
+    }
+    if (k.type === 'JsonWebKey') {
+      const { kty, n, e } = k.publicKeyJwk;
+      return { id: k.id, type: 'JsonWebKey', controller: did, publicKeyJwk: { kty, n, e } };
     }
     return { id: k.id, type: 'Multikey', controller: did, publicKeyMultibase: k.publicKeyMultibase };
   });

@@ -5,5 +5,5 @@ export type { Ed25519Backend } from './ed25519.js';
 export { resolveDidKey } from './did-key.js';
 export type { DidDocument } from './did-key.js';
 export { didWebToUrl, createDidWebDocument } from './did-web.js';
-export { generateRsaKeyPair, importRsaKeyPair, exportRsaKeyPair } from './rsa.js';
-export type { RsaKeyPair } from './rsa.js';
+export { generateRsaKeyPair, importRsaKeyPair, exportRsaKeyPair, toRsaVerificationMethod } from './rsa.js';
+export type { RsaKeyPair, RsaPublicJwk } from './rsa.js';
