@@ -63,6 +63,8 @@ export function isSafeFetchUrl(url: string): boolean {
 }
 
 function parse(url: string, value: unknown): unknown {
+  // a compact JWS (e.g. a VC-JWT status list credential) is handed on as text
+  if (typeof value === 'string' && /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(value.trim())) return value.trim();
   if (typeof value === 'string') {
     try {
       return JSON.parse(value);
