@@ -16,7 +16,7 @@ describe('credstack JSON-LD extension context', () => {
     for (const [term, def] of Object.entries<any>(ctx)) {
       if (term.startsWith('@') || term === 'id' || term === 'type') continue;
       const iri = typeof def === 'string' ? def : def['@id'];
-      expect(iri, term).toMatch(/^(https:\/\/w3id\.org\/credstack\/vocab#|https:\/\/schema\.org\/|https:\/\/w3id\.org\/openbadges\/extensions#|https:\/\/purl\.imsglobal\.org\/spec\/vccs\/)/);
+      expect(iri, term).toMatch(/^(https:\/\/w3id\.org\/credstack\/vocab#|https:\/\/schema\.org\/|https:\/\/w3id\.org\/openbadges\/extensions#|https:\/\/purl\.imsglobal\.org\/spec\/vccs\/|https:\/\/purl\.imsglobal\.org\/spec\/vc\/clr\/vocab\.html#)/);
     }
   });
 

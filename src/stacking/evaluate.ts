@@ -1,0 +1,228 @@
+import { createHash } from 'node:crypto';
+import { verifyCredential } from '../verify/verify.js';
+import type { VerifyOptions } from '../verify/options.js';
+import type { Check } from '../verify/report.js';
+import { extractFacts } from './facts.js';
+import { evaluateFacts } from './evaluate-facts.js';
+import { parseStackingRule } from './rules.js';
+import type { ConditionResult, CredentialFacts, MissingItem, Quantity, StackingRule } from './types.js';
+
+/**
+ * Options of {@link evaluateStack}: every {@link VerifyOptions} (pin `now`; `documents`, `fetch`, `trustedIssuers`…) plus
+ * stacking options.
+ * @example
+ * ```ts
+ * const opts: EvaluateStackOptions = { now: '2026-01-10T00:00:00Z', learner: 'did:key:z6Mk…', trustedIssuers: [uniDid] };
+ * ```
+ */
+export interface EvaluateStackOptions extends VerifyOptions {
+  /** Let one credential count toward several `sum` conditions (overrides the rule's `allowReuse`). */
+  allowReuse?: boolean;
+  /** The learner (`credentialSubject.id`) whose credentials count; others are ignored. Default: the one learner all verified credentials name. */
+  learner?: string;
+  /** Ids of credentials already counted toward another stacked credential: ignored unless reuse is allowed. */
+  consumed?: string[];
+}
+
+/**
+ * A credential the evaluation relied on. `credential` is a frozen copy of what was verified (the object, or the
+ * VC-JWT string); {@link issueStackedCredential} digests exactly this.
+ * @example
+ * ```ts
+ * for (const c of evaluation.used) console.log(c.id, c.achievementName, c.workload);
+ * ```
+ */
+export interface UsedCredential {
+  /** Position in the `credentials` array given to evaluateStack. */
+  index: number;
+  id?: string;
+  achievementId?: string;
+  achievementName?: string;
+  issuer?: string;
+  awardedAt?: string;
+  workload: Quantity[];
+  credential: Readonly<Record<string, unknown>> | string;
+}
+
+/**
+ * A credential that did not count, and why: `unverified` (with the failed checks), `duplicate`, `other-learner`, `consumed`.
+ * @example
+ * ```ts
+ * evaluation.ignored.filter((x) => x.reason === 'unverified').map((x) => x.code); // e.g. ['ERR_EXPIRED']
+ * ```
+ */
+export interface IgnoredCredential {
+  index: number;
+  id?: string;
+  reason: 'unverified' | 'duplicate' | 'other-learner' | 'consumed';
+  /** First failed check's code for `unverified`; `DUPLICATE_SAME_ID` / `DUPLICATE_SAME_ACHIEVEMENT` for duplicates. */
+  code?: string;
+  message: string;
+  failedChecks?: Check[];
+}
+
+/**
+ * Result of {@link evaluateStack}. `satisfied` means the learner is **eligible**: the EU Recommendation leaves the
+ * decision to the receiving organisation, and no credential is issued automatically.
+ * @example
+ * ```ts
+ * const ev = await evaluateStack(rule, credentials, { now });
+ * if (ev.satisfied) await issueStackedCredential(rule, ev, { key, achievement });
+ * else console.log(ev.missing.map((m) => m.message)); // ['2 more ECTS at EQF 6 or above']
+ * ```
+ */
+export interface StackEvaluation {
+  ruleId: string;
+  ruleName: string;
+  /** sha-256 (hex) of the rule's canonical JSON: issuing checks the evaluation belongs to the same rule. */
+  ruleDigest: string;
+  evaluatedAt: string;
+  satisfied: boolean;
+  /** Always `'eligibility'`: a satisfied rule makes the learner eligible; it creates no entitlement. */
+  outcome: 'eligibility';
+  learner?: string;
+  used: UsedCredential[];
+  missing: MissingItem[];
+  /** Workload of the used credentials, per unit as stated (units are never added to each other). */
+  totals: Quantity[];
+  ignored: IgnoredCredential[];
+  /** Per-condition results; `used` indexes there refer to the `credentials` array. */
+  detail: ConditionResult;
+  /** Timings in milliseconds. */
+  timings: { verifyMs: number; evaluateMs: number };
+}
+
+const genuine = new WeakSet<object>();
+
+/** @internal Was this evaluation produced by evaluateStack in this process (and not modified, since it is frozen)? */
+export function isGenuineEvaluation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && genuine.has(e);
+}
+
+function stable(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
+}
+
+/** @internal sha-256 hex of a rule's canonical JSON (sorted keys). */
+export function ruleDigest(rule: StackingRule): string {
+  return createHash('sha256').update(stable(rule)).digest('hex');
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) deepFreeze(v);
+  }
+  return o;
+}
+
+function remap(r: ConditionResult, map: number[]): ConditionResult {
+  return { ...r, used: r.used.map((i) => map[i]!), ...(r.children ? { children: r.children.map((c) => remap(c, map)) } : {}) };
+}
+
+/**
+ * Evaluate a stacking rule over a learner's credentials. Every credential is verified first with
+ * {@link verifyCredential} (same options: pin `now`, give `documents` / `trustedIssuers`…); only those that verified
+ * count. Then duplicates (same id, or the same achievement twice) count once, credentials of another learner or already
+ * `consumed` by another stacked credential are ignored, and the rule is evaluated ({@link evaluateFacts}).
+ * Returns satisfied, the credentials used, what is missing in words a learner understands, totals per unit and why
+ * anything was ignored. The result is frozen; it states eligibility, not an award.
+ * @throws StackingError `ERR_RULE_INVALID` if `rule` is not a valid stacking rule (it is parsed with parseStackingRule)
+ * @example
+ * ```ts
+ * const ev = await evaluateStack(rule, [aiCredential, dataCredential], { now: '2026-01-10T00:00:00Z' });
+ * ev.satisfied; // true
+ * ev.totals;    // [{ value: 10, unit: 'ECTS' }, { value: 125, unit: 'hours' }]
+ * ```
+ */
+export async function evaluateStack(rule: StackingRule | unknown, credentials: unknown[], opts: EvaluateStackOptions = {}): Promise<StackEvaluation> {
+  const parsed = parseStackingRule(rule);
+  const now = opts.now === undefined ? new Date() : new Date(opts.now);
+  const list = Array.isArray(credentials) ? credentials : [];
+  const t0 = performance.now();
+  const reports = await Promise.all(list.map((c) => verifyCredential(c, { ...opts, now })));
+  const t1 = performance.now();
+
+  const ignored: IgnoredCredential[] = [];
+  const usable: { index: number; facts: CredentialFacts; original: unknown }[] = [];
+  reports.forEach((r, index) => {
+    const cred = r.credential;
+    const id = typeof cred?.id === 'string' ? cred.id : undefined;
+    if (!r.verified || !cred) {
+      const failed = r.checks.filter((c) => c.status === 'failed');
+      ignored.push({
+        index, ...(id ? { id } : {}), reason: 'unverified', ...(failed[0]?.code ? { code: failed[0].code } : {}),
+        message: `did not verify: ${failed.map((c) => c.message).join('; ') || 'no checks passed'}`, failedChecks: failed,
+      });
+      return;
+    }
+    usable.push({ index, facts: extractFacts(cred), original: typeof list[index] === 'string' ? list[index] : cred });
+  });
+
+  const reuse = opts.allowReuse ?? parsed.allowReuse ?? false;
+  const consumed = new Set(reuse ? [] : opts.consumed ?? []);
+  let learner = opts.learner;
+  const missingLearner: MissingItem[] = [];
+  if (learner === undefined) {
+    const subjects = [...new Set(usable.map((u) => u.facts.subject).filter((s): s is string => s !== undefined))];
+    if (subjects.length === 1) learner = subjects[0];
+    else if (subjects.length > 1) {
+      missingLearner.push({ path: '$', kind: 'learner', message: `the credentials belong to ${subjects.length} different learners (${subjects.join(', ')}): say whose credentials to stack (option learner)` });
+    }
+  }
+  const kept = usable.filter((u) => {
+    if (missingLearner.length > 0) return false;
+    if (learner !== undefined && u.facts.subject !== undefined && u.facts.subject !== learner) {
+      ignored.push({ index: u.index, ...(u.facts.id ? { id: u.facts.id } : {}), reason: 'other-learner', message: `awarded to ${u.facts.subject}, not to ${learner}` });
+      return false;
+    }
+    if (u.facts.id !== undefined && consumed.has(u.facts.id)) {
+      ignored.push({ index: u.index, id: u.facts.id, reason: 'consumed', message: 'already counted toward another stacked credential' });
+      return false;
+    }
+    return true;
+  });
+
+  const fe = evaluateFacts(parsed, kept.map((k) => k.facts), { now, allowReuse: reuse });
+  const map = kept.map((k) => k.index);
+  for (const d of fe.duplicates) {
+    const k = kept[d.index]!;
+    ignored.push({
+      index: k.index, ...(k.facts.id ? { id: k.facts.id } : {}), reason: 'duplicate',
+      code: d.reason === 'same-id' ? 'DUPLICATE_SAME_ID' : 'DUPLICATE_SAME_ACHIEVEMENT',
+      message: d.reason === 'same-id' ? `the same credential is given twice (see credential #${map[d.keptIndex]!})` : `another credential for the same achievement counts instead (credential #${map[d.keptIndex]!}); credits count once`,
+    });
+  }
+  ignored.sort((a, b) => a.index - b.index);
+  const used: UsedCredential[] = fe.used.map((i) => {
+    const k = kept[i]!;
+    const f = k.facts;
+    const credential = typeof k.original === 'string' ? k.original : deepFreeze(structuredClone(k.original) as Record<string, unknown>);
+    return {
+      index: k.index, ...(f.id ? { id: f.id } : {}), ...(f.achievementId ? { achievementId: f.achievementId } : {}),
+      ...(f.achievementName ? { achievementName: f.achievementName } : {}), ...(f.issuer ? { issuer: f.issuer } : {}),
+      ...(f.awardedAt ? { awardedAt: f.awardedAt } : {}), workload: f.workload, credential,
+    };
+  });
+  const t2 = performance.now();
+  const evaluation: StackEvaluation = {
+    ruleId: parsed.id,
+    ruleName: parsed.name,
+    ruleDigest: ruleDigest(parsed),
+    evaluatedAt: now.toISOString(),
+    satisfied: missingLearner.length === 0 && fe.satisfied,
+    outcome: 'eligibility',
+    ...(learner !== undefined ? { learner } : {}),
+    used: missingLearner.length ? [] : used,
+    missing: [...missingLearner, ...fe.missing],
+    totals: missingLearner.length ? [] : fe.totals,
+    ignored,
+    detail: remap(fe.detail, map),
+    timings: { verifyMs: Math.round((t1 - t0) * 100) / 100, evaluateMs: Math.round((t2 - t1) * 100) / 100 },
+  };
+  deepFreeze(evaluation);
+  genuine.add(evaluation);
+  return evaluation;
+}

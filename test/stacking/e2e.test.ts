@@ -1,0 +1,165 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  canonicalComponentBytes, digestComponent, evaluateStack, issueCredential, issueStackedCredential, parseDigestMultibase,
+  StackingError, verifyCredential, verifyStackedComponents, type KeyPair,
+} from '../../src/index.js';
+import { allocateStatusIndex, createStatusList, revoke, signStatusList } from '../../src/status/index.js';
+import { awardExample, networkIssuer, NOW, signExample } from '../../examples/microcredentials/network.js';
+import { certificate, certificateRule, main } from '../../examples/stacking.js';
+
+const LATER = new Date(NOW.getTime() + 30 * 86400_000);
+let ai: Awaited<ReturnType<typeof signExample>>;
+let data: Awaited<ReturnType<typeof signExample>>;
+let staff: Awaited<ReturnType<typeof signExample>>;
+let key: KeyPair;
+
+beforeAll(async () => {
+  [ai, data, staff] = await Promise.all([signExample('ai'), signExample('data'), signExample('staff')]);
+  key = ai.key;
+});
+
+const codeOf = async (p: Promise<unknown>) => p.then(() => 'no error', (e) => (e instanceof StackingError ? e.code : String(e)));
+
+describe('evaluateStack over signed credentials', () => {
+  it('the example: AI + Data miss 1 ECTS; with the staff course (40 h converted explicitly) the learner is eligible', async () => {
+    const partial = await evaluateStack(certificateRule, [ai.signed, data.signed], { now: LATER });
+    expect(partial.satisfied).toBe(false);
+    expect(partial.missing.map((m) => m.message)).toEqual(['1 more ECTS']);
+    const full = await evaluateStack(certificateRule, [ai.signed, data.signed, staff.signed], { now: LATER });
+    expect(full).toMatchObject({ satisfied: true, outcome: 'eligibility', missing: [], learner: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' });
+    expect(full.used.map((u) => u.index)).toEqual([0, 1, 2]);
+    expect(full.totals).toEqual([{ value: 10, unit: 'ECTS' }, { value: 165, unit: 'hours' }]);
+    expect(Object.isFrozen(full) && Object.isFrozen(full.used[0]!.credential)).toBe(true);
+  });
+
+  it('an expired component does not count', async () => {
+    const expiring = await issueCredential({ ...awardExample('data', ai.issuer, { did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' }), validUntil: '2025-07-15T00:00:00Z' }, { key, now: NOW });
+    const r = await evaluateStack(certificateRule, [ai.signed, expiring, staff.signed], { now: LATER });
+    expect(r.satisfied).toBe(false);
+    expect(r.ignored).toMatchObject([{ index: 1, reason: 'unverified' }]);
+    expect(r.ignored[0]!.failedChecks!.some((c) => c.id === 'validity')).toBe(true);
+    expect(r.missing.map((m) => m.message)).toContain('the Data module');
+  });
+
+  it('a revoked component does not count (Bitstring Status List)', async () => {
+    const listUrl = 'https://microcredentials.unet.example/status/1';
+    const a = allocateStatusIndex(createStatusList({ id: listUrl, issuer: key.controller, purpose: 'revocation' }));
+    const withStatus = await issueCredential({ ...awardExample('data', ai.issuer, { did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' }), credentialStatus: a.entry }, { key, now: NOW });
+    const good = await signStatusList(a.state, { key, now: NOW });
+    const ok = await evaluateStack(certificateRule, [ai.signed, withStatus, staff.signed], { now: LATER, documents: { [listUrl]: good } });
+    expect(ok.satisfied).toBe(true);
+    const revoked = await signStatusList(revoke(a.state, a.index), { key, now: NOW });
+    const r = await evaluateStack(certificateRule, [ai.signed, withStatus, staff.signed], { now: LATER, documents: { [listUrl]: revoked } });
+    expect(r.satisfied).toBe(false);
+    expect(r.ignored[0]).toMatchObject({ index: 1, reason: 'unverified', code: 'ERR_STATUS_REVOKED' });
+  });
+
+  it('duplicates count once; other learners and consumed credentials are ignored', async () => {
+    const dup = await evaluateStack(certificateRule, [ai.signed, ai.signed, data.signed], { now: LATER });
+    expect(dup.satisfied).toBe(false);
+    expect(dup.ignored).toMatchObject([{ index: 1, reason: 'duplicate', code: 'DUPLICATE_SAME_ID' }]);
+    expect(dup.totals).toEqual([{ value: 10, unit: 'ECTS' }, { value: 125, unit: 'hours' }]);
+
+    const otherLearner = await signExample('staff', 'did:example:someone-else');
+    const mixed = await evaluateStack(certificateRule, [ai.signed, data.signed, otherLearner.signed], { now: LATER });
+    expect(mixed.satisfied).toBe(false);
+    expect(mixed.missing[0]).toMatchObject({ kind: 'learner' });
+    const chosen = await evaluateStack(certificateRule, [ai.signed, data.signed, otherLearner.signed], { now: LATER, learner: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' });
+    expect(chosen.ignored).toMatchObject([{ index: 2, reason: 'other-learner' }]);
+
+    const consumed = await evaluateStack(certificateRule, [ai.signed, data.signed, staff.signed], { now: LATER, consumed: [String(staff.signed.id)] });
+    expect(consumed.satisfied).toBe(false);
+    expect(consumed.ignored).toMatchObject([{ index: 2, reason: 'consumed' }]);
+    expect((await evaluateStack(certificateRule, [ai.signed, data.signed, staff.signed], { now: LATER, consumed: [String(staff.signed.id)], allowReuse: true })).satisfied).toBe(true);
+  });
+
+  it('an untrusted issuer does not count', async () => {
+    const r = await evaluateStack(certificateRule, [ai.signed, data.signed, staff.signed], { now: LATER, trustedIssuers: ['did:web:somewhere.else'] });
+    expect(r.satisfied).toBe(false);
+    expect(r.used).toEqual([]);
+    expect(r.ignored).toHaveLength(3);
+  });
+});
+
+describe('digests of components', () => {
+  it('RDFC-1.0: reordering keys keeps the digest, any value change breaks it', async () => {
+    const c = ai.signed as Record<string, any>;
+    const d = await digestComponent(c);
+    expect(parseDigestMultibase(d)?.algorithm).toBe('sha2-384');
+    const reordered = Object.fromEntries(Object.entries(c).reverse());
+    reordered.credentialSubject = Object.fromEntries(Object.entries(c.credentialSubject).reverse());
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(c));
+    expect(await digestComponent(reordered)).toBe(d);
+    expect(await digestComponent(JSON.parse(JSON.stringify(c, null, 2)))).toBe(d);
+    const changed = structuredClone(c);
+    changed.credentialSubject.result[0].value = '30';
+    expect(await digestComponent(changed)).not.toBe(d);
+    const undefinedTerm = { ...structuredClone(c), sneaky: 1 };
+    await expect(canonicalComponentBytes(undefinedTerm)).rejects.toMatchObject({ code: 'ERR_COMPONENT_CANONICALIZE' });
+    expect(await digestComponent(c, { algorithm: 'sha2-256' })).toMatch(/^uEiA|^uEiB|^uEiC|^uEiD/);
+  });
+});
+
+describe('issueStackedCredential and verifyStackedComponents', () => {
+  it('issues the certificate naming each component by id and digest; a swapped component fails', async () => {
+    const ev = await evaluateStack(certificateRule, [ai.signed, data.signed, staff.signed], { now: LATER });
+    const { credential, relatedResource, associations, associationsEmbedded } = await issueStackedCredential(certificateRule, ev, { key, issuer: ai.issuer, achievement: certificate, now: LATER });
+    expect((await verifyCredential(credential, { now: LATER })).verified).toBe(true);
+    expect(associationsEmbedded).toBe(true);
+    expect((credential.credentialSubject as any).association).toEqual(associations);
+    expect(credential.relatedResource).toEqual(relatedResource);
+    expect(relatedResource.map((r) => r.id)).toEqual([ai.signed.id, data.signed.id, staff.signed.id]);
+    expect(associations).toEqual(ev.used.map((u) => ({ type: 'Association', associationType: 'isPartOf', sourceId: u.achievementId, targetId: certificate.id })));
+
+    const ok = await verifyStackedComponents(credential, [staff.signed, ai.signed, data.signed]);
+    expect(ok.verified).toBe(true);
+    expect(ok.checks.map((c) => c.status)).toEqual(['passed', 'passed', 'passed']);
+
+    // same id, other content: swapped
+    const otherData = await issueCredential({ ...awardExample('data', ai.issuer, { did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' }), awardedDate: '2025-07-02T00:00:00Z' }, { key, now: NOW });
+    expect(otherData.id).toBe(data.signed.id);
+    const bad = await verifyStackedComponents(credential, [ai.signed, otherData, staff.signed]);
+    expect(bad.verified).toBe(false);
+    expect(bad.checks.find((c) => c.status === 'failed')).toMatchObject({ code: 'ERR_COMPONENT_DIGEST_MISMATCH' });
+
+    const some = await verifyStackedComponents(credential, [ai.signed]);
+    expect(some).toMatchObject({ verified: false, notSupplied: [data.signed.id, staff.signed.id] });
+    expect(some.checks.filter((c) => c.status === 'skipped')).toHaveLength(2);
+    expect((await verifyStackedComponents({}, [])).checks[0]!.code).toBe('ERR_NO_COMPONENTS_NAMED');
+    const tampered = { ...credential, relatedResource: [{ id: ai.signed.id, digestMultibase: 'uNOPE' }] };
+    expect((await verifyStackedComponents(tampered, [ai.signed])).checks[0]!.code).toBe('ERR_DIGEST_UNSUPPORTED');
+  });
+
+  it('refuses an unsatisfied, foreign or altered evaluation unless forced', async () => {
+    const partial = await evaluateStack(certificateRule, [ai.signed, data.signed], { now: LATER });
+    const opts = { key, issuer: ai.issuer, achievement: certificate, now: LATER };
+    expect(await codeOf(issueStackedCredential(certificateRule, partial, opts))).toBe('ERR_NOT_SATISFIED');
+    const forced = await issueStackedCredential(certificateRule, partial, { ...opts, force: true });
+    expect(forced.relatedResource).toHaveLength(2);
+    const full = await evaluateStack(certificateRule, [ai.signed, data.signed, staff.signed], { now: LATER });
+    expect(await codeOf(issueStackedCredential(certificateRule, JSON.parse(JSON.stringify(full)), opts))).toBe('ERR_EVALUATION_UNKNOWN');
+    const otherRule = { ...certificateRule, condition: { kind: 'sum', unit: 'ECTS', comparator: 'gte', value: 1 } };
+    expect(await codeOf(issueStackedCredential(otherRule, full, opts))).toBe('ERR_RULE_MISMATCH');
+  });
+
+  it('the example script runs end to end', async () => {
+    const lines: string[] = [];
+    await main((s) => lines.push(s));
+    expect(lines.join('\n')).toMatch(/swapped component: verified=false ERR_COMPONENT_DIGEST_MISMATCH/);
+  });
+});
+
+describe('performance', () => {
+  it('evaluates 20 signed credentials (verification included) in reasonable time', async () => {
+    const learner = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
+    const creds = await Promise.all(Array.from({ length: 20 }, (_, i) => issueCredential({
+      ...awardExample(i % 2 ? 'ai' : 'data', networkIssuer(key), { did: learner }), id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    }, { key, now: NOW })));
+    const t = performance.now();
+    const r = await evaluateStack(certificateRule, creds, { now: LATER });
+    const ms = performance.now() - t;
+    console.log(`evaluateStack(20 credentials): ${ms.toFixed(0)} ms (verify ${r.timings.verifyMs} ms, evaluate ${r.timings.evaluateMs} ms)`);
+    expect(r.ignored.filter((x) => x.reason === 'duplicate')).toHaveLength(18);
+    expect(ms).toBeLessThan(5000);
+  });
+});
