@@ -58,13 +58,13 @@ describe('npm pack', () => {
   it('works from an ESM project', () => {
     writeFileSync(join(dir, 'proj', 'esm.mjs'), script(`import { generateKeyPair, issueCredential, verifyCredential, CredstackError } from 'credstack';`));
     const out = JSON.parse(execFileSync('node', ['esm.mjs'], { cwd: join(dir, 'proj'), encoding: 'utf8' }));
-    expect(out).toEqual({ verified: true, cryptosuite: 'eddsa-rdfc-2022', errorClass: true, code: 'ERR_INVALID_INPUT' });
+    expect(out).toEqual({ verified: true, cryptosuite: 'eddsa-rdfc-2022', errorClass: true, code: 'ERR_CONTEXT_FIRST' });
   });
 
   it('works from a CJS project (require)', () => {
     writeFileSync(join(dir, 'proj', 'cjs.cjs'), script(`const { generateKeyPair, issueCredential, verifyCredential, CredstackError } = require('credstack');`));
     const out = JSON.parse(execFileSync('node', ['cjs.cjs'], { cwd: join(dir, 'proj'), encoding: 'utf8' }));
-    expect(out).toEqual({ verified: true, cryptosuite: 'eddsa-rdfc-2022', errorClass: true, code: 'ERR_INVALID_INPUT' });
+    expect(out).toEqual({ verified: true, cryptosuite: 'eddsa-rdfc-2022', errorClass: true, code: 'ERR_CONTEXT_FIRST' });
   });
 
   it('type declarations resolve for TypeScript consumers (ESM and CJS)', () => {
