@@ -10,7 +10,13 @@ import { KeyError } from '../errors.js';
 // give noble a synchronous sha512 so its sync API works everywhere
 noble.hashes.sha512 = sha512;
 
-/** Which Ed25519 implementation {@link ed25519Sign} and {@link ed25519Verify} use. */
+/**
+ * Which Ed25519 implementation {@link ed25519Sign} and {@link ed25519Verify} use.
+ * @example
+ * ```ts
+ * const b: Ed25519Backend = await ed25519Backend(); // 'webcrypto' | 'noble'
+ * ```
+ */
 export type Ed25519Backend = 'webcrypto' | 'noble';
 
 const PKCS8_PREFIX = Uint8Array.from([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20]);

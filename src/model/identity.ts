@@ -32,7 +32,13 @@ export function generateSalt(): string {
   return bytesToHex(globalThis.crypto.getRandomValues(new Uint8Array(16)));
 }
 
-/** Input of {@link createIdentityObject}. */
+/**
+ * Input of {@link createIdentityObject}.
+ * @example
+ * ```ts
+ * const input: IdentityInput = { identityType: 'sisSourcedId', value: 'S0001234', salt: 'per-cohort-salt' };
+ * ```
+ */
 export interface IdentityInput {
   /** The identifier type, e.g. `emailAddress`, `sisSourcedId` (student id), `nationalIdentityNumber`, or an `ext:` type. */
   identityType: IdentifierType;
