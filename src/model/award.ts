@@ -1,6 +1,6 @@
 import {
-  CREDSTACK_CONTEXT_V1_URL, JSON_SCHEMA_VALIDATOR_TYPE, MICROCREDENTIAL_SCHEMA_URL, OB_ACHIEVEMENT_CREDENTIAL_SCHEMA_URL,
-  OB_V3_CONTEXT_URL, RESULT_STATUS_TYPES, VC_V2_CONTEXT_URL,
+  CREDSTACK_CONTEXT, JSON_SCHEMA_VALIDATOR_TYPE, MICROCREDENTIAL_SCHEMA_URL, OB_ACHIEVEMENT_CREDENTIAL_SCHEMA_URL,
+  OB_V3_CONTEXT, RESULT_STATUS_TYPES, VC_V2_CONTEXT,
 } from './constants.js';
 import { createIdentityObject } from './identity.js';
 import { imageOf } from './image.js';
@@ -246,7 +246,7 @@ export function awardAchievement(input: AwardInput): OpenBadgeCredential {
 
   const name = resolveText(input.name ?? a.name, 'award.name', a.inLanguage);
   const credential: OpenBadgeCredential = {
-    '@context': [VC_V2_CONTEXT_URL, OB_V3_CONTEXT_URL],
+    '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
     id: input.id === undefined ? newUrnUuid() : requireUri(input.id, 'award.id'),
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     issuer: input.issuer,
@@ -294,6 +294,6 @@ export function awardAchievement(input: AwardInput): OpenBadgeCredential {
     }
     credential.credentialSchema = schemas;
   }
-  if (schemas.length > 0 || usesCredstackTerms(credential)) credential['@context'].push(CREDSTACK_CONTEXT_V1_URL);
+  if (schemas.length > 0 || usesCredstackTerms(credential)) credential['@context'].push(CREDSTACK_CONTEXT);
   return credential;
 }

@@ -3,42 +3,8 @@
  * Open Badges 3.0 / CLR 2.0 (taken from the 1EdTech data model) and of our EU micro-credential extension.
  */
 
-/**
- * The W3C Verifiable Credentials Data Model 2.0 context. Always the first `@context` entry.
- * @example
- * ```ts
- * credential['@context'][0] === VC_V2_CONTEXT_URL; // true
- * ```
- */
-export const VC_V2_CONTEXT_URL = 'https://www.w3.org/ns/credentials/v2';
-
-/**
- * The Open Badges 3.0 context (3.0.3, which defines `awardedDate` and `inLanguage`). Always the second `@context` entry.
- * @example
- * ```ts
- * credential['@context'][1] === OB_V3_CONTEXT_URL; // true
- * ```
- */
-export const OB_V3_CONTEXT_URL = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
-
-/**
- * The CLR 2.0 context (`ClrCredential`, `ClrSubject`, `Association`).
- * @example
- * ```ts
- * const ctx = [VC_V2_CONTEXT_URL, CLR_V2_CONTEXT_URL, OB_V3_CONTEXT_URL];
- * ```
- */
-export const CLR_V2_CONTEXT_URL = 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json';
-
-/**
- * URL of credstack's JSON-LD extension context (EU micro-credential elements). The file is `schemas/credstack-context-v1.json`;
- * the offline document loader serves it at this URL. JSON-LD 1.1, every term `@protected`, new IRIs under {@link CREDSTACK_VOCAB}.
- * @example
- * ```ts
- * const ctx = [VC_V2_CONTEXT_URL, OB_V3_CONTEXT_URL, CREDSTACK_CONTEXT_V1_URL];
- * ```
- */
-export const CREDSTACK_CONTEXT_V1_URL = 'https://w3id.org/credstack/v1';
+// Context URLs have one public name each, in src/jsonld/contexts.ts; re-exported here for the model's own modules.
+export { VC_V2_CONTEXT, OB_V3_CONTEXT, CLR_V2_CONTEXT, CREDSTACK_CONTEXT } from '../jsonld/contexts.js';
 
 /**
  * Base IRI of credstack's vocabulary (terms of the extension context expand under it).

@@ -1,5 +1,5 @@
 import {
-  CREDSTACK_CONTEXT_V1_URL, JSON_SCHEMA_VALIDATOR_TYPE, OB_ENDORSEMENT_CREDENTIAL_SCHEMA_URL, OB_V3_CONTEXT_URL, VC_V2_CONTEXT_URL,
+  CREDSTACK_CONTEXT, JSON_SCHEMA_VALIDATOR_TYPE, OB_ENDORSEMENT_CREDENTIAL_SCHEMA_URL, OB_V3_CONTEXT, VC_V2_CONTEXT,
 } from './constants.js';
 import type { EndorsementCredential, Profile } from './types.js';
 import { fail, isPlainObject, isUri, newUrnUuid, optionalString, requireString, requireUri, toDateTime } from './util.js';
@@ -41,7 +41,7 @@ export function defineEndorsement(input: EndorsementInput): EndorsementCredentia
   if (!isPlainObject(input.issuer) || !isUri(input.issuer.id)) fail('endorsement.issuer', 'expected a Profile with an id', 'Profile');
   const validFrom = toDateTime(input.validFrom ?? input.now ?? new Date(), 'endorsement.validFrom');
   const cred: EndorsementCredential = {
-    '@context': [VC_V2_CONTEXT_URL, OB_V3_CONTEXT_URL],
+    '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
     id: input.id === undefined ? newUrnUuid() : requireUri(input.id, 'endorsement.id'),
     type: ['VerifiableCredential', 'EndorsementCredential'],
     name: input.name === undefined ? 'Endorsement' : requireString(input.name, 'endorsement.name'),
@@ -54,7 +54,7 @@ export function defineEndorsement(input: EndorsementInput): EndorsementCredentia
   if (comment) cred.credentialSubject.endorsementComment = comment;
   if (input.credentialSchema ?? true) {
     cred.credentialSchema = [{ id: OB_ENDORSEMENT_CREDENTIAL_SCHEMA_URL, type: JSON_SCHEMA_VALIDATOR_TYPE }];
-    cred['@context'].push(CREDSTACK_CONTEXT_V1_URL);
-  } else if (input.issuer.nameMap || input.issuer.descriptionMap) cred['@context'].push(CREDSTACK_CONTEXT_V1_URL);
+    cred['@context'].push(CREDSTACK_CONTEXT);
+  } else if (input.issuer.nameMap || input.issuer.descriptionMap) cred['@context'].push(CREDSTACK_CONTEXT);
   return cred;
 }

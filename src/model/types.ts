@@ -498,7 +498,7 @@ export interface Proof {
  * Fields common to every VC 2.0 credential credstack builds.
  * @example
  * ```ts
- * const base: VerifiableCredentialBase = { '@context': [VC_V2_CONTEXT_URL], type: ['VerifiableCredential'], issuer: 'did:key:…', validFrom: '2025-01-01T00:00:00Z', credentialSubject: {} };
+ * const base: VerifiableCredentialBase = { '@context': [VC_V2_CONTEXT], type: ['VerifiableCredential'], issuer: 'did:key:…', validFrom: '2025-01-01T00:00:00Z', credentialSubject: {} };
  * ```
  */
 export interface VerifiableCredentialBase {
@@ -597,7 +597,7 @@ export interface ClrSubject {
  * CLR 2.0 `ClrCredential`: a signed bundle of an individual's achievement credentials.
  * @example
  * ```ts
- * const clr: ClrCredential = { '@context': [VC_V2_CONTEXT_URL, CLR_V2_CONTEXT_URL, OB_V3_CONTEXT_URL], id: 'urn:uuid:…',
+ * const clr: ClrCredential = { '@context': [VC_V2_CONTEXT, CLR_V2_CONTEXT, OB_V3_CONTEXT], id: 'urn:uuid:…',
  *   type: ['VerifiableCredential', 'ClrCredential'], issuer, name: 'Transcript', validFrom: '…', credentialSubject: subject };
  * ```
  */

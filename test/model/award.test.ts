@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  awardAchievement, CREDSTACK_CONTEXT_V1_URL, defineAchievement, defineEndorsement, defineProfile, hashIdentifier, InvalidInputError,
-  matchIdentity, MICROCREDENTIAL_SCHEMA_URL, OB_ACHIEVEMENT_CREDENTIAL_SCHEMA_URL, OB_V3_CONTEXT_URL, usesCredstackTerms, validateCredential,
-  VC_V2_CONTEXT_URL, type AwardInput,
+  awardAchievement, CREDSTACK_CONTEXT, defineAchievement, defineEndorsement, defineProfile, hashIdentifier, InvalidInputError,
+  matchIdentity, MICROCREDENTIAL_SCHEMA_URL, OB_ACHIEVEMENT_CREDENTIAL_SCHEMA_URL, OB_V3_CONTEXT, usesCredstackTerms, validateCredential,
+  VC_V2_CONTEXT, type AwardInput,
 } from '../../src/index.js';
 
 const NOW = new Date('2025-07-01T09:00:00Z');
@@ -31,7 +31,7 @@ function rejects(patch: Partial<AwardInput> | Record<string, unknown>, path: str
 describe('awardAchievement', () => {
   it('builds an OpenBadgeCredential with VC 2.0 + OB 3.0.3 contexts, dates from the pinned clock, and credentialSchema', () => {
     const c = awardAchievement(baseInput);
-    expect(c['@context']).toEqual([VC_V2_CONTEXT_URL, OB_V3_CONTEXT_URL, CREDSTACK_CONTEXT_V1_URL]);
+    expect(c['@context']).toEqual([VC_V2_CONTEXT, OB_V3_CONTEXT, CREDSTACK_CONTEXT]);
     expect(c.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(c.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     expect(c.validFrom).toBe('2025-07-01T09:00:00Z');
@@ -46,10 +46,10 @@ describe('awardAchievement', () => {
     const c = awardAchievement({ ...baseInput, achievement: eu });
     expect(c.credentialSchema?.map((s) => s.id)).toEqual([OB_ACHIEVEMENT_CREDENTIAL_SCHEMA_URL, MICROCREDENTIAL_SCHEMA_URL]);
     const bare = awardAchievement({ ...baseInput, credentialSchema: false });
-    expect(bare['@context']).toEqual([VC_V2_CONTEXT_URL, OB_V3_CONTEXT_URL]);
+    expect(bare['@context']).toEqual([VC_V2_CONTEXT, OB_V3_CONTEXT]);
     expect(bare.credentialSchema).toBeUndefined();
     const euBare = awardAchievement({ ...baseInput, achievement: eu, credentialSchema: false });
-    expect(euBare['@context']).toContain(CREDSTACK_CONTEXT_V1_URL);
+    expect(euBare['@context']).toContain(CREDSTACK_CONTEXT);
     expect(usesCredstackTerms({ a: [{ b: { workload: [] } }] })).toBe(true);
     expect(usesCredstackTerms({ '@context': { workload: 1 }, name: 'x' })).toBe(false);
   });

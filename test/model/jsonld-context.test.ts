@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import jsonld from 'jsonld';
 import context from '../../schemas/credstack-context-v1.json' with { type: 'json' };
-import { createDocumentLoader, CREDSTACK_CONTEXT_V1_URL, CREDSTACK_VOCAB, defineProfile } from '../../src/index.js';
+import { createDocumentLoader, CREDSTACK_CONTEXT, CREDSTACK_VOCAB, defineProfile } from '../../src/index.js';
 import { awardExample } from '../../examples/microcredentials/network.js';
 
 const loader = createDocumentLoader();
@@ -21,7 +21,7 @@ describe('credstack JSON-LD extension context', () => {
   });
 
   it('is served by the offline loader at the stable URL', async () => {
-    const doc = await loader(CREDSTACK_CONTEXT_V1_URL);
+    const doc = await loader(CREDSTACK_CONTEXT);
     expect(doc.document).toEqual(context);
   });
 
@@ -43,7 +43,7 @@ describe('credstack JSON-LD extension context', () => {
 
   it('works inside a CLR 2.0 credential next to the CLR context', async () => {
     const inner = awardExample('data', issuer, { did: 'did:key:z6MkLearner' });
-    const clr = { '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', CREDSTACK_CONTEXT_V1_URL],
+    const clr = { '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', CREDSTACK_CONTEXT],
       id: 'urn:uuid:3c3e0a36-0000-4000-8000-000000000002', type: ['VerifiableCredential', 'ClrCredential'], issuer, name: 'Transcript', validFrom: '2025-07-01T09:00:00Z',
       credentialSubject: { type: ['ClrSubject'], id: 'did:key:z6MkLearner', verifiableCredential: [inner] } };
     const out = await (jsonld as any).expand(clr, { documentLoader: loader, safe: true });

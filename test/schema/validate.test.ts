@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assertValid, CLR_V2_CONTEXT_URL, OB_V3_CONTEXT_URL, SchemaError, validate, validateAchievement, validateCredential, validateProfile,
-  VC_V2_CONTEXT_URL, defineProfile,
+  assertValid, CLR_V2_CONTEXT, OB_V3_CONTEXT, SchemaError, validate, validateAchievement, validateCredential, validateProfile,
+  VC_V2_CONTEXT, defineProfile,
 } from '../../src/index.js';
 import { awardExample } from '../../examples/microcredentials/network.js';
 
@@ -29,7 +29,7 @@ describe('validateCredential', () => {
     ['missing criteria', (c) => delete c.credentialSubject.achievement.criteria, '$.credentialSubject.achievement.criteria', /required/],
     ['missing validFrom', (c) => delete c.validFrom, '$.validFrom', /required/],
     ['date without zone', (c) => { c.validFrom = '2025-07-01T09:00:00'; }, '$.validFrom', /date-time with time zone/],
-    ['wrong context order', (c) => { c['@context'] = [OB_V3_CONTEXT_URL, VC_V2_CONTEXT_URL]; }, '$["@context"][0]', /credentials\/v2/],
+    ['wrong context order', (c) => { c['@context'] = [OB_V3_CONTEXT, VC_V2_CONTEXT]; }, '$["@context"][0]', /credentials\/v2/],
     ['missing OB type', (c) => { c.type = ['VerifiableCredential']; }, '$.type', /OpenBadgeCredential/],
     ['achievement type missing Achievement', (c) => { c.credentialSubject.achievement.type = ['Badge']; }, '$.credentialSubject.achievement.type', /must contain "Achievement"/],
     ['achievement type wrong string', (c) => { c.credentialSubject.achievement.type = 'Badge'; }, '$.credentialSubject.achievement.type', /Achievement/],
@@ -62,7 +62,7 @@ describe('validateCredential', () => {
   it('validates CLR 2.0 credentials and the OB credentials inside them', () => {
     const inner = cred();
     const clr: any = {
-      '@context': [VC_V2_CONTEXT_URL, CLR_V2_CONTEXT_URL, OB_V3_CONTEXT_URL], id: 'urn:uuid:3c3e0a36-0000-4000-8000-000000000001',
+      '@context': [VC_V2_CONTEXT, CLR_V2_CONTEXT, OB_V3_CONTEXT], id: 'urn:uuid:3c3e0a36-0000-4000-8000-000000000001',
       type: ['VerifiableCredential', 'ClrCredential'], issuer, name: 'Transcript', validFrom: '2025-07-01T09:00:00Z',
       credentialSubject: { type: ['ClrSubject'], id: 'did:key:z6MkLearner', verifiableCredential: [inner],
         association: [{ type: 'Association', associationType: 'isPartOf', sourceId: inner.credentialSubject.achievement.id, targetId: 'https://unet.example/p' }] },
