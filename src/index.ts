@@ -22,3 +22,4 @@ export * from './status/index.js';
 export * from './portfolio/index.js';
 export * from './stacking/index.js';
 export * from './baking/index.js';
+export * from './batch/index.js';

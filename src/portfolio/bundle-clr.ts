@@ -1,7 +1,8 @@
 import { IssueError, PortfolioError } from '../errors.js';
 import { issueCredential } from '../issue.js';
-import { VC_V2_CONTEXT } from '../jsonld/contexts.js';
 import { asArray, idOf } from '../util/json.js';
+import { CREDSTACK_CONTEXT, VC_V2_CONTEXT } from '../jsonld/contexts.js';
+import { usesCredstackTerms } from '../model/award.js';
 import { ASSOCIATION_TYPES, CLR_EMBED_CONTEXT, achievementsOf, checkInputCredentials, clrContextFor, toPortfolioError } from './common.js';
 import { type AssociationInput, type ClrBundleOptions, type Portfolio, type PortfolioCredential } from './types.js';
 
@@ -121,6 +122,9 @@ export async function bundleClr(credentials: PortfolioCredential[], options: Clr
   }
 
   const context = clrContextFor(creds);
+  // terms of our extension context on the envelope itself (issuer nameMap, copied achievements' workload…) need it too
+  const { verifiableCredential: _inner, ...envelopeSubject } = subject;
+  if (usesCredstackTerms([issuer, envelopeSubject])) context.push(CREDSTACK_CONTEXT);
   const doc: Record<string, any> = { '@context': context };
   if (options.id !== undefined) doc.id = options.id;
   doc.type = ['VerifiableCredential', 'ClrCredential'];

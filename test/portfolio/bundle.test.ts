@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleClr, bundlePresentation } from '../../src/portfolio/index.js';
+import { bundleClr, bundlePresentation, verifyPortfolio } from '../../src/portfolio/index.js';
 import { PortfolioError, KeyError } from '../../src/errors.js';
 import { importKeyPair } from '../../src/keys/index.js';
 import { CLR_V2_CONTEXT, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../../src/jsonld/contexts.js';
@@ -96,6 +96,20 @@ describe('bundleClr', () => {
     const err = await bundleClr([creds[0]!], { ...base, issuer: uniB.controller }).catch((e) => e);
     expect(err).toBeInstanceOf(PortfolioError);
     expect(err.code).toBe('ERR_ISSUER_MISMATCH');
+  });
+});
+
+describe('bundleClr with credstack extension terms on the envelope', () => {
+  it('adds the credstack context when the issuer profile or copied achievements use its terms', async () => {
+    const { signExample, networkIssuer } = await import('../../examples/microcredentials/network.js');
+    const a = await signExample('ai');
+    const d = await signExample('data');
+    const clr = await bundleClr([a.signed, d.signed], { key: a.key, issuer: networkIssuer(a.key), achievements: 'from-credentials', now: '2025-08-01T00:00:00Z' });
+    expect(clr['@context']).toContain('https://w3id.org/credstack/v1');
+    expect(clr.issuer.nameMap).toBeDefined();
+    const r = await verifyPortfolio(clr, { now: '2025-08-02T00:00:00Z' });
+    expect(r.verified).toBe(true);
+    expect(r.summary).toMatchObject({ total: 2, verified: 2 });
   });
 });
 

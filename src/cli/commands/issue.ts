@@ -1,0 +1,171 @@
+import { createReadStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { RowError } from '../../batch/cohort.js';
+
+/** Lines in a file minus the header: a cheap upper bound of the roster size, to decide whether workers pay off. */
+async function countDataLines(path: string): Promise<number> {
+  let n = 0;
+  for await (const chunk of createReadStream(path)) for (const b of chunk as Buffer) if (b === 10) n++;
+  return Math.max(0, n - 1);
+}
+import { InvalidInputError } from '../../errors.js';
+import { CliError, EXIT, assertExists, createProgress, emitJson, loadKey, parseNow, parsePositiveInt, println, readJson, type Command } from '../util.js';
+
+/** `credstack issue`: one credential from a template, or a whole cohort from a CSV roster. */
+export const issue: Command = {
+  name: 'issue',
+  summary: 'sign one credential from a JSON template, or a cohort from a CSV roster (resumable)',
+  usage: [
+    'credstack issue --key FILE --template FILE [--recipient DID|EMAIL] [--out FILE] [--format jwt]',
+    'credstack issue --key FILE --template FILE --roster CSV --out COHORT.jsonl|DIR/ [--key-column COL] [--issuer-name NAME]',
+  ],
+  description:
+    'The template is an unsigned credential, an Achievement, or { "achievement": …, "issuer": … }; strings may contain\n' +
+    '{{column}} placeholders. Roster columns are matched by name: did / email / student_id (learner, hashed with a salt),\n' +
+    'awarded_date, valid_until, grade (result), credits, narrative, credential_id. One credential per row is written to a\n' +
+    'JSONL file (out ending .jsonl) or one file per row in a folder. Rerunning skips rows already issued (by --key-column,\n' +
+    'default the student id / DID / email column). A bad row is reported with its line number and the rest go on.\n' +
+    'Exit 1 if any row failed.',
+  options: {
+    key: { type: 'string', short: 'k' },
+    template: { type: 'string', short: 't' },
+    roster: { type: 'string', short: 'r' },
+    out: { type: 'string', short: 'o' },
+    recipient: { type: 'string' },
+    format: { type: 'string' },
+    'key-column': { type: 'string' },
+    'issuer-name': { type: 'string' },
+    salt: { type: 'string' },
+    now: { type: 'string' },
+    concurrency: { type: 'string' },
+    workers: { type: 'string' },
+    delimiter: { type: 'string' },
+    'status-list': { type: 'string' },
+    force: { type: 'boolean', short: 'f' },
+    quiet: { type: 'boolean', short: 'q' },
+  },
+  optionHelp: [
+    '-k, --key FILE          issuer key (credstack keygen)',
+    '-t, --template FILE     credential / achievement template (JSON)',
+    '-r, --roster CSV        learners, one per row; first line = column names',
+    '-o, --out PATH          cohort: FILE.jsonl or a folder; single: file (default stdout)',
+    '    --recipient ID      single credential from an achievement: learner DID or email',
+    '    --format jwt        VC-JWT instead of an embedded eddsa-rdfc-2022 proof',
+    '    --key-column COL    column identifying a row for resuming (default student id / DID / email)',
+    '    --issuer-name NAME  issuer Profile name when the template has no issuer',
+    '    --salt SALT         salt for hashed emails / student ids (default random per learner)',
+    '    --now DATE          issue as of this date (validFrom, proof created)',
+    '    --concurrency N     credentials signed at once (default 2 × cores)',
+    '    --workers N         signing threads (default: one per core, up to 4, for rosters over 200 rows; 0 = none)',
+    '    --delimiter C       CSV delimiter (default ,)',
+    '    --status-list FILE  give each credential an entry in this status list (credstack status create)',
+    '-q, --quiet             no progress output',
+  ],
+  examples: [
+    'credstack issue --key issuer.key.json --template credential.json --out badge.json',
+    'credstack issue -k issuer.key.json -t achievement.json -r roster.csv -o cohort.jsonl --issuer-name "University of Example"',
+  ],
+  async run(v, positionals, io) {
+    const { FileStatusListStore } = await import('../../status/file-store.js');
+    const { issueCohort } = await import('../../batch/cohort.js');
+    const { fillTemplate, parseTemplate } = await import('../../batch/template.js');
+    const { issueCredential } = await import('../../issue.js');
+    if (positionals.length) throw new CliError(`unexpected argument ${positionals[0]}`, { hint: 'see credstack issue --help' });
+    if (!v.template) throw new CliError('--template FILE is required', { hint: 'see credstack issue --help' });
+    const format = v.format === undefined ? undefined : v.format === 'jwt' || v.format === 'vc-jwt' ? 'vc-jwt' : v.format === 'eddsa-rdfc-2022' || v.format === 'json' ? 'eddsa-rdfc-2022' : null;
+    if (format === null) throw new CliError(`--format ${v.format} is unknown`, { hint: 'use --format jwt or leave it out' });
+    const now = parseNow(v.now);
+    const concurrency = parsePositiveInt('concurrency', v.concurrency);
+    const workersOpt = v.workers === '0' ? 0 : parsePositiveInt('workers', v.workers);
+    const key = await loadKey(v.key);
+    let template;
+    try {
+      template = parseTemplate(await readJson(v.template, 'template'));
+    } catch (err) {
+      if (err instanceof InvalidInputError) throw new CliError(`${v.template}: ${err.message}`, { hint: 'a template is an Achievement JSON, { "achievement": …, "issuer": … }, or an unsigned credential' });
+      throw err;
+    }
+    let allocateStatus: (() => Promise<Record<string, unknown>>) | undefined;
+    if (v['status-list']) {
+      await assertExists(v['status-list'], 'status list');
+      const store = new FileStatusListStore(v['status-list']);
+      const state = await store.read();
+      if (state.issuer !== key.controller) {
+        throw new CliError(`status list ${v['status-list']} belongs to ${state.issuer}, not to this key's ${key.controller}`, { hint: 'use the status list created with this issuer key' });
+      }
+      allocateStatus = async () => (await store.allocate()).entry as unknown as Record<string, unknown>;
+    }
+    const issuer = { id: key.controller, type: ['Profile'], name: v['issuer-name'] ?? 'Issuer' } as any;
+
+    if (!v.roster) {
+      let unsigned: Record<string, any>;
+      if (template.kind === 'credential') unsigned = template.credential;
+      else {
+        if (!v.recipient) throw new CliError('an achievement template needs --recipient DID|EMAIL (or --roster CSV)', { hint: 'credstack issue -k KEY -t achievement.json --recipient did:key:z6Mk…' });
+        const values: Record<string, string> = v.recipient.includes('@') ? { email: v.recipient } : { did: v.recipient };
+        unsigned = fillTemplate(template, values, { issuer, ...(now ? { now } : {}), ...(v.salt !== undefined ? { salt: v.salt } : {}) });
+      }
+      if (allocateStatus) unsigned = { ...unsigned, credentialStatus: await allocateStatus() };
+      const signed = await issueCredential(unsigned, { key, ...(format ? { format } : {}), ...(now ? { now } : {}) });
+      await emitJson(io, signed, v.out, v.force ?? false);
+      if (v.out) println(io.stderr, `issued ${typeof signed === 'string' ? 'a VC-JWT' : (signed as any).id} → ${v.out}`);
+      return EXIT.OK;
+    }
+
+    if (!v.out) throw new CliError('--out is required with --roster', { hint: 'use --out cohort.jsonl (one JSON per line) or --out credentials/ (one file per learner)' });
+    await assertExists(v.roster, 'roster');
+    const out = v.out.endsWith('.jsonl') ? { jsonl: v.out as string } : { dir: v.out as string };
+    const tty = Boolean(io.stderr.isTTY);
+    const progress = v.quiet ? undefined : createProgress(io.stderr, { label: 'issuing', every: 1000 });
+    const controller = new AbortController();
+    let interrupted = false;
+    const onSigint = (): void => {
+      interrupted = true;
+      controller.abort();
+    };
+    process.once('SIGINT', onSigint);
+    process.once('SIGTERM', onSigint);
+    const onRowError = (e: RowError): void => {
+      if (tty && progress) io.stderr.write('\r\x1b[K');
+      println(io.stderr, `credstack: line ${e.line}${e.key ? ` (${e.key})` : ''}: ${e.message} [${e.code}]`);
+    };
+    let summary;
+    try {
+      summary = await issueCohort({
+        roster: v.roster,
+        template,
+        key,
+        out,
+        issuer,
+        countRows: true,
+        ...(allocateStatus ? { allocateStatus } : {}),
+        ...(v['key-column'] !== undefined ? { keyColumn: v['key-column'] } : {}),
+        ...(format ? { format } : {}),
+        ...(now ? { now } : {}),
+        ...(concurrency ? { concurrency } : {}),
+        workers: workersOpt ?? (await countDataLines(v.roster) > 200 ? Math.min(4, availableParallelism()) : 0),
+        ...(v.salt !== undefined ? { salt: v.salt } : {}),
+        ...(v.delimiter !== undefined ? { delimiter: v.delimiter } : {}),
+        signal: controller.signal,
+        onRowError,
+        ...(progress ? { onProgress: (p) => progress.update(p.issued + p.skipped + p.failed, p.total, p.failed ? `(${p.failed} failed)` : '') } : {}),
+      });
+    } finally {
+      progress?.done();
+      process.removeListener('SIGINT', onSigint);
+      process.removeListener('SIGTERM', onSigint);
+    }
+    const secs = (summary.ms / 1000).toFixed(1);
+    println(io.stdout, `issued ${summary.issued}, skipped ${summary.skipped} (already issued), failed ${summary.failed} — ${summary.rows} rows in ${secs} s${summary.workers ? ` (${summary.workers} signing threads)` : ''} → ${v.out}`);
+    if (summary.unusedColumns.length) println(io.stderr, `note: columns not used: ${summary.unusedColumns.join(', ')} (use {{column}} in the template to include them)`);
+    if (interrupted) {
+      println(io.stderr, 'credstack: interrupted — rerun the same command to issue the remaining rows');
+      return EXIT.INTERRUPTED;
+    }
+    if (summary.failed) {
+      println(io.stderr, `hint: fix the ${summary.failed} row(s) above and rerun the same command: issued rows are skipped`);
+      return EXIT.FAILED;
+    }
+    return EXIT.OK;
+  },
+};

@@ -1,0 +1,60 @@
+import { readdir } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { detectImageType, extractCredential } from '../baking/extract.js';
+import { CliError, assertExists, isDirectory, readBytes } from './util.js';
+
+const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const EXTS = new Set(['.json', '.jsonld', '.jwt', '.jws', '.jsonl', '.png', '.svg']);
+
+/** A credential read from disk, with where it came from. */
+export interface LoadedCredential {
+  source: string;
+  credential: Record<string, any> | string;
+}
+
+/**
+ * Read credentials from files and folders (recursively): .json, .jwt, .jsonl (one per line, or credstack issue's
+ * `{ key, credential }` records), baked .png / .svg. Used by bundle and stack (which need them all in memory).
+ */
+export async function loadCredentials(paths: string[]): Promise<LoadedCredential[]> {
+  const out: LoadedCredential[] = [];
+  const files: string[] = [];
+  for (const p of paths) {
+    await assertExists(p);
+    if (await isDirectory(p)) {
+      const entries = (await readdir(p, { recursive: true })).map(String).sort();
+      for (const e of entries) if (EXTS.has(extname(e).toLowerCase()) && !e.split(/[\\/]/).some((s) => s.startsWith('.'))) files.push(join(p, e));
+    } else files.push(p);
+  }
+  for (const f of files) {
+    const bytes = await readBytes(f, 'credential');
+    if (detectImageType(bytes)) {
+      out.push({ source: f, credential: extractCredential(bytes).credential as Record<string, any> | string });
+      continue;
+    }
+    const text = new TextDecoder().decode(bytes).trim();
+    if (JWS.test(text)) {
+      out.push({ source: f, credential: text });
+      continue;
+    }
+    if (extname(f).toLowerCase() === '.jsonl') {
+      text.split('\n').forEach((line, i) => {
+        if (!line.trim()) return;
+        let rec: any;
+        try {
+          rec = JSON.parse(line);
+        } catch {
+          throw new CliError(`${f}:${i + 1} is not valid JSON`);
+        }
+        out.push({ source: `${f}:${i + 1}`, credential: rec && 'credential' in rec && !('proof' in rec) ? rec.credential : rec });
+      });
+      continue;
+    }
+    try {
+      out.push({ source: f, credential: JSON.parse(text) });
+    } catch (err) {
+      throw new CliError(`${f} is not valid JSON: ${(err as Error).message}`, { hint: 'pass signed credentials (.json, .jwt, .jsonl, baked .png/.svg)' });
+    }
+  }
+  return out;
+}

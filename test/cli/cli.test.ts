@@ -1,0 +1,338 @@
+// The built CLI as a subprocess: success paths, error paths (missing file, bad CSV row, wrong key, tampered
+// credential), exit codes. Resume after a killed cohort is in resume.test.ts.
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importKeyPair } from '../../src/keys/keypair.js';
+import { fileNameForKey } from '../../src/batch/output.js';
+import { aiAchievement, networkIssuer } from '../../examples/microcredentials/network.js';
+import { buildCli, cleanup, run, tinyPng } from './helpers.js';
+
+const NOW = '2026-07-01T09:00:00Z';
+let cli: string;
+let dir: string;
+const p = (...parts: string[]) => join(dir, ...parts);
+const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
+
+const achievement = {
+  type: ['Achievement'],
+  id: 'https://uni.example/achievements/data-literacy',
+  name: 'Data Literacy',
+  description: 'Reads, cleans and questions data.',
+  criteria: { narrative: 'Passed the final exam.' },
+};
+
+beforeAll(async () => {
+  ({ cli, dir } = await buildCli());
+  writeFileSync(p('achievement.json'), JSON.stringify(achievement));
+  // line 4 has a bad email, line 5-6 is one record with a quoted line break, line 7 has too many columns
+  writeFileSync(
+    p('roster.csv'),
+    'student_id,email,grade,awarded_date\r\nS001,ada@uni.example,A,2026-06-30\r\nS002,bob@uni.example,B,2026-06-30\r\nS003,not-an-email,C,2026-06-30\r\n"S004",cy@uni.example,"A\r\n",2026-06-30\r\nS005,dee@uni.example,B,2026-06-30,extra\r\nS006,eve@uni.example,,2026-06-30\r\n',
+  );
+});
+afterAll(() => cleanup(dir));
+
+describe('help and usage', () => {
+  it('prints the command list, and each command has --help with an example', async () => {
+    const top = await run(cli, ['--help']);
+    expect(top.code).toBe(0);
+    const names = ['keygen', 'issue', 'verify', 'check-microcredential', 'status', 'stack', 'bundle', 'unbundle', 'bake', 'extract'];
+    for (const n of names) expect(top.stdout).toContain(`  ${n}`);
+    const helps = await Promise.all(names.map((n) => run(cli, [n, '--help'])));
+    helps.forEach((h, i) => {
+      expect(h.code, names[i]).toBe(0);
+      expect(h.stdout).toContain('Example:');
+      expect(h.stdout).toContain(`credstack ${names[i]}`);
+    });
+  });
+
+  it('unknown commands and options are usage errors (exit 2) with a hint and no stack trace', async () => {
+    const a = await run(cli, ['isue']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/^credstack: error: unknown command "isue"\nhint: did you mean credstack issue/);
+    const b = await run(cli, ['verify', '--bogus', 'x.json']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('credstack: error:');
+    expect(b.stderr).toContain('hint: see credstack verify --help');
+    noStack(a.stderr + b.stderr);
+  });
+});
+
+describe('keygen', () => {
+  it('writes a 0600 key file, prints the DID, never the secret, and refuses to overwrite', async () => {
+    const r = await run(cli, ['keygen', '--out', p('issuer.key.json')]);
+    expect(r.code).toBe(0);
+    expect(statSync(p('issuer.key.json')).mode & 0o777).toBe(0o600);
+    const key = JSON.parse(readFileSync(p('issuer.key.json'), 'utf8'));
+    expect(typeof key.secretKeyMultibase).toBe('string');
+    expect(r.stdout).toContain(`did:    ${key.controller}`);
+    expect(r.stdout + r.stderr).not.toContain(key.secretKeyMultibase);
+    const [again] = await Promise.all([run(cli, ['keygen', '--out', p('issuer.key.json')]), run(cli, ['keygen', '--out', p('other.key.json')])]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
+    expect(again.stderr).toContain('hint: choose another --out or pass --force');
+    expect(JSON.parse(readFileSync(p('issuer.key.json'), 'utf8')).secretKeyMultibase).toBe(key.secretKeyMultibase);
+  });
+
+  it('makes a did:web key and prints its DID document without secrets', async () => {
+    const r = await run(cli, ['keygen', '--out', p('web.key.json'), '--did-web', 'did:web:uni.example', '--did-document', '-']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.id).toBe('did:web:uni.example');
+    expect(doc.assertionMethod).toEqual(['did:web:uni.example#key-1']);
+    expect(r.stdout).not.toContain('secretKeyMultibase');
+    const bad = await run(cli, ['keygen', '--out', p('x.key.json'), '--did-web', 'https://uni.example']);
+    expect(bad.code).toBe(2);
+    expect(existsSync(p('x.key.json'))).toBe(false);
+  });
+});
+
+describe('issue and verify', () => {
+  it('issues one credential from an achievement template and verifies it (exit 0)', async () => {
+    const r = await run(cli, ['issue', '-k', p('issuer.key.json'), '-t', p('achievement.json'), '--recipient', 'did:example:ada', '--now', NOW, '-o', p('one.json')]);
+    expect(r.code, r.stderr).toBe(0);
+    const cred = JSON.parse(readFileSync(p('one.json'), 'utf8'));
+    expect(cred.credentialSubject.id).toBe('did:example:ada');
+    expect(cred.proof.cryptosuite).toBe('eddsa-rdfc-2022');
+    const v = await run(cli, ['verify', p('one.json'), '--now', NOW]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/^ok {4}.*one\.json {2}"Data Literacy"/m);
+    expect(v.stdout).toContain('1 verified, 0 failed');
+  });
+
+  it('issues a VC-JWT to stdout; verify reads it from a file', async () => {
+    const r = await run(cli, ['issue', '-k', p('issuer.key.json'), '-t', p('achievement.json'), '--recipient', 'eve@uni.example', '--format', 'jwt', '--now', NOW]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    writeFileSync(p('one.jwt'), r.stdout);
+    const v = await run(cli, ['verify', p('one.jwt'), '--json', '--now', NOW]);
+    expect(v.code).toBe(0);
+    expect(JSON.parse(v.stdout)[0]).toMatchObject({ verified: true, name: 'Data Literacy' });
+  });
+
+  it('a cohort: bad rows are reported with their CSV line, the rest are issued, exit 1; a rerun skips issued rows', async () => {
+    const args = ['issue', '-k', p('issuer.key.json'), '-t', p('achievement.json'), '-r', p('roster.csv'), '-o', p('cohort.jsonl'), '--issuer-name', 'Uni', '--now', NOW];
+    const r = await run(cli, args);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/line 4 \(S003\): .*email/);
+    expect(r.stderr).toMatch(/line 7 \(S005\): expected 4 columns/);
+    expect(r.stdout).toContain('issued 4, skipped 0 (already issued), failed 2 — 6 rows');
+    noStack(r.stderr);
+    const lines = readFileSync(p('cohort.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.key, l.line])).toEqual([['S001', 2], ['S002', 3], ['S004', 5], ['S006', 8]]);
+    expect(lines[2].credential.credentialSubject.result[0].value).toBe('A');
+    expect(lines[0].credential.credentialSubject.identifier[0]).toMatchObject({ identityType: 'emailAddress', hashed: true });
+    expect(JSON.stringify(lines)).not.toContain('ada@uni.example');
+
+    const again = await run(cli, args);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain('issued 0, skipped 4 (already issued), failed 2');
+    expect(readFileSync(p('cohort.jsonl'), 'utf8').trim().split('\n')).toHaveLength(4);
+
+    const v = await run(cli, ['verify', p('cohort.jsonl'), '--now', NOW]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain('4 verified, 0 failed');
+  });
+
+  it('a cohort into a folder: one file per learner', async () => {
+    writeFileSync(p('small.csv'), 'did,grade\ndid:example:1,A\ndid:example:2,B\n');
+    const r = await run(cli, ['issue', '-k', p('issuer.key.json'), '-t', p('achievement.json'), '-r', p('small.csv'), '-o', p('creds'), '--now', NOW, '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(p('creds')).sort()).toEqual([fileNameForKey('did:example:1', '.json'), fileNameForKey('did:example:2', '.json')].sort());
+    expect(fileNameForKey('did:example:1', '.json')).toMatch(/^did_example_1-[0-9a-f]{8}\.json$/);
+    const v = await run(cli, ['verify', p('creds'), '--now', NOW]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain('2 verified, 0 failed');
+  });
+
+  it('a cohort signed in worker threads (--workers 2): same output, all verify', async () => {
+    let csv = 'did,grade\n';
+    for (let i = 0; i < 24; i++) csv += `did:example:w${i},A\n`;
+    writeFileSync(p('workers.csv'), csv);
+    const r = await run(cli, ['issue', '-k', p('issuer.key.json'), '-t', p('achievement.json'), '-r', p('workers.csv'), '-o', p('workers.jsonl'), '--now', NOW, '--workers', '2']);
+    expect(r.code, r.stderr).toBe(0);
+    const recs = readFileSync(p('workers.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(recs.map((x) => x.line)).toEqual([...Array(24).keys()].map((i) => i + 2));
+    const v = await run(cli, ['verify', p('workers.jsonl'), '--now', NOW, '-q']);
+    expect(v.stdout.trim()).toBe('24 verified, 0 failed');
+  });
+
+  it('wrong key: the template names another issuer → exit 2 with the issuer mismatch and a hint', async () => {
+    const other = JSON.parse(readFileSync(p('other.key.json'), 'utf8'));
+    writeFileSync(p('foreign.json'), JSON.stringify({ achievement, issuer: { id: other.controller, type: ['Profile'], name: 'Other' } }));
+    const r = await run(cli, ['issue', '-k', p('issuer.key.json'), '-t', p('foreign.json'), '-r', p('roster.csv'), '-o', p('never.jsonl')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ERR_ISSUER_MISMATCH');
+    expect(r.stderr).toContain('hint: sign with the key that controls the issuer DID');
+    noStack(r.stderr);
+  });
+
+  it('missing files are input errors (exit 2) naming the file, with a hint', async () => {
+    const [a, b, c] = await Promise.all([
+      run(cli, ['issue', '-k', p('nope.key.json'), '-t', p('achievement.json'), '--recipient', 'did:example:x']),
+      run(cli, ['issue', '-k', p('issuer.key.json'), '-t', p('achievement.json'), '-r', p('nope.csv'), '-o', p('x.jsonl')]),
+      run(cli, ['verify', p('nope.json')]),
+    ]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain(`key file not found: ${p('nope.key.json')}`);
+    expect(a.stderr).toContain('hint: create a key with: credstack keygen');
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain(`roster not found: ${p('nope.csv')}`);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain('file not found');
+    noStack(a.stderr + b.stderr + c.stderr);
+  });
+
+  it('--debug adds the stack trace', async () => {
+    const r = await run(cli, ['issue', '-k', p('issuer.key.json'), '-t', p('achievement.json'), '--recipient', 'not a uri', '--debug']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('a tampered credential fails verification (exit 1) and says why; mixed input still exits 1', async () => {
+    const cred = JSON.parse(readFileSync(p('one.json'), 'utf8'));
+    cred.credentialSubject.achievement.name = 'Rocket Science';
+    writeFileSync(p('tampered.json'), JSON.stringify(cred));
+    const [r, j] = await Promise.all([
+      run(cli, ['verify', p('tampered.json'), p('one.json'), '--now', NOW]),
+      run(cli, ['verify', p('tampered.json'), '--json', '--now', NOW]),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^FAIL {2}.*tampered\.json/m);
+    expect(r.stdout).toMatch(/proof: /);
+    expect(r.stdout).toContain('1 verified, 1 failed');
+    expect(j.code).toBe(1);
+    expect(JSON.parse(j.stdout)[0].verified).toBe(false);
+  });
+
+  it('--trusted-issuer rejects credentials from others', async () => {
+    const other = JSON.parse(readFileSync(p('other.key.json'), 'utf8'));
+    const r = await run(cli, ['verify', p('one.json'), '--trusted-issuer', other.controller, '--now', NOW]);
+    expect(r.code).toBe(1);
+  });
+});
+
+describe('status lists', () => {
+  it('create → issue with an entry → sign → verify ok → revoke → sign → verify fails', async () => {
+    const key = ['--key', p('issuer.key.json')];
+    expect((await run(cli, ['status', 'create', p('status.json'), '--id', 'https://uni.example/status/1', ...key])).code).toBe(0);
+    const i = await run(cli, ['issue', '-k', p('issuer.key.json'), '-t', p('achievement.json'), '--recipient', 'did:example:sam', '--status-list', p('status.json'), '--now', NOW, '-o', p('sam.json')]);
+    expect(i.code, i.stderr).toBe(0);
+    expect((await run(cli, ['status', 'sign', p('status.json'), ...key, '--now', NOW, '-o', p('list.json')])).code).toBe(0);
+    expect((await run(cli, ['verify', p('sam.json'), '-d', p('list.json'), '--now', NOW])).code).toBe(0);
+    const rv = await run(cli, ['status', 'revoke', p('status.json'), p('sam.json')]);
+    expect(rv.code, rv.stderr).toBe(0);
+    expect(rv.stdout).toMatch(/^revoked \d+ in https:\/\/uni\.example\/status\/1/);
+    await run(cli, ['status', 'sign', p('status.json'), ...key, '--now', NOW, '-o', p('list.json')]);
+    const v = await run(cli, ['verify', p('sam.json'), '-d', p('list.json'), '--now', NOW]);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain('ERR_STATUS_REVOKED');
+    const re = await run(cli, ['status', 'reinstate', p('status.json'), p('sam.json')]);
+    expect(re.code).toBe(2);
+    expect(re.stderr).toContain('revocation is permanent');
+  });
+
+  it('suspend and reinstate on a suspension list; bad action is a usage error', async () => {
+    expect((await run(cli, ['status', 'create', p('susp.json'), '--id', 'https://uni.example/status/2', '--purpose', 'suspension', '--key', p('issuer.key.json')])).code).toBe(0);
+    const s = await run(cli, ['status', 'suspend', p('susp.json'), '7', '--force']);
+    expect(s.code, s.stderr).toBe(0);
+    const show = await run(cli, ['status', 'show', p('susp.json'), '7', '8']);
+    expect(show.stdout).toMatch(/7: SUSPENDED\n\s+8: valid/);
+    expect((await run(cli, ['status', 'reinstate', p('susp.json'), '7', '--force'])).code).toBe(0);
+    expect((await run(cli, ['status', 'show', p('susp.json'), '7'])).stdout).toMatch(/7: valid/);
+    expect((await run(cli, ['status', 'frobnicate', p('susp.json')])).code).toBe(2);
+  });
+});
+
+describe('bake / extract, bundle / unbundle, check-microcredential', () => {
+  it('bakes a credential into a PNG, verifies the image, extracts it unchanged', async () => {
+    writeFileSync(p('badge.png'), await tinyPng());
+    const b = await run(cli, ['bake', '--image', p('badge.png'), '--credential', p('one.json'), '--out', p('baked.png')]);
+    expect(b.code, b.stderr).toBe(0);
+    const [vb, e, notImage, plain] = await Promise.all([
+      run(cli, ['verify', p('baked.png'), '--now', NOW]),
+      run(cli, ['extract', p('baked.png')]),
+      run(cli, ['extract', p('one.json')]),
+      run(cli, ['extract', p('badge.png')]),
+    ]);
+    expect(vb.code).toBe(0);
+    expect(e.code).toBe(0);
+    expect(JSON.parse(e.stdout)).toEqual(JSON.parse(readFileSync(p('one.json'), 'utf8')));
+    expect(notImage.code).toBe(2);
+    expect(notImage.stderr).toContain('neither a PNG nor an SVG');
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(/^credstack: error: /);
+  });
+
+  it('bundles two credentials into a CLR, verifies it, unbundles them unchanged', async () => {
+    // two credentials for the same learner
+    await run(cli, ['issue', '-k', p('other.key.json'), '-t', p('achievement.json'), '--recipient', 'did:example:ada', '--now', NOW, '-o', p('ada2.json')]);
+    const b = await run(cli, ['bundle', '-k', p('issuer.key.json'), p('one.json'), p('ada2.json'), '--now', NOW, '-o', p('clr.json')]);
+    expect(b.code, b.stderr).toBe(0);
+    const clr = JSON.parse(readFileSync(p('clr.json'), 'utf8'));
+    expect(clr.type).toContain('ClrCredential');
+    const [v, u, notPortfolio] = await Promise.all([
+      run(cli, ['verify', p('clr.json'), '--now', NOW]),
+      run(cli, ['unbundle', p('clr.json'), '--out-dir', p('unbundled')]),
+      run(cli, ['unbundle', p('one.json')]),
+    ]);
+    expect(v.code, v.stdout).toBe(0);
+    expect(v.stdout).toContain('CLR with 2/2 credentials verified');
+    expect(u.code).toBe(0);
+    const files = readdirSync(p('unbundled'));
+    expect(files).toHaveLength(2);
+    const originals = [readFileSync(p('one.json'), 'utf8'), readFileSync(p('ada2.json'), 'utf8')].map((t) => JSON.parse(t));
+    for (const f of files) expect(originals).toContainEqual(JSON.parse(readFileSync(p('unbundled', f), 'utf8')));
+    expect((await run(cli, ['verify', p('unbundled'), '--now', NOW])).code).toBe(0);
+    expect(notPortfolio.code).toBe(2);
+    expect(notPortfolio.stderr).toContain('ERR_NOT_PORTFOLIO');
+  });
+
+  it('check-microcredential: exit 0 for a complete EU micro-credential, 1 for a bare badge', async () => {
+    const key = importKeyPair(JSON.parse(readFileSync(p('issuer.key.json'), 'utf8')));
+    writeFileSync(p('mc.json'), JSON.stringify({ achievement: aiAchievement, issuer: networkIssuer(key) }));
+    const i = await run(cli, ['issue', '-k', p('issuer.key.json'), '-t', p('mc.json'), '--recipient', 'did:example:ada', '--now', NOW, '-o', p('mc-signed.json')]);
+    expect(i.code, i.stderr).toBe(0);
+    const [ok, bare] = await Promise.all([run(cli, ['check-microcredential', p('mc-signed.json')]), run(cli, ['check-microcredential', p('one.json'), '--json'])]);
+    expect(ok.code, ok.stdout).toBe(0);
+    expect(ok.stdout).toContain('complete: all mandatory elements present');
+    expect(bare.code).toBe(1);
+    expect(JSON.parse(bare.stdout).missing).toContain('workload');
+  });
+});
+
+describe('stack', () => {
+  it('evaluates a rule over a folder (exit 1 when not satisfied, 0 when satisfied) and issues the stacked credential', async () => {
+    const { signExample } = await import('../../examples/microcredentials/network.js');
+    const { certificateRule, certificate } = await import('../../examples/stacking.js');
+    const { exportKeyPair } = await import('../../src/keys/keypair.js');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(p('learner'), { recursive: true });
+    let key;
+    for (const which of ['ai', 'data', 'staff'] as const) {
+      const ex = await signExample(which);
+      key = ex.key;
+      writeFileSync(p('learner', `${which}.json`), JSON.stringify(ex.signed));
+    }
+    writeFileSync(p('network.key.json'), JSON.stringify(exportKeyPair(key!, { includeSecret: true })));
+    writeFileSync(p('rule.json'), JSON.stringify(certificateRule));
+    writeFileSync(p('certificate.json'), JSON.stringify(certificate));
+    const later = '2025-08-01T09:00:00Z';
+    const [two, all] = await Promise.all([
+      run(cli, ['stack', '--rule', p('rule.json'), p('learner', 'ai.json'), p('learner', 'data.json'), '--now', later]),
+      run(cli, ['stack', '--rule', p('rule.json'), p('learner'), '--now', later, '--issue', '-k', p('network.key.json'), '-a', p('certificate.json'), '-o', p('stacked.json')]),
+    ]);
+    expect(two.code, two.stderr).toBe(1);
+    expect(two.stdout).toContain('not satisfied');
+    expect(two.stdout).toMatch(/missing {2}.*ECTS/);
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stdout).toContain('SATISFIED');
+    const stacked = JSON.parse(readFileSync(p('stacked.json'), 'utf8'));
+    expect(stacked.relatedResource).toHaveLength(3);
+    expect((await run(cli, ['verify', p('stacked.json'), '--now', later])).code).toBe(0);
+    const noRule = await run(cli, ['stack', p('learner')]);
+    expect(noRule.code).toBe(2);
+    expect(noRule.stderr).toContain('--rule FILE is required');
+  });
+});
