@@ -269,4 +269,26 @@ describe('verification outcomes', () => {
     const r = await vc.verifyCredential({ credential: signed, suite: new DataIntegrityProof({ cryptosuite }), documentLoader: createDocumentLoader(), now: new Date(NOW) });
     expect(r.verified).toBe(true);
   });
+
+  it('accepts Ed25519VerificationKey2020 verification methods (did:web) for both proof types', async () => {
+    const key = await generateKeyPair({ seed: new Uint8Array(32).fill(4), controller: 'did:web:legacy.example', id: 'did:web:legacy.example#key-2020' });
+    const didDoc = {
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/ed25519-2020/v1'],
+      id: 'did:web:legacy.example',
+      verificationMethod: [{ id: key.id, type: 'Ed25519VerificationKey2020', controller: key.controller, publicKeyMultibase: key.publicKeyMultibase }],
+      assertionMethod: [key.id],
+    };
+    const documents = { 'did:web:legacy.example': didDoc };
+    const c = sampleCredential(key.controller);
+    c['@context'].push('https://w3id.org/security/suites/ed25519-2020/v1');
+    const s2020 = await vc.issue({ credential: structuredClone(c), suite: createEd2020SigningSuite(key, ISSUED), documentLoader: createDocumentLoader({ documents }) });
+    expect((await verifyCredential(s2020, { now: NOW, documents })).verified).toBe(true);
+    const sEddsa = await issueCredential(sampleCredential(key.controller), { key, now: ISSUED, documents });
+    expect((await verifyCredential(sEddsa, { now: NOW, documents })).verified).toBe(true);
+    // the key listed only under verificationMethod but not assertionMethod is not authorised to issue
+    const noAssert = { ...didDoc, assertionMethod: [] };
+    const r = await verifyCredential(sEddsa, { now: NOW, documents: { 'did:web:legacy.example': noAssert } });
+    expect(r.verified).toBe(false);
+    expect(check(r, 'proof')).toMatchObject({ status: 'failed', code: 'ERR_PROOF_KEY_NOT_AUTHORIZED' });
+  });
 });
