@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import * as vc from '@digitalbazaar/vc';
 import { CredstackError, InvalidInputError, IssueError, KeyError } from './errors.js';
 import { createDocumentLoader, type DocumentLoaderOptions } from './jsonld/loader.js';
@@ -56,7 +55,7 @@ export function prepareCredential(credential: unknown, key: KeyPair | RsaKeyPair
   if (cred.proof !== undefined) {
     throw new IssueError('ERR_ALREADY_SIGNED', 'credential already has a proof; remove it or use a copy');
   }
-  if (cred.id === undefined) cred.id = `urn:uuid:${randomUUID()}`;
+  if (cred.id === undefined) cred.id = `urn:uuid:${globalThis.crypto.randomUUID()}`;
   const issuerId = idOf(cred.issuer);
   if (!issuerId) {
     throw new IssueError('ERR_MISSING_FIELD', 'issuer (a DID or URL, or a Profile with id) is required', { details: { path: '$.issuer' } });

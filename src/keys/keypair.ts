@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { InvalidInputError, KeyError } from '../errors.js';
 import { ed25519PublicKey, ed25519Sign } from './ed25519.js';
 import {
@@ -107,7 +106,7 @@ export async function generateKeyPair(opts: GenerateKeyPairOptions = {}): Promis
     }
     seed = Uint8Array.from(opts.seed);
   } else {
-    seed = new Uint8Array(randomBytes(32));
+    seed = globalThis.crypto.getRandomValues(new Uint8Array(32));
   }
   if (opts.controller !== undefined && (typeof opts.controller !== 'string' || !opts.controller.includes(':'))) {
     throw new InvalidInputError('controller must be a DID or URL', { code: 'ERR_INVALID_INPUT' });
