@@ -227,13 +227,18 @@ async function resolveKid(kid: string, ctx: VerifyContext): Promise<ResolvedKey>
     // the key must be authorised for assertions by the document it comes from (as jsonld-signatures checks for embedded proofs)
     try {
       const { document } = await ctx.loader(did);
-      if (!isObject(document) || !listedUnder(document, 'assertionMethod', kid)) {
+      if (!isObject(document) || document.id !== did || !listedUnder(document, 'assertionMethod', kid)) {
         return { check: { id: 'proof', status: 'failed', code: 'ERR_PROOF_KEY_NOT_AUTHORIZED', message: `${kid} is not listed under assertionMethod in the DID document of ${did}`, target: kid } };
       }
     } catch (err) {
       return unavailable(`cannot load the DID document of ${did}: ${(err as Error)?.message ?? String(err)}`);
     }
-    return { jwk, controller: typeof vm.controller === 'string' ? vm.controller : did };
+    // a method may name another controller; that controller counts only if its own document lists the key
+    const named = idOf(vm.controller);
+    if (named !== undefined && named !== did && !(await controllerAuthorizes(named, kid, ctx))) {
+      return { check: { id: 'proof', status: 'failed', code: 'ERR_PROOF_KEY_NOT_AUTHORIZED', message: `${kid} names ${named.slice(0, 120)} as its controller, whose document does not list it under assertionMethod`, target: kid } };
+    }
+    return { jwk, controller: named ?? did };
   }
   // not a DID URL (e.g. https://example.edu/keys#key-1): only from `documents` or through an explicit fetch
   if (!/^https?:\/\/[^\s]+$/i.test(kid)) return unusable(`kid ${kid.slice(0, 100)} is neither a DID URL nor an http(s) URL`);
@@ -266,7 +271,29 @@ async function resolveKid(kid: string, ctx: VerifyContext): Promise<ResolvedKey>
   const { jwk, problem } = jwkOfVerificationMethod(found);
   if (!jwk) return unusable(`key ${kid} is not usable: ${problem}`);
   if (typeof found.controller === 'string') controller = found.controller;
-  return { jwk, controller: controller ?? `origin:${new URL(kid).origin}` };
+  // the document at the kid URL says who controls the key: believe it only for the kid's own origin, or when that
+  // controller's document lists the key under assertionMethod (else anyone could publish a key "controlled by" a victim)
+  const origin = new URL(kid).origin;
+  if (controller !== undefined && !sameOrigin(controller, origin) && !(await controllerAuthorizes(controller, kid, ctx))) controller = undefined;
+  return { jwk, controller: controller ?? `origin:${origin}` };
+}
+
+function sameOrigin(url: string, origin: string): boolean {
+  try {
+    return /^https?:/i.test(url) && new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Does the document of `controller` (which must carry that id) list `kid` under assertionMethod? */
+async function controllerAuthorizes(controller: string, kid: string, ctx: VerifyContext): Promise<boolean> {
+  try {
+    const { document } = await ctx.loader(controller.split('#')[0]!);
+    return isObject(document) && document.id === controller && listedUnder(document, 'assertionMethod', kid);
+  } catch {
+    return false;
+  }
 }
 
 /** An embedded `jwk` binds to the issuer when the issuer's own DID document (did:key, or `documents`) lists that key for assertions. */

@@ -174,8 +174,10 @@ export async function evaluateStack(rule: StackingRule | unknown, credentials: u
   }
   const kept = usable.filter((u) => {
     if (missingLearner.length > 0) return false;
-    if (learner !== undefined && u.facts.subject !== undefined && u.facts.subject !== learner) {
-      ignored.push({ index: u.index, ...(u.facts.id ? { id: u.facts.id } : {}), reason: 'other-learner', message: `awarded to ${u.facts.subject}, not to ${learner}` });
+    if (learner !== undefined && u.facts.subject !== learner) {
+      // a credential that names no learner (no credentialSubject.id) cannot be attributed to this one: anybody could hand it in
+      const message = u.facts.subject === undefined ? `names no learner (no credentialSubject.id): it cannot be attributed to ${learner}` : `awarded to ${u.facts.subject}, not to ${learner}`;
+      ignored.push({ index: u.index, ...(u.facts.id ? { id: u.facts.id } : {}), reason: 'other-learner', message });
       return false;
     }
     if (u.facts.id !== undefined && consumed.has(u.facts.id)) {

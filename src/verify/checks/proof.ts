@@ -7,6 +7,9 @@ import type { VerifyContext } from '../options.js';
 
 const { purposes } = jsigs;
 
+/** @internal At most this many proofs per document are verified (a proof set rarely has more than two). */
+export const MAX_PROOFS = 10;
+
 /** @internal Result of verifying every proof of a document. */
 export interface ProofOutcome {
   checks: Check[];
@@ -101,6 +104,11 @@ export async function checkProofs(
     out.checks.push({ id: 'proof', status: 'failed', code: 'ERR_PROOF_MISSING', message: 'no proof: the credential is not signed' });
     return out;
   }
+  if (proofs.length > MAX_PROOFS) {
+    // each proof costs a full canonicalisation: thousands of copies of a proof would pin a CPU for minutes
+    out.checks.push({ id: 'proof', status: 'failed', code: 'ERR_PROOF_TOO_MANY', message: `${proofs.length} proofs: more than ${MAX_PROOFS} are refused` });
+    return out;
+  }
   const expectedPurpose = opts.expectedPurpose ?? 'assertionMethod';
   for (const p of proofs) {
     const pre = preflightProof(p, ctx, expectedPurpose);
@@ -120,8 +128,24 @@ export async function checkProofs(
       result = { verified: false, error: err };
     }
     if (result?.verified) {
+      // Bind what jsonld-signatures loaded to what the proof names: a fetched (or caller-supplied) document may carry a
+      // different `id` than the URL it was loaded from — a key at https://evil/vm claiming to be did:web:victim#key-1, or a
+      // controller document claiming to be did:web:victim — and jsigs compares only the ids inside those documents.
+      const vm = result.results?.[0]?.verificationMethod;
+      const wanted = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : proof.verificationMethod?.id;
+      const vmController = typeof vm?.controller === 'string' ? vm.controller : vm?.controller?.id;
       const controller = result.results?.[0]?.purposeResult?.controller?.id;
-      if (typeof controller === 'string') out.controllers.push(controller);
+      if (vm?.id !== wanted || typeof controller !== 'string' || controller !== vmController) {
+        out.checks.push({
+          id: 'proof',
+          status: 'failed',
+          code: 'ERR_PROOF_KEY_ID_MISMATCH',
+          message: `the key document loaded for ${String(wanted)} identifies itself as ${String(vm?.id)} (controller ${String(vmController)}, controller document ${String(controller)}): refusing a key or controller document that claims another id`,
+          target,
+        });
+        continue;
+      }
+      out.controllers.push(controller);
       out.checks.push({ id: 'proof', status: 'passed', message: `${target} by ${String(proof.verificationMethod?.id ?? proof.verificationMethod)}`, target });
       continue;
     }
