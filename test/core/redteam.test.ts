@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDidWebDocument, generateKeyPair, issueCredential, verifyCredential } from '../../src/index.js';
 import { checkJsonLdShape } from '../../src/verify/checks/jsonld-shape.js';
-import { ISSUED, NOW, sampleCredential } from '../helpers.js';
+import { fixture, ISSUED, NOW, sampleCredential } from '../helpers.js';
 
 const VICTIM = 'did:web:victim.example';
 const seed = (n: number) => new Uint8Array(32).fill(n);
@@ -115,6 +115,20 @@ describe('what is signed is what is read: JSON-LD aliases are refused', () => {
     expect(checkJsonLdShape({ ...doc, '@context': [...doc['@context'], { until: 'cred:validUntil' }] }, [])?.code).toBe('ERR_JSONLD_ALIAS');
     expect(checkJsonLdShape({ ...doc, '@context': [...doc['@context'], { '@vocab': 'https://www.w3.org/2018/credentials#' }] }, [])?.code).toBe('ERR_JSONLD_ALIAS');
     expect(checkJsonLdShape({ ...doc, '@context': [...doc['@context'], { ident: '@id' }] }, [])?.code).toBe('ERR_JSONLD_ALIAS');
+    // a prefix declared in the same definition is expanded before the alias test
+    expect(checkJsonLdShape({ ...doc, '@context': [...doc['@context'], { c: 'https://www.w3.org/2018/credentials#', until: 'c:validUntil' }] }, [])?.code).toBe('ERR_JSONLD_ALIAS');
+  });
+
+  it('a third-party extension context written with declared compact IRIs (1EdTech Assessment Extension) is accepted', async () => {
+    const url = 'https://purl.imsglobal.org/spec/ob-assessment/v2p0/context.json';
+    const documents = { [url]: fixture('contexts/ob-assessment-v2p0.json') };
+    const key = await generateKeyPair({ seed: seed(9) });
+    const c = sampleCredential(key.controller);
+    c['@context'].push(url);
+    const signed = await issueCredential(c, { key, now: ISSUED, documents, skipSchema: true });
+    const r = await verifyCredential(signed, { now: NOW, documents });
+    expect(failed(r)).toEqual([]);
+    expect(r.verified).toBe(true);
   });
 });
 

@@ -45,17 +45,23 @@ function isBundledTerm(term: string, iri: string): boolean {
 }
 
 /** Why a context definition (inline, or not bundled) is refused, or undefined. */
-function lintContextDefinition(def: unknown, where: string, depth = 0): string | undefined {
+function lintContextDefinition(def: unknown, where: string, depth = 0, inherited: ReadonlyMap<string, string> = new Map()): string | undefined {
   if (depth > 16) return `${where}: context nested too deep`;
   if (def === null || typeof def === 'string') return undefined; // URL entries are checked where they are loaded
   if (Array.isArray(def)) {
     for (const d of def) {
-      const bad = typeof d === 'string' ? undefined : lintContextDefinition(d, where, depth + 1);
+      const bad = typeof d === 'string' ? undefined : lintContextDefinition(d, where, depth + 1, inherited);
       if (bad) return bad;
     }
     return undefined;
   }
   if (typeof def !== 'object') return undefined;
+  // prefixes this definition (or an enclosing one) declares: compact IRIs are expanded with them before the alias test
+  const prefixes = new Map(inherited);
+  for (const [term, value] of Object.entries(def as Record<string, unknown>)) {
+    const iri = typeof value === 'string' ? value : value && typeof value === 'object' ? (value as Record<string, unknown>)['@id'] : undefined;
+    if (!term.startsWith('@') && typeof iri === 'string' && /^https?:\/\/\S+[/#]$/.test(iri)) prefixes.set(term, iri);
+  }
   for (const [term, value] of Object.entries(def as Record<string, unknown>)) {
     if (CONTEXT_KEYWORDS_REFUSED.has(term)) return `${where} uses ${term}, which would change how the credential's terms are read`;
     if (term === '@vocab') {
@@ -63,24 +69,31 @@ function lintContextDefinition(def: unknown, where: string, depth = 0): string |
       continue;
     }
     if (term.startsWith('@')) continue;
-    const iri = typeof value === 'string' ? value : value && typeof value === 'object' ? (value as Record<string, unknown>)['@id'] : undefined;
-    if (typeof iri === 'string') {
+    const raw = typeof value === 'string' ? value : value && typeof value === 'object' ? (value as Record<string, unknown>)['@id'] : undefined;
+    if (typeof raw === 'string') {
+      // expand a compact IRI with a declared prefix; an undeclared prefix could hide anything, so it is refused
+      let iri = raw;
+      const compact = /^([^/:@]+):(?!\/\/)(.*)$/.exec(raw);
+      if (compact && !/^(urn|did)$/i.test(compact[1]!)) {
+        const base = prefixes.get(compact[1]!);
+        if (base === undefined) return `${where} defines "${term}" with the compact IRI ${raw}, whose prefix it does not declare`;
+        iri = base + compact[2];
+      }
       if (iri.startsWith('@') && !((term === 'id' && iri === '@id') || (term === 'type' && iri === '@type'))) {
         return `${where} defines "${term}" as an alias of the keyword ${iri}`;
       }
-      // the same name for the same standard IRI (e.g. a copy of a term with another scoped context) is no alias
-      // so is a prefix (keys and term IRIs written as compact IRIs are refused anyway) or a term a bundled context defines
+      // the same name for the same standard IRI (e.g. a copy of a term with another scoped context) is no alias,
+      // nor is a prefix or a term a bundled context defines
       const local = iri.slice(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
-      if (local !== term && local !== '' && !isBundledTerm(term, iri) && READ_NAMESPACES.some((ns) => iri.startsWith(ns))) return `${where} defines "${term}" as an alias of ${iri}, a term of a standard vocabulary`;
-      if (/^[^/:@]+:/.test(iri) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(iri) && !/^(urn|did):/i.test(iri)) {
-        return `${where} defines "${term}" with the compact IRI ${iri}`;
+      if (local !== term && local !== '' && !isBundledTerm(term, raw) && !isBundledTerm(term, iri) && READ_NAMESPACES.some((ns) => iri.startsWith(ns))) {
+        return `${where} defines "${term}" as an alias of ${iri}, a term of a standard vocabulary`;
       }
     }
     if (value && typeof value === 'object') {
       const v = value as Record<string, unknown>;
       if (v['@reverse'] !== undefined) return `${where} defines "${term}" as a reverse property`;
       if (v['@context'] !== undefined) {
-        const bad = lintContextDefinition(v['@context'], `${where} (scoped context of "${term}")`, depth + 1);
+        const bad = lintContextDefinition(v['@context'], `${where} (scoped context of "${term}")`, depth + 1, prefixes);
         if (bad) return bad;
       }
     }
