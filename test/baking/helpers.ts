@@ -1,5 +1,7 @@
 // Test helpers: build PNGs chunk by chunk with node:zlib (its crc32 is independent of ours).
 import { crc32 as zcrc32, deflateSync } from 'node:zlib';
+import { expect } from 'vitest';
+import { BakingError } from '../../src/errors.js';
 
 export const SIG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -122,3 +124,14 @@ export const SVG = `<?xml version="1.0" encoding="UTF-8"?>
   <text x="32" y="36" text-anchor="middle">Kỹ năng</text>
 </svg>
 `;
+
+/** The BakingError code `fn` throws (asserting it is a BakingError), or undefined when it does not throw. */
+export function code(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(BakingError);
+    return (e as BakingError).code;
+  }
+  return undefined;
+}

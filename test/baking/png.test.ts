@@ -4,20 +4,10 @@ import pngjs from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { bakePng, extractPng, PNG_KEYWORDS } from '../../src/baking/index.js';
 import { crc32 } from '../../src/baking/crc32.js';
-import { BakingError } from '../../src/errors.js';
-import { CREDENTIAL, JWS, SIG, chunk, concat, idat, ihdr, itxt, listChunks, makePng, pattern, textChunk, utf8 } from './helpers.js';
+import { CREDENTIAL, JWS, SIG, chunk, code, concat, idat, ihdr, itxt, listChunks, makePng, pattern, textChunk, utf8 } from './helpers.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/baking/${name}`, import.meta.url)));
 
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(BakingError);
-    return (e as BakingError).code;
-  }
-  return undefined;
-}
 
 /** Find the data of the (single) iTXt chunk with `keyword`. */
 function itxtData(png: Uint8Array, keyword: string): Uint8Array {

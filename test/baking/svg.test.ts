@@ -2,20 +2,10 @@ import { readFileSync } from 'node:fs';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { bakeSvg, extractSvg } from '../../src/baking/index.js';
-import { BakingError } from '../../src/errors.js';
-import { CREDENTIAL, JWS, OB3_NS, SVG, utf8 } from './helpers.js';
+import { CREDENTIAL, JWS, OB3_NS, SVG, code, utf8 } from './helpers.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/baking/${name}`, import.meta.url), 'utf8');
 
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(BakingError);
-    return (e as BakingError).code;
-  }
-  return undefined;
-}
 
 /** Independent check with saxes: children of the root, in order, as {uri, local}. */
 function rootChildren(svg: string): { uri: string; local: string; attrs: Record<string, string> }[] {
