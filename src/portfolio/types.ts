@@ -161,7 +161,10 @@ export type RecombineOptions = ({ format: 'clr' } & ClrBundleOptions) | ({ forma
  * const opts: PortfolioVerifyOptions = { now: '2026-11-23T00:00:00Z', challenge: 'c0ffee-42', domain: 'jobs.employer.example' };
  * ```
  */
-export type PortfolioVerifyOptions = VerifyOptions;
+export type PortfolioVerifyOptions = VerifyOptions & {
+  /** Refuse portfolios with more inner credentials than this (each costs a full verification; default 1,000). */
+  maxCredentials?: number;
+};
 
 /**
  * A credential of the portfolio that did not verify, and why.

@@ -11,6 +11,9 @@ import { type Portfolio, type PortfolioDuplicate, type PortfolioReport, type Por
 
 const { purposes } = jsigs;
 
+/** Default bound on the inner credentials of a portfolio (each is a full verification, ~10 ms). */
+const MAX_PORTFOLIO_CREDENTIALS = 1000;
+
 function failedOnly(envelope: Check, kind: PortfolioReport['kind'] = 'unknown'): PortfolioReport {
   return { verified: false, kind, envelope: makeReport([envelope]), credentials: [], summary: { total: 0, verified: 0, failed: [], duplicates: [] } };
 }
@@ -202,6 +205,10 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
       return failedOnly({ id: 'format', status: 'failed', code: 'ERR_NOT_PORTFOLIO', message: `not a portfolio: type ${JSON.stringify(doc.type)} is neither ClrCredential nor VerifiablePresentation` });
     }
     const inner = innerOf(doc, kind);
+    const maxCredentials = opts.maxCredentials ?? MAX_PORTFOLIO_CREDENTIALS;
+    if (inner.length > maxCredentials) {
+      return failedOnly({ id: 'format', status: 'failed', code: 'ERR_PORTFOLIO_TOO_LARGE', message: `the portfolio holds ${inner.length} credentials; the limit is ${maxCredentials} (option maxCredentials)` }, kind);
+    }
     const envelope = kind === 'presentation' ? await verifyPresentationEnvelope(doc, inner, ctx) : await verifyClrEnvelope(doc, inner, ctx);
     // inner credentials: one level deeper, without the presentation's challenge/domain; trustedIssuers kept
     const innerCtx: VerifyContext = { ...ctx, depth: ctx.depth + 1, opts: { ...ctx.opts, challenge: undefined, domain: undefined } };

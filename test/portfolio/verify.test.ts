@@ -200,4 +200,16 @@ describe('verifyPortfolio: bad input never throws', () => {
     expect((await verifyPortfolio(creds[0], { now: NOW })).envelope.checks[0]?.code).toBe('ERR_NOT_PORTFOLIO');
     expect((await verifyPortfolio({}, { now: 'not a date' })).envelope.checks[0]?.code).toBe('ERR_INVALID_NOW');
   });
+
+  it('refuses more inner credentials than maxCredentials before verifying any', async () => {
+    const { learner, creds } = await fixtures();
+    const vp = await bundlePresentation(creds, { holderKey: learner, challenge: CH, domain: DOM, now: NOW });
+    const t = performance.now();
+    const r = await verifyPortfolio(vp, { now: NOW, challenge: CH, domain: DOM, maxCredentials: 3 });
+    expect(r.verified).toBe(false);
+    expect(codes(r.envelope.checks)).toEqual(['ERR_PORTFOLIO_TOO_LARGE']);
+    expect(r.credentials).toEqual([]);
+    expect(performance.now() - t).toBeLessThan(1000);
+    expect((await verifyPortfolio(vp, { now: NOW, challenge: CH, domain: DOM, maxCredentials: 4 })).verified).toBe(true);
+  });
 });
