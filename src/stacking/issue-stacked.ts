@@ -1,6 +1,6 @@
 import { StackingError } from '../errors.js';
 import { issueCredential } from '../issue.js';
-import { BUNDLED_CONTEXTS, CLR_V2_CONTEXT, CREDSTACK_CONTEXT } from '../jsonld/contexts.js';
+import { CLR_V2_CONTEXT, CREDSTACK_CONTEXT } from '../jsonld/contexts.js';
 import type { KeyPair } from '../keys/keypair.js';
 import { awardAchievement, type AwardInput } from '../model/award.js';
 import type { Achievement, IdentityObject, Profile } from '../model/types.js';
@@ -62,25 +62,15 @@ export interface IssueStackedOptions {
  * What {@link issueStackedCredential} returns.
  * @example
  * ```ts
- * const { credential, relatedResource, associations, associationsEmbedded } = await issueStackedCredential(rule, ev, opts);
+ * const { credential, relatedResource, associations } = await issueStackedCredential(rule, ev, opts);
  * ```
  */
 export interface StackedCredentialResult {
   /** The signed stacked credential (eddsa-rdfc-2022). */
   credential: Record<string, unknown>;
   relatedResource: RelatedResource[];
+  /** The `isPartOf` associations, also embedded as `credentialSubject.association` (term defined by our context). */
   associations: StackAssociation[];
-  /**
-   * True if the associations are inside the credential (`credentialSubject.association`). They are embedded only when a
-   * bundled context defines `association` outside a ClrSubject; CLR 2.0.1 defines it only inside ClrSubject.
-   */
-  associationsEmbedded: boolean;
-}
-
-/** Does our extension context define `association` (so it may appear in an AchievementSubject)? */
-function credstackDefinesAssociation(): boolean {
-  const doc = BUNDLED_CONTEXTS.get(CREDSTACK_CONTEXT) as { '@context'?: Record<string, unknown> } | undefined;
-  return !!doc?.['@context'] && Object.prototype.hasOwnProperty.call(doc['@context'], 'association');
 }
 
 /**
@@ -134,14 +124,13 @@ export async function issueStackedCredential(rule: StackingRule | unknown, evalu
   const issuer: Profile = opts.issuer ?? { id: opts.key.controller, type: ['Profile'] };
 
   const unsigned = awardAchievement({ ...(opts.credential ?? {}), issuer, achievement: opts.achievement, recipient, now, validFrom: opts.credential?.validFrom ?? now }) as unknown as Record<string, any>;
-  const embed = credstackDefinesAssociation();
   const ctx: unknown[] = Array.isArray(unsigned['@context']) ? [...unsigned['@context']] : [unsigned['@context']];
   if (!ctx.includes(CREDSTACK_CONTEXT)) ctx.push(CREDSTACK_CONTEXT);
-  if (embed && !ctx.includes(CLR_V2_CONTEXT)) ctx.push(CLR_V2_CONTEXT);
+  if (!ctx.includes(CLR_V2_CONTEXT)) ctx.push(CLR_V2_CONTEXT);
   unsigned['@context'] = ctx;
   unsigned.relatedResource = relatedResource;
-  if (embed && associations.length) unsigned.credentialSubject.association = associations;
+  if (associations.length) unsigned.credentialSubject.association = associations;
 
   const credential = (await issueCredential(unsigned, { key: opts.key, now, ...(opts.documents ? { documents: opts.documents } : {}) })) as Record<string, unknown>;
-  return { credential, relatedResource, associations, associationsEmbedded: embed && associations.length > 0 };
+  return { credential, relatedResource, associations };
 }

@@ -103,9 +103,9 @@ describe('digests of components', () => {
 describe('issueStackedCredential and verifyStackedComponents', () => {
   it('issues the certificate naming each component by id and digest; a swapped component fails', async () => {
     const ev = await evaluateStack(certificateRule, [ai.signed, data.signed, staff.signed], { now: LATER });
-    const { credential, relatedResource, associations, associationsEmbedded } = await issueStackedCredential(certificateRule, ev, { key, issuer: ai.issuer, achievement: certificate, now: LATER });
+    const { credential, relatedResource, associations } = await issueStackedCredential(certificateRule, ev, { key, issuer: ai.issuer, achievement: certificate, now: LATER });
     expect((await verifyCredential(credential, { now: LATER })).verified).toBe(true);
-    expect(associationsEmbedded).toBe(true);
+    expect(associations.length).toBeGreaterThan(0);
     expect((credential.credentialSubject as any).association).toEqual(associations);
     expect(credential.relatedResource).toEqual(relatedResource);
     expect(relatedResource.map((r) => r.id)).toEqual([ai.signed.id, data.signed.id, staff.signed.id]);
