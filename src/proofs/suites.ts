@@ -50,16 +50,18 @@ export function createEddsaVerifyingSuite(): any {
   return new DataIntegrityProof({ cryptosuite });
 }
 
+/** Ed25519Signature2020 with the signature check done by our Ed25519 module (defined once, not per verification). */
+class Ed2020Verifying extends Ed25519Signature2020 {
+  async verifySignature({ verifyData, verificationMethod, proof }: any): Promise<boolean> {
+    const pv = proof?.proofValue;
+    if (typeof pv !== 'string' || pv[0] !== 'z') throw new TypeError('The proof does not include a valid "proofValue" property.');
+    return ed25519Verify(publicKeyOf(verificationMethod), verifyData, fromBase58btc(pv));
+  }
+}
+
 /** @internal Ed25519Signature2020 verification, with the signature check done by our Ed25519 module. */
 export function createEd2020VerifyingSuite(): any {
-  class Ed2020 extends Ed25519Signature2020 {
-    async verifySignature({ verifyData, verificationMethod, proof }: any): Promise<boolean> {
-      const pv = proof?.proofValue;
-      if (typeof pv !== 'string' || pv[0] !== 'z') throw new TypeError('The proof does not include a valid "proofValue" property.');
-      return ed25519Verify(publicKeyOf(verificationMethod), verifyData, fromBase58btc(pv));
-    }
-  }
-  return new Ed2020();
+  return new Ed2020Verifying();
 }
 
 /** @internal Ed25519Signature2020 signing (for interop tests and legacy consumers). */
