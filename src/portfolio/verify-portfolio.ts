@@ -1,5 +1,6 @@
 import jsigs from 'jsonld-signatures';
-import { asArray, idOf } from '../util/json.js';
+import { asArray, idOf, show } from '../util/json.js';
+import { buildView } from '../verify/view.js';
 import { checkContext } from '../verify/checks/context.js';
 import { checkProofs } from '../verify/checks/proof.js';
 import { LIMITS, type VerifyContext } from '../verify/options.js';
@@ -18,8 +19,13 @@ function failedOnly(envelope: Check, kind: PortfolioReport['kind'] = 'unknown'):
   return { verified: false, kind, envelope: makeReport([envelope]), credentials: [], summary: { total: 0, verified: 0, failed: [], duplicates: [] } };
 }
 
+/** Subject ids of each inner credential's view (index = position in the portfolio). */
+function subjectIdsOf(views: Array<Record<string, unknown> | undefined>): Array<{ i: number; ids: unknown[] }> {
+  return views.map((v, i) => ({ i, ids: asArray(v?.credentialSubject).map((s) => (s && typeof s === 'object' ? (s as Record<string, unknown>).id : undefined)) }));
+}
+
 /** Presentation envelope: context, type, every proof (authentication, challenge, domain), holder = signer. */
-async function verifyPresentationEnvelope(vp: Portfolio, inner: unknown[], ctx: VerifyContext): Promise<VerificationReport> {
+async function verifyPresentationEnvelope(vp: Portfolio, innerViews: Array<Record<string, unknown> | undefined>, ctx: VerifyContext): Promise<VerificationReport> {
   const { challenge, domain } = ctx.opts;
   const checks: Check[] = [{ id: 'format', status: 'passed', message: 'Verifiable Presentation' }];
   const context = await checkContext(vp, ctx);
@@ -67,7 +73,10 @@ async function verifyPresentationEnvelope(vp: Portfolio, inner: unknown[], ctx: 
       controllers.push(...out.controllers);
     }
   }
-  const holder = idOf(vp.holder);
+  // the holder as the presentation's signed data says it
+  const vpView = context.status === 'failed' ? undefined : await buildView(vp, ctx.loader);
+  if (vpView && 'check' in vpView) checks.push(vpView.check);
+  const holder = vpView && 'view' in vpView ? idOf(vpView.view.document.holder) : undefined;
   if (holder === undefined) {
     checks.push({ id: 'holder', status: 'warning', code: 'W_HOLDER_MISSING', message: 'the presentation names no holder' });
   } else if (controllers.length === 0) {
@@ -76,9 +85,7 @@ async function verifyPresentationEnvelope(vp: Portfolio, inner: unknown[], ctx: 
     checks.push({ id: 'holder', status: 'failed', code: 'ERR_HOLDER_MISMATCH', message: `holder ${holder} did not sign the presentation (signed by ${[...new Set(controllers)].join(', ')})` });
   } else {
     checks.push({ id: 'holder', status: 'passed', message: `signed by the holder ${holder}` });
-    const others = inner
-      .map((c, i) => ({ i, ids: asArray((c as Record<string, any>)?.credentialSubject).map((s) => (s as Record<string, unknown>)?.id) }))
-      .filter(({ ids }) => ids.some((id) => typeof id === 'string' && id !== holder));
+    const others = subjectIdsOf(innerViews).filter(({ ids }) => ids.some((id) => typeof id === 'string' && id !== holder));
     if (others.length) {
       checks.push({
         id: 'holder',
@@ -88,14 +95,17 @@ async function verifyPresentationEnvelope(vp: Portfolio, inner: unknown[], ctx: 
       });
     }
   }
-  return makeReport(checks, vp, { format: 'json' });
+  const out = makeReport(checks, vp, { format: 'json' });
+  if (vpView && 'view' in vpView) out.view = vpView.view;
+  return out;
 }
 
 /** CLR envelope: the usual credential checks, plus the CLR structure (inner credentials, associations, learner). */
-async function verifyClrEnvelope(clr: Portfolio, inner: unknown[], ctx: VerifyContext): Promise<VerificationReport> {
+async function verifyClrEnvelope(clr: Portfolio, inner: unknown[], innerViews: Array<Record<string, unknown> | undefined>, ctx: VerifyContext): Promise<VerificationReport> {
   const report = await verifyParsed(clr, ctx);
   const checks = [...report.checks];
-  const subject = asArray(clr.credentialSubject)[0] as Record<string, any> | undefined;
+  // the CLR and its inner credentials as their signed data say them
+  const subject = asArray(report.view?.document.credentialSubject)[0] as Record<string, any> | undefined;
   const structure: Check[] = [];
   if (!subject || !asArray(subject.type).includes('ClrSubject')) {
     structure.push({ id: 'portfolio', status: 'warning', code: 'W_CLR_SUBJECT_TYPE', message: 'credentialSubject of a ClrCredential should have type ClrSubject' });
@@ -103,7 +113,7 @@ async function verifyClrEnvelope(clr: Portfolio, inner: unknown[], ctx: VerifyCo
   if (inner.length === 0) structure.push({ id: 'portfolio', status: 'warning', code: 'W_PORTFOLIO_EMPTY', message: 'the CLR holds no verifiableCredential' });
   const known = new Set<string>();
   for (const a of asArray(subject?.achievement)) if (idOf(a)) known.add(idOf(a)!);
-  for (const c of inner) for (const a of achievementsOf(c as Record<string, any>)) if (idOf(a)) known.add(idOf(a)!);
+  for (const v of innerViews) if (v) for (const a of achievementsOf(v as Record<string, any>)) if (idOf(a)) known.add(idOf(a)!);
   asArray(subject?.association).forEach((a, i) => {
     const as = (a ?? {}) as Record<string, any>;
     if (!(ASSOCIATION_TYPES as readonly string[]).includes(as.associationType)) {
@@ -115,9 +125,7 @@ async function verifyClrEnvelope(clr: Portfolio, inner: unknown[], ctx: VerifyCo
   });
   const learner = subject?.id;
   if (typeof learner === 'string') {
-    const others = inner
-      .map((c, i) => ({ i, ids: asArray((c as Record<string, any>)?.credentialSubject).map((s) => (s as Record<string, unknown>)?.id) }))
-      .filter(({ ids }) => ids.some((id) => typeof id === 'string' && id !== learner));
+    const others = subjectIdsOf(innerViews).filter(({ ids }) => ids.some((id) => typeof id === 'string' && id !== learner));
     if (others.length) structure.push({ id: 'portfolio', status: 'warning', code: 'W_SUBJECT_MISMATCH', message: `credential(s) ${others.map((o) => o.i).join(', ')} are about another subject than the learner ${learner}` });
   }
   if (ctx.opts.challenge !== undefined || ctx.opts.domain !== undefined) {
@@ -125,14 +133,17 @@ async function verifyClrEnvelope(clr: Portfolio, inner: unknown[], ctx: VerifyCo
   }
   if (structure.length === 0) structure.push({ id: 'portfolio', status: 'passed', message: `CLR with ${inner.length} credential(s)` });
   checks.push(...structure);
-  return makeReport(checks, clr, { format: 'json' });
+  const out = makeReport(checks, clr, { format: 'json' });
+  if (report.view) out.view = report.view;
+  return out;
 }
 
 /** Same id or same proofValue more than once. Adds warnings/failures to the reports of the later copies. */
 function findDuplicates(inner: unknown[], reports: VerificationReport[]): PortfolioDuplicate[] {
   const groups = new Map<string, { by: 'id' | 'proofValue'; key: string; indexes: number[] }>();
   inner.forEach((c, i) => {
-    const id = c && typeof c === 'object' ? idOf(c) : undefined;
+    // identity from the signed data: a respelled id is still the same credential
+    const id = reports[i]?.view?.id;
     const keys: Array<['id' | 'proofValue', string]> = [];
     if (id !== undefined) keys.push(['id', id]);
     for (const pv of new Set(proofValuesOf(c))) keys.push(['proofValue', pv]);
@@ -209,7 +220,6 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
     if (inner.length > maxCredentials) {
       return failedOnly({ id: 'format', status: 'failed', code: 'ERR_PORTFOLIO_TOO_LARGE', message: `the portfolio holds ${inner.length} credentials; the limit is ${maxCredentials} (option maxCredentials)` }, kind);
     }
-    const envelope = kind === 'presentation' ? await verifyPresentationEnvelope(doc, inner, ctx) : await verifyClrEnvelope(doc, inner, ctx);
     // inner credentials: one level deeper, without the presentation's challenge/domain; trustedIssuers kept
     const innerCtx: VerifyContext = { ...ctx, depth: ctx.depth + 1, opts: { ...ctx.opts, challenge: undefined, domain: undefined } };
     const credentials: VerificationReport[] = [];
@@ -221,15 +231,17 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
       try {
         credentials.push(await verifyParsed(c as Record<string, any>, innerCtx));
       } catch (err) {
-        credentials.push(makeReport([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `verification could not complete: ${(err as Error)?.message ?? String(err)}` }], c as Record<string, any>));
+        credentials.push(makeReport([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `verification could not complete: ${show((err as { message?: unknown })?.message, 200)}` }], c as Record<string, any>));
       }
     }
+    const innerViews = credentials.map((r) => r.view?.document);
+    const envelope = kind === 'presentation' ? await verifyPresentationEnvelope(doc, innerViews, ctx) : await verifyClrEnvelope(doc, inner, innerViews, ctx);
     const duplicates = findDuplicates(inner, credentials);
     const failed = credentials
       .map((r, index) => ({ r, index }))
       .filter(({ r }) => !r.verified)
       .map(({ r, index }) => {
-        const id = idOf(inner[index]);
+        const id = r.view?.id;
         return { index, ...(id !== undefined ? { id } : {}), reasons: r.checks.filter((c) => c.status === 'failed') };
       });
     const nVerified = credentials.filter((r) => r.verified).length;
@@ -241,6 +253,6 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
       summary: { total: credentials.length, verified: nVerified, failed, duplicates },
     };
   } catch (err) {
-    return failedOnly({ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `verification could not complete: ${(err as Error)?.message ?? String(err)}` });
+    return failedOnly({ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `verification could not complete: ${show((err as { message?: unknown })?.message, 200)}` });
   }
 }

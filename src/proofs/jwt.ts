@@ -519,7 +519,9 @@ export async function verifyJwtCredential(jwt: string, ctx: VerifyContext): Prom
     const rest = await verifyParsed(cred, ctx, 'json', { controllers: sigOk && controller ? [controller] : [] });
     const restChecks = rest.checks.filter((c) => c.id !== 'format' && !(issuerCheck && c.id === 'issuer' && c.status === 'skipped'));
     const merged = [...checks, ...(issuerCheck ? [issuerCheck] : []), ...restChecks];
-    return makeReport(merged, cred, source);
+    const report = makeReport(merged, cred, source);
+    if (rest.view) report.view = rest.view;
+    return report;
   } catch (err) {
     return makeReport([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `VC-JWT verification could not complete: ${String((err as Error)?.message ?? err).slice(0, 200)}` }], undefined, source);
   }

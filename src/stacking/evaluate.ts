@@ -149,8 +149,10 @@ export async function evaluateStack(rule: StackingRule | unknown, credentials: u
   const usable: { index: number; facts: CredentialFacts; original: unknown }[] = [];
   reports.forEach((r, index) => {
     const cred = r.credential;
-    const id = typeof cred?.id === 'string' ? cred.id : undefined;
-    if (!r.verified || !cred) {
+    // identity, credits, levels …: read from the signed data (the verifier's view), never from the JSON keys
+    const view = r.view?.document;
+    const id = r.view?.id;
+    if (!r.verified || !cred || !view) {
       const failed = r.checks.filter((c) => c.status === 'failed');
       ignored.push({
         index, ...(id ? { id } : {}), reason: 'unverified', ...(failed[0]?.code ? { code: failed[0].code } : {}),
@@ -158,7 +160,7 @@ export async function evaluateStack(rule: StackingRule | unknown, credentials: u
       });
       return;
     }
-    usable.push({ index, facts: extractFacts(cred), original: typeof list[index] === 'string' ? list[index] : cred });
+    usable.push({ index, facts: extractFacts(view), original: typeof list[index] === 'string' ? list[index] : cred });
   });
 
   const reuse = opts.allowReuse ?? parsed.allowReuse ?? false;

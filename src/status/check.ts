@@ -73,7 +73,8 @@ async function loadList(url: string, ctx: StatusCheckContext): Promise<LoadedLis
   } catch (err) {
     return { fail: ok('failed', 'ERR_STATUS_LIST_UNVERIFIED', `status list ${url} could not be verified: ${(err as Error)?.message ?? String(err)}`) };
   }
-  const cred = report?.credential ?? (doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Rec) : undefined);
+  // the list as its signed data says it (the verifier's view), so a respelled list reads the same
+  const cred = report?.view?.document ?? report?.credential ?? (doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Rec) : undefined);
   if (!cred || typeof cred !== 'object' || Array.isArray(cred)) {
     const why = report?.checks?.find((c) => c.status === 'failed');
     return { fail: ok('failed', 'ERR_STATUS_LIST_INVALID', `status list ${url} is not a credential${why ? `: ${why.code ?? ''} ${why.message}` : ''}`) };

@@ -90,3 +90,15 @@ export function toDate(now: Date | string | undefined): Date | undefined {
 export function isoSeconds(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/**
+ * A short, printable description of an untrusted value that never runs its code: strings (truncated) and numbers as
+ * they are, other values by kind. Never calls `String()`, `toString`, `toJSON` or getters of objects.
+ */
+export function show(v: unknown, max = 80): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > max ? `${v.slice(0, max)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return `${v}`;
+  if (v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}

@@ -1,3 +1,5 @@
+import type { CredentialView } from './view.js';
+
 /**
  * The id of a verification check.
  * @example
@@ -64,6 +66,11 @@ export interface VerificationReport {
   credential?: Record<string, any>;
   /** How the input arrived. */
   source?: { format: 'json' | 'vc-jwt' | 'png' | 'svg'; jwt?: string };
+  /**
+   * The credential as its signed data says it, read through credstack's trusted contexts: what every check read.
+   * Absent when the signed data could not be read (then the report is not verified).
+   */
+  view?: CredentialView;
 }
 
 /** @internal Assemble a report from checks. */

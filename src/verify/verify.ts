@@ -1,5 +1,5 @@
 import { createDocumentLoader } from '../jsonld/loader.js';
-import { toDate } from '../util/json.js';
+import { show, toDate } from '../util/json.js';
 import { checkContext } from './checks/context.js';
 import { checkIssuer } from './checks/issuer.js';
 import { checkProofs, type ProofOutcome } from './checks/proof.js';
@@ -11,6 +11,7 @@ import { checkValidity } from './checks/validity.js';
 import { LIMITS, type VerifyContext, type VerifyOptions } from './options.js';
 import { boundObject, parseInput, type ParsedInput } from './parse.js';
 import { makeReport, type Check, type VerificationReport } from './report.js';
+import { buildView, type CredentialView } from './view.js';
 
 /** @internal Build the shared context for one verification. */
 export function createVerifyContext(opts: VerifyOptions, depth = 0): VerifyContext | Check {
@@ -32,7 +33,7 @@ async function fromImage(bytes: Uint8Array | string): Promise<ParsedInput> {
     return b;
   } catch (err) {
     const code = (err as { code?: string })?.code ?? 'ERR_IMAGE_INVALID';
-    return { kind: 'error', check: { id: 'format', status: 'failed', code, message: `cannot read the badge image: ${(err as Error)?.message ?? String(err)}` } };
+    return { kind: 'error', check: { id: 'format', status: 'failed', code, message: `cannot read the badge image: ${show((err as { message?: unknown })?.message, 300)}` } };
   }
 }
 
@@ -45,9 +46,16 @@ export async function verifyParsed(
   external?: { controllers: string[] },
 ): Promise<VerificationReport> {
   const checks: Check[] = [{ id: 'format', status: 'passed', message: from === 'json' ? 'JSON-LD credential' : `JSON-LD credential baked in ${from.toUpperCase()}` }];
-  const context = await checkContext(cred, ctx);
+  let context = await checkContext(cred, ctx);
+  // the signed-data view: every check below reads it, never the JSON keys
+  let view: CredentialView | undefined;
+  if (context.status !== 'failed') {
+    const v = await buildView(cred, ctx.loader);
+    if ('check' in v) context = v.check;
+    else view = v.view;
+  }
   checks.push(context);
-  checks.push(checkType(cred));
+  if (view) checks.push(checkType(view));
   let proofs: ProofOutcome = { checks: [], controllers: [...(external?.controllers ?? [])], unresolved: false };
   if (context.status === 'failed') {
     if (!external) checks.push({ id: 'proof', status: 'skipped', code: 'SKIP_CONTEXT', message: 'proof not checked: the @context is not usable' });
@@ -56,12 +64,20 @@ export async function verifyParsed(
     checks.push(...embedded.checks);
     proofs = { ...embedded, controllers: [...proofs.controllers, ...embedded.controllers] };
   }
-  checks.push(checkIssuer(cred, proofs, ctx));
-  checks.push(checkValidity(cred, ctx));
-  checks.push(...(await checkStatus(cred, ctx, (list) => verifyNested(list, ctx))));
-  checks.push(checkSchema(cred, ctx));
-  checks.push(checkSubject(cred));
-  return makeReport(checks, cred, { format: from === 'json' ? 'json' : from });
+  if (!view) {
+    const skip = (id: string): Check => ({ id, status: 'skipped', code: 'SKIP_NO_SIGNED_DATA', message: `${id} not checked: the signed data could not be read (see the context check)` });
+    if (context.status !== 'failed') checks.push(skip('type'));
+    checks.push(skip('issuer'), skip('validity'), skip('status'), skip('schema'), skip('subject'));
+    return makeReport(checks, cred, { format: from === 'json' ? 'json' : from });
+  }
+  checks.push(checkIssuer(view, proofs, ctx));
+  checks.push(checkValidity(view, ctx));
+  checks.push(...(await checkStatus(view, ctx, (list) => verifyNested(list, ctx))));
+  checks.push(checkSchema(view, cred, ctx));
+  checks.push(checkSubject(view));
+  const report = makeReport(checks, cred, { format: from === 'json' ? 'json' : from });
+  report.view = view;
+  return report;
 }
 
 /** @internal Verify a document found while verifying another (status list, inner credential): depth-limited. */
@@ -113,6 +129,6 @@ export async function verifyCredential(input: unknown, opts: VerifyOptions = {})
     return await verifyParsed(p.value, ctx, p.from);
   } catch (err) {
     // last line of defence: a bug must not turn into an exception for the caller
-    return makeReport([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `verification could not complete: ${(err as Error)?.message ?? String(err)}` }]);
+    return makeReport([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `verification could not complete: ${show((err as { message?: unknown })?.message, 300)}` }]);
   }
 }

@@ -33,9 +33,10 @@ async function* expand(paths: string[]): AsyncGenerator<string> {
   }
 }
 
-function describe(source: string, kind: Outcome['kind'], report: VerificationReport, credential?: unknown): Outcome {
-  const c = (report.credential ?? credential) as Record<string, any> | undefined;
-  const issuer = c && typeof c === 'object' ? (typeof c.issuer === 'string' ? c.issuer : c.issuer?.id) : undefined;
+function describe(source: string, kind: Outcome['kind'], report: VerificationReport): Outcome {
+  // what is displayed is what is signed: the view (trusted term names), never the JSON keys
+  const c = report.view?.document as Record<string, any> | undefined;
+  const issuer = report.view?.issuerId;
   return {
     source,
     kind,
@@ -59,13 +60,13 @@ async function verifyOne(source: string, input: unknown, opts: VerifyOptions, ki
       ...pr.envelope.checks.filter((x) => x.status === 'failed').map((x) => ({ id: x.id, ...(x.code ? { code: x.code } : {}), message: x.message })),
       ...pr.summary.failed.map((f) => ({ id: `credential[${f.index}]`, message: f.reasons.map((r) => `${r.id}: ${r.code ?? ''} ${r.message}`).join('; ') })),
     ];
-    const env = input as Record<string, any>;
+    const env = (pr.envelope.view?.document ?? {}) as Record<string, any>;
     return {
       source,
       kind: 'portfolio',
       verified: pr.verified,
       name: `${pr.kind === 'clr' ? 'CLR' : 'presentation'} with ${pr.summary.verified}/${pr.summary.total} credentials verified`,
-      ...(typeof env.issuer === 'string' || typeof env.issuer?.id === 'string' ? { issuer: env.issuer?.id ?? env.issuer } : typeof env.holder === 'string' ? { issuer: env.holder } : {}),
+      ...(typeof pr.envelope.view?.issuerId === 'string' ? { issuer: pr.envelope.view.issuerId } : typeof env.holder === 'string' ? { issuer: env.holder } : {}),
       failed,
       warnings: pr.envelope.warnings.length,
       skipped: [],
@@ -73,7 +74,7 @@ async function verifyOne(source: string, input: unknown, opts: VerifyOptions, ki
     };
   }
   const report = await verifyCredential(input as object | string, opts);
-  const o = describe(source, kind, report, input);
+  const o = describe(source, kind, report);
   if (withReport) o.report = report;
   return o;
 }

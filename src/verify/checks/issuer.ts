@@ -1,11 +1,11 @@
-import { idOf } from '../../util/json.js';
 import type { Check } from '../report.js';
 import type { VerifyContext } from '../options.js';
 import type { ProofOutcome } from './proof.js';
+import type { CredentialView } from '../view.js';
 
-/** @internal The issuer controls the signing key (1EdTech key provenance), and is trusted when a trust list is given. */
-export function checkIssuer(cred: Record<string, any>, proofs: ProofOutcome, ctx: VerifyContext): Check {
-  const issuer = idOf(cred.issuer);
+/** @internal The issuer (from the signed data) controls the signing key (1EdTech key provenance), and is trusted when a trust list is given. */
+export function checkIssuer(view: CredentialView, proofs: ProofOutcome, ctx: VerifyContext): Check {
+  const issuer = view.issuerId;
   if (!issuer) return { id: 'issuer', status: 'failed', code: 'ERR_ISSUER_MISSING', message: 'issuer (or issuer.id) is missing' };
   if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(issuer)) return { id: 'issuer', status: 'failed', code: 'ERR_ISSUER_INVALID', message: `issuer id is not a URI: ${issuer.slice(0, 80)}` };
   const trusted = ctx.opts.trustedIssuers;

@@ -1,7 +1,8 @@
 import jsigs from 'jsonld-signatures';
 import { CredstackError } from '../../errors.js';
 import { createEd2020VerifyingSuite, createEddsaVerifyingSuite } from '../../proofs/suites.js';
-import { asArray, isDateTimeStamp } from '../../util/json.js';
+import { asArray, isDateTimeStamp, show } from '../../util/json.js';
+import { buildProofView, type ProofView } from '../view.js';
 import type { Check } from '../report.js';
 import type { VerifyContext } from '../options.js';
 
@@ -38,7 +39,7 @@ export function classifyProofError(err: unknown): { code: string; message: strin
     else if (e.cause && e.cause !== e) e = e.cause;
     else break;
   }
-  const msg = String(e?.message ?? err);
+  const msg = typeof e?.message === 'string' ? e.message : typeof (err as { message?: unknown })?.message === 'string' ? (err as { message: string }).message : 'the proof could not be verified';
   if (/Invalid signature/i.test(msg)) return { code: 'ERR_PROOF_INVALID_SIGNATURE', message: 'signature does not match the credential (it was changed after signing, or signed with another key)' };
   if (/not authorized by controller|verification method .* not authorized|was not authorized/i.test(msg)) {
     return { code: 'ERR_PROOF_KEY_NOT_AUTHORIZED', message: `the key is not listed for assertionMethod by its controller: ${msg}` };
@@ -52,40 +53,56 @@ export function classifyProofError(err: unknown): { code: string; message: strin
   return { code: 'ERR_PROOF_INVALID', message: msg.slice(0, 500) };
 }
 
-function describe(p: Record<string, any>): string {
-  return p.type === 'DataIntegrityProof' ? `DataIntegrityProof/${String(p.cryptosuite)}` : String(p.type);
+/** Which proof a check is about, from the proof's signed data (never String() of untrusted values). */
+function describe(p: ProofView | Record<string, unknown>): string {
+  const type = typeof p.type === 'string' ? p.type.slice(0, 80) : 'proof';
+  return type === 'DataIntegrityProof' ? `DataIntegrityProof/${typeof p.cryptosuite === 'string' ? p.cryptosuite.slice(0, 60) : show(p.cryptosuite)}` : type;
 }
 
-/** @internal Structural checks a naive verifier misses; returns a failed check or undefined. */
-export function preflightProof(p: unknown, ctx: VerifyContext, expectedPurpose: string): Check | undefined {
-  if (!p || typeof p !== 'object' || Array.isArray(p)) return { id: 'proof', status: 'failed', code: 'ERR_PROOF_MALFORMED', message: 'proof must be an object' };
-  const proof = p as Record<string, any>;
-  const target = describe(proof);
+const vmIdOf = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>).id : v);
+
+/**
+ * @internal Structural checks a naive verifier misses, read from the proof's signed data (`view`); `json` is the proof
+ * as jsonld-signatures will read it, which must say the same (type, cryptosuite, purpose, key). Returns a failed check
+ * or undefined.
+ */
+export function preflightProof(json: unknown, view: ProofView, ctx: VerifyContext, expectedPurpose: string): Check | undefined {
+  const proof = json as Record<string, unknown>;
+  const target = describe(view);
   const fail = (code: string, message: string): Check => ({ id: 'proof', status: 'failed', code, message, target });
-  if (proof.type === 'DataIntegrityProof') {
-    if (proof.cryptosuite === 'eddsa-2022') return fail('ERR_PROOF_DEPRECATED_CRYPTOSUITE', 'cryptosuite "eddsa-2022" is a deprecated draft name; re-issue with "eddsa-rdfc-2022"');
-    if (proof.cryptosuite !== 'eddsa-rdfc-2022') return fail('ERR_PROOF_UNSUPPORTED_CRYPTOSUITE', `unsupported cryptosuite ${JSON.stringify(proof.cryptosuite)} (supported: eddsa-rdfc-2022)`);
-  } else if (proof.type !== 'Ed25519Signature2020') {
-    return fail('ERR_PROOF_UNSUPPORTED_TYPE', `unsupported proof type ${JSON.stringify(proof.type)} (supported: DataIntegrityProof eddsa-rdfc-2022, Ed25519Signature2020)`);
+  if (view.type === 'DataIntegrityProof') {
+    if (view.cryptosuite === 'eddsa-2022') return fail('ERR_PROOF_DEPRECATED_CRYPTOSUITE', 'cryptosuite "eddsa-2022" is a deprecated draft name; re-issue with "eddsa-rdfc-2022"');
+    if (view.cryptosuite !== 'eddsa-rdfc-2022') return fail('ERR_PROOF_UNSUPPORTED_CRYPTOSUITE', `unsupported cryptosuite ${show(view.cryptosuite)} (supported: eddsa-rdfc-2022)`);
+  } else if (view.type !== 'Ed25519Signature2020') {
+    return fail('ERR_PROOF_UNSUPPORTED_TYPE', `unsupported proof type ${show(view.type)} (supported: DataIntegrityProof eddsa-rdfc-2022, Ed25519Signature2020)`);
   }
-  if (proof.proofPurpose === undefined) return fail('ERR_PROOF_PURPOSE_MISSING', 'proof has no proofPurpose');
-  if (proof.proofPurpose !== expectedPurpose) return fail('ERR_PROOF_PURPOSE', `proofPurpose is ${JSON.stringify(proof.proofPurpose)}, expected "${expectedPurpose}"`);
-  if (typeof proof.verificationMethod !== 'string' && typeof proof.verificationMethod?.id !== 'string') {
-    return fail('ERR_PROOF_NO_VERIFICATION_METHOD', 'proof has no verificationMethod');
+  if (view.proofPurpose === undefined) return fail('ERR_PROOF_PURPOSE_MISSING', 'proof has no proofPurpose');
+  if (view.proofPurpose !== expectedPurpose) return fail('ERR_PROOF_PURPOSE', `proofPurpose is ${show(view.proofPurpose)}, expected "${expectedPurpose}"`);
+  if (typeof vmIdOf(view.verificationMethod) !== 'string') return fail('ERR_PROOF_NO_VERIFICATION_METHOD', 'proof has no verificationMethod');
+  // the suites read these from the JSON: a respelling (full IRI, alias) or a second value is refused, not guessed
+  const same =
+    proof.type === view.type &&
+    proof.cryptosuite === view.cryptosuite &&
+    proof.proofPurpose === view.proofPurpose &&
+    vmIdOf(proof.verificationMethod) === vmIdOf(view.verificationMethod);
+  if (!same) {
+    return fail('ERR_PROOF_MALFORMED', 'the proof\'s type, cryptosuite, proofPurpose or verificationMethod is not written with its plain term, so the JSON the suite reads differs from the signed data');
   }
   if (typeof proof.proofValue !== 'string' || !/^z[1-9A-HJ-NP-Za-km-z]{40,120}$/.test(proof.proofValue)) {
     return fail('ERR_PROOF_VALUE_INVALID', 'proofValue must be a multibase base58btc string');
   }
-  if (proof.created !== undefined && !isDateTimeStamp(proof.created)) return fail('ERR_PROOF_CREATED_INVALID', `proof.created is not a valid date-time: ${JSON.stringify(proof.created).slice(0, 60)}`);
-  if (proof.type === 'Ed25519Signature2020' && proof.created === undefined) return fail('ERR_PROOF_CREATED_INVALID', 'Ed25519Signature2020 proofs must have created');
-  if (proof.expires !== undefined) {
-    if (!isDateTimeStamp(proof.expires)) return fail('ERR_PROOF_EXPIRES_INVALID', `proof.expires is not a valid date-time: ${JSON.stringify(proof.expires).slice(0, 60)}`);
-    if (Date.parse(proof.expires) < ctx.now.getTime()) return fail('ERR_PROOF_EXPIRED', `proof expired at ${proof.expires}`);
+  const created = view.created;
+  const expires = view.expires;
+  if (created !== undefined && !isDateTimeStamp(created)) return fail('ERR_PROOF_CREATED_INVALID', `proof.created is not a valid date-time: ${show(created, 60)}`);
+  if (view.type === 'Ed25519Signature2020' && created === undefined) return fail('ERR_PROOF_CREATED_INVALID', 'Ed25519Signature2020 proofs must have created');
+  if (expires !== undefined) {
+    if (!isDateTimeStamp(expires)) return fail('ERR_PROOF_EXPIRES_INVALID', `proof.expires is not a valid date-time: ${show(expires, 60)}`);
+    if (Date.parse(expires) < ctx.now.getTime()) return fail('ERR_PROOF_EXPIRED', `proof expired at ${expires}`);
   }
-  if (proof.created !== undefined && Date.parse(proof.created) > ctx.now.getTime() + 5 * 60_000) {
-    return fail('ERR_PROOF_CREATED_FUTURE', `proof created in the future (${proof.created}, now ${ctx.now.toISOString()})`);
+  if (created !== undefined && Date.parse(created) > ctx.now.getTime() + 5 * 60_000) {
+    return fail('ERR_PROOF_CREATED_FUTURE', `proof created in the future (${created}, now ${ctx.now.toISOString()})`);
   }
-  if (proof.previousProof !== undefined) return fail('ERR_PROOF_CHAIN_UNSUPPORTED', 'proof chains (previousProof) are not supported');
+  if (view.previousProof !== undefined) return fail('ERR_PROOF_CHAIN_UNSUPPORTED', 'proof chains (previousProof) are not supported');
   return undefined;
 }
 
@@ -111,13 +128,22 @@ export async function checkProofs(
   }
   const expectedPurpose = opts.expectedPurpose ?? 'assertionMethod';
   for (const p of proofs) {
-    const pre = preflightProof(p, ctx, expectedPurpose);
+    if (!p || typeof p !== 'object' || Array.isArray(p)) {
+      out.checks.push({ id: 'proof', status: 'failed', code: 'ERR_PROOF_MALFORMED', message: 'proof must be an object' });
+      continue;
+    }
+    const pv = await buildProofView(doc['@context'], p as Record<string, unknown>, ctx.loader);
+    if ('check' in pv) {
+      out.checks.push({ ...pv.check, message: `the proof's signed data cannot be read: ${pv.check.message}` });
+      continue;
+    }
+    const pre = preflightProof(p, pv.proof, ctx, expectedPurpose);
     if (pre) {
       out.checks.push(pre);
       continue;
     }
     const proof = p as Record<string, any>;
-    const target = describe(proof);
+    const target = describe(pv.proof);
     const suite = proof.type === 'Ed25519Signature2020' ? createEd2020VerifyingSuite() : createEddsaVerifyingSuite();
     const purpose = opts.purpose ?? new purposes.AssertionProofPurpose();
     const single = { ...doc, proof };
@@ -140,13 +166,13 @@ export async function checkProofs(
           id: 'proof',
           status: 'failed',
           code: 'ERR_PROOF_KEY_ID_MISMATCH',
-          message: `the key document loaded for ${String(wanted)} identifies itself as ${String(vm?.id)} (controller ${String(vmController)}, controller document ${String(controller)}): refusing a key or controller document that claims another id`,
+          message: `the key document loaded for ${show(wanted, 200)} identifies itself as ${show(vm?.id, 200)} (controller ${show(vmController, 200)}, controller document ${show(controller, 200)}): refusing a key or controller document that claims another id`,
           target,
         });
         continue;
       }
       out.controllers.push(controller);
-      out.checks.push({ id: 'proof', status: 'passed', message: `${target} by ${String(proof.verificationMethod?.id ?? proof.verificationMethod)}`, target });
+      out.checks.push({ id: 'proof', status: 'passed', message: `${target} by ${show(vmIdOf(proof.verificationMethod), 200)}`, target });
       continue;
     }
     const err = result?.results?.[0]?.error ?? result?.error;

@@ -1,14 +1,21 @@
 import { validateCredential } from '../../schema/index.js';
+import { show } from '../../util/json.js';
 import type { Check } from '../report.js';
 import type { VerifyContext } from '../options.js';
+import type { CredentialView } from '../view.js';
 
-/** @internal Our JSON Schemas (OB 3.0 / CLR 2.0 / credstack extension), run on a copy: the original is never touched. */
-export function checkSchema(cred: Record<string, any>, ctx: VerifyContext): Check {
+/**
+ * @internal Our JSON Schemas (OB 3.0 / CLR 2.0 / credstack extension), run on a copy of the signed-data view (with the
+ * document's `@context` and proofs, which the schemas also describe): neither the original nor the view is touched.
+ */
+export function checkSchema(view: CredentialView, cred: Record<string, any>, ctx: VerifyContext): Check {
   let res: { valid: boolean; errors: Array<{ path: string; message: string }> };
   try {
-    res = validateCredential(structuredClone(cred));
+    const copy: Record<string, unknown> = { '@context': structuredClone(cred['@context']), ...structuredClone(view.document) };
+    if (cred.proof !== undefined) copy.proof = structuredClone(cred.proof);
+    res = validateCredential(copy);
   } catch (err) {
-    return { id: 'schema', status: 'skipped', code: 'SKIP_SCHEMA_ERROR', message: `schema validation could not run: ${(err as Error).message}` };
+    return { id: 'schema', status: 'skipped', code: 'SKIP_SCHEMA_ERROR', message: `schema validation could not run: ${show((err as { message?: unknown })?.message, 200)}` };
   }
   if (res.valid) return { id: 'schema', status: 'passed', message: 'matches the JSON Schema' };
   const detail = res.errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ');

@@ -1,31 +1,43 @@
-import { isDateTimeStamp } from '../../util/json.js';
+import { isDateTimeStamp, show } from '../../util/json.js';
 import type { Check } from '../report.js';
 import type { VerifyContext } from '../options.js';
+import type { CredentialView } from '../view.js';
 
-/** @internal validFrom/validUntil (VC 2.0) or issuanceDate/expirationDate (VC 1.1) against `now`. */
-export function checkValidity(cred: Record<string, any>, ctx: VerifyContext): Check {
-  const v1 = cred['@context']?.[0] === 'https://www.w3.org/2018/credentials/v1' || cred['@context'] === 'https://www.w3.org/2018/credentials/v1';
-  const fromProp = v1 ? 'issuanceDate' : 'validFrom';
-  const untilProp = v1 ? 'expirationDate' : 'validUntil';
+/**
+ * @internal Validity dates against `now`, read from the signed data. VC 2.0 `validFrom`/`validUntil` and VC 1.1
+ * `issuanceDate`/`expirationDate` are all honoured whatever the version: the VC 1.1 context maps `validFrom` /
+ * `validUntil` to the same IRIs as VC 2.0, so a signed VC 1.1 `validUntil` in the past is expired too.
+ */
+export function checkValidity(view: CredentialView, ctx: VerifyContext): Check {
   const skew = Math.max(0, Number(ctx.opts.maxClockSkew ?? 0)) * 1000;
   const now = ctx.now.getTime();
-  for (const p of [fromProp, untilProp]) {
-    if (cred[p] !== undefined && !isDateTimeStamp(cred[p])) {
-      return { id: 'validity', status: 'failed', code: 'ERR_DATE_INVALID', message: `${p} is not a valid date-time with time zone: ${JSON.stringify(cred[p]).slice(0, 60)}` };
+  const starts = view.vcVersion === 1 ? (['issuanceDate', 'validFrom'] as const) : (['validFrom', 'issuanceDate'] as const);
+  const ends = view.vcVersion === 1 ? (['expirationDate', 'validUntil'] as const) : (['validUntil', 'expirationDate'] as const);
+  for (const p of [...starts, ...ends]) {
+    const v = view[p];
+    if (v !== undefined && !isDateTimeStamp(v)) {
+      return { id: 'validity', status: 'failed', code: 'ERR_DATE_INVALID', message: `${p} is not a valid date-time with time zone: ${show(v, 60)}` };
     }
   }
-  if (v1 && cred.issuanceDate === undefined) {
+  if (view.vcVersion === 1 && view.issuanceDate === undefined) {
     return { id: 'validity', status: 'failed', code: 'ERR_DATE_MISSING', message: 'VC 1.1 credential without issuanceDate' };
   }
-  if (cred[fromProp] !== undefined && Date.parse(cred[fromProp]) - skew > now) {
-    return { id: 'validity', status: 'failed', code: 'ERR_NOT_YET_VALID', message: `not valid before ${cred[fromProp]} (now ${ctx.now.toISOString()})` };
+  for (const p of starts) {
+    const v = view[p] as string | undefined;
+    if (v !== undefined && Date.parse(v) - skew > now) {
+      return { id: 'validity', status: 'failed', code: 'ERR_NOT_YET_VALID', message: `not valid before ${v} (${p}; now ${ctx.now.toISOString()})` };
+    }
   }
-  if (cred[untilProp] !== undefined && Date.parse(cred[untilProp]) + skew < now) {
-    return { id: 'validity', status: 'failed', code: 'ERR_EXPIRED', message: `expired at ${cred[untilProp]} (now ${ctx.now.toISOString()})` };
+  for (const p of ends) {
+    const v = view[p] as string | undefined;
+    if (v !== undefined && Date.parse(v) + skew < now) {
+      return { id: 'validity', status: 'failed', code: 'ERR_EXPIRED', message: `expired at ${v} (${p}; now ${ctx.now.toISOString()})` };
+    }
   }
-  const range = `${cred[fromProp] ?? '—'} … ${cred[untilProp] ?? 'no end'}`;
-  if (!v1 && cred.validFrom === undefined) {
+  const from = starts.map((p) => view[p]).find((v) => v !== undefined) as string | undefined;
+  const until = ends.map((p) => view[p]).find((v) => v !== undefined) as string | undefined;
+  if (view.vcVersion === 2 && view.validFrom === undefined) {
     return { id: 'validity', status: 'warning', code: 'W_NO_VALID_FROM', message: 'no validFrom (Open Badges 3.0 requires it)' };
   }
-  return { id: 'validity', status: 'passed', message: `valid ${range}` };
+  return { id: 'validity', status: 'passed', message: `valid ${from ?? '—'} … ${until ?? 'no end'}` };
 }

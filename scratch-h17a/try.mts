@@ -1,0 +1,15 @@
+import { buildView } from '../src/verify/view.ts';
+import { createDocumentLoader } from '../src/jsonld/loader.ts';
+import { issueCredential, generateKeyPair } from '../src/index.ts';
+import { sampleCredential } from '../test/helpers.ts';
+const key = await generateKeyPair({ seed: new Uint8Array(32).fill(5) });
+const signed: any = await issueCredential(sampleCredential(key.controller, { top: { validUntil: '2026-10-01T00:00:00Z', credentialStatus: { id: 'https://uni.example/status/1#7', type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '7', statusListCredential: 'https://uni.example/status/1' } } }), { key, now: '2026-09-01T09:00:00Z' });
+const loader = createDocumentLoader({});
+let t = performance.now();
+const r: any = await buildView(signed, loader);
+console.log(performance.now() - t);
+for (let i = 0; i < 20; i++) await buildView(signed, loader);
+t = performance.now();
+for (let i = 0; i < 50; i++) await buildView(signed, loader);
+console.log('ms/view', (performance.now() - t) / 50);
+console.log(JSON.stringify(r, null, 1).slice(0, 5000));
