@@ -23,7 +23,7 @@ import { contexts as ed2020Contexts } from 'ed25519-signature-2020-context';
 import { contexts as sl2021Contexts } from '@digitalbazaar/vc-status-list-context';
 import clrContext from '../jsonld/contexts/clr-v2p0-2.0.1.json' with { type: 'json' };
 import credstackContext from '../../schemas/credstack-context-v1.json' with { type: 'json' };
-import { CLR_V2_CONTEXT, CREDSTACK_CONTEXT, ED25519_2020_CONTEXT, OB_V3_CONTEXT, VC_V1_CONTEXT, VC_V2_CONTEXT } from '../jsonld/contexts.js';
+import { CLR_V2_CONTEXT, CREDSTACK_CONTEXT, DATA_INTEGRITY_V2_CONTEXT, ED25519_2020_CONTEXT, OB_V3_CONTEXT, VC_V1_CONTEXT, VC_V2_CONTEXT } from '../jsonld/contexts.js';
 import type { DocumentLoader } from '../jsonld/loader.js';
 import type { Check } from './report.js';
 
@@ -81,21 +81,26 @@ interface TermInfo {
   /** Whether some definition keeps values in an array (`@set` / `@list`). */
   set: boolean;
   graph: boolean;
+  /** The property-scoped context of the term, if any (applies to the nodes below it). */
+  scoped?: TermMap;
 }
+type TermMap = Map<string, TermInfo>;
 
 const MAP_CONTAINERS = new Set(['@language', '@index', '@id', '@type']);
 
 /**
- * IRI → term for every property the trusted contexts define (top-level and scoped; the first context in
- * {@link VIEW_CONTEXT_URLS} order names it), and IRI → term for class / vocabulary names (for `type` and `@vocab` values).
+ * The trusted term tables, scope by scope as JSON-LD applies them: `TOP` (every trusted context's top level, in
+ * {@link VIEW_CONTEXT_URLS} order: the first names an IRI), `TYPE_SCOPES` (the type-scoped context of a class, e.g. OB's
+ * `AchievementSubject`), each term's property-scoped context, and `NAMES` (IRI → term for `type` / `@vocab` values).
  */
-const { PROPS, NAMES } = (() => {
-  const props = new Map<string, TermInfo>();
+const { TOP, TYPE_SCOPES, NAMES } = (() => {
+  const top: TermMap = new Map();
+  const typeScopes = new Map<string, TermMap>();
   const names = new Map<string, string>();
-  const visit = (ctx: unknown, inherited: ReadonlyMap<string, string>, depth: number): void => {
+  const fill = (into: TermMap, ctx: unknown, inherited: ReadonlyMap<string, string>, depth: number): void => {
     if (depth > 32) return;
     if (Array.isArray(ctx)) {
-      for (const c of ctx) visit(c, inherited, depth + 1);
+      for (const c of ctx) fill(into, c, inherited, depth + 1);
       return;
     }
     if (!isObj(ctx)) return;
@@ -121,25 +126,32 @@ const { PROPS, NAMES } = (() => {
       const containers = list(def['@container']).filter((c): c is string => typeof c === 'string');
       const rawType = def['@type'];
       const type = typeof rawType === 'string' ? (rawType.startsWith('@') ? rawType : expand(rawType)) : undefined;
-      let info = props.get(iri);
+      let info = into.get(iri);
       if (!info) {
         info = { term: k, types: new Set(), set: false, graph: false };
-        props.set(iri, info);
+        into.set(iri, info);
       }
       if (containers.some((c) => MAP_CONTAINERS.has(c))) {
-        // a map container (e.g. credstack's nameMap): the IRI is defined, but named by its plain term
-        if (info.types.size === 0 && info.term === k) info.term = k;
+        // a map container (e.g. credstack's nameMap): its values are not read, but the IRI stays readable by its plain term
         info.types.add(undefined);
         continue;
       }
       info.types.add(type);
       if (containers.includes('@set') || containers.includes('@list')) info.set = true;
       if (containers.includes('@graph')) info.graph = true;
-      if (isObj(def['@context']) || Array.isArray(def['@context'])) visit(def['@context'], prefixes, depth + 1);
+      const sub = def['@context'];
+      if (isObj(sub) || Array.isArray(sub)) {
+        // as a property: scoped to the nodes below; as a class: scoped to the nodes of that type
+        info.scoped ??= new Map();
+        fill(info.scoped, sub, prefixes, depth + 1);
+        const ts = typeScopes.get(iri) ?? new Map();
+        fill(ts, sub, prefixes, depth + 1);
+        typeScopes.set(iri, ts);
+      }
     }
   };
-  for (const doc of [...TRUSTED.values(), { '@context': VC1_TERMS }]) visit(isObj(doc) ? doc['@context'] : undefined, new Map(), 0);
-  return { PROPS: props as ReadonlyMap<string, TermInfo>, NAMES: names as ReadonlyMap<string, string> };
+  for (const doc of [...TRUSTED.values(), { '@context': VC1_TERMS }]) fill(top, isObj(doc) ? doc['@context'] : undefined, new Map(), 0);
+  return { TOP: top as ReadonlyMap<string, TermInfo>, TYPE_SCOPES: typeScopes as ReadonlyMap<string, TermMap>, NAMES: names as ReadonlyMap<string, string> };
 })();
 
 class ViewError extends Error {
@@ -158,7 +170,7 @@ const MAX_VIEW_NODES = 200_000;
 class Reader {
   private count = 0;
 
-  node(n: Obj, path: string, depth: number): Obj {
+  node(n: Obj, path: string, depth: number, inherited: readonly TermMap[] = []): Obj {
     if (++this.count > MAX_VIEW_NODES || depth > 128) throw new ViewError('ERR_SIGNED_DATA_SHAPE', 'the signed data is too large or too deep to read');
     if ('@included' in n || '@reverse' in n) throw new ViewError('ERR_SIGNED_DATA_SHAPE', `${path}: @included / @reverse nodes are not read (the credential must be one tree)`);
     const out: Obj = {};
@@ -167,17 +179,27 @@ class Reader {
       const types = list(n['@type']).map((t) => (typeof t === 'string' ? (NAMES.get(t) ?? t) : t));
       out.type = types.length === 1 ? types[0] : types;
     }
+    // the node's own type-scoped contexts first, then the property-scoped ones it is nested in, then the top level
+    const scopes: TermMap[] = [];
+    for (const t of list(n['@type'])) {
+      const ts = typeof t === 'string' ? TYPE_SCOPES.get(t) : undefined;
+      if (ts) scopes.push(ts);
+    }
+    scopes.push(...inherited);
     for (const [iri, values] of Object.entries(n)) {
       if (iri.startsWith('@')) continue;
-      const info = PROPS.get(iri);
+      let info: TermInfo | undefined;
+      for (const m of scopes) if ((info = m.get(iri))) break;
+      info ??= TOP.get(iri);
+      const below = info?.scoped ? [info.scoped, ...inherited] : inherited;
       const key = info?.term ?? iri;
       const p = `${path}.${key.slice(0, 120)}`;
       const raw = list(values);
       if (raw.length === 1 && isObj(raw[0]) && '@list' in raw[0] && out[key] === undefined) {
-        out[key] = this.value(raw[0], info, p, depth + 1);
+        out[key] = this.value(raw[0], info, p, depth + 1, below);
         continue;
       }
-      const vs = raw.map((v) => this.value(v, info, p, depth + 1));
+      const vs = raw.map((v) => this.value(v, info, p, depth + 1, below));
       const prev = out[key];
       const all = prev === undefined ? vs : [...list(prev), ...vs];
       out[key] = all.length === 1 && !info?.set ? all[0] : all;
@@ -185,7 +207,7 @@ class Reader {
     return out;
   }
 
-  private value(v: unknown, info: TermInfo | undefined, path: string, depth: number): unknown {
+  private value(v: unknown, info: TermInfo | undefined, path: string, depth: number, below: readonly TermMap[]): unknown {
     if (!isObj(v)) return v;
     const unreadable = (why: string): never => {
       throw new ViewError('ERR_SIGNED_TERM_UNREADABLE', `${path}: ${why}: a standard term whose signed value its definition does not allow cannot be read as that term`);
@@ -202,12 +224,12 @@ class Reader {
       if (!info.types.has(undefined)) return unreadable(tagged ? 'a language-tagged string' : 'an untyped literal');
       return tagged ? v : v['@value'];
     }
-    if ('@list' in v) return list(v['@list']).map((x) => this.value(x, info, path, depth + 1));
+    if ('@list' in v) return list(v['@list']).map((x) => this.value(x, info, path, depth + 1, below));
     if ('@graph' in v) {
       const nodes = list(v['@graph']);
       if (nodes.length !== 1 || !isObj(nodes[0])) throw new ViewError('ERR_SIGNED_DATA_SHAPE', `${path}: a graph of ${nodes.length} nodes where one is expected`);
       if (info && !info.graph) return unreadable('a graph');
-      return this.node(nodes[0], path, depth + 1);
+      return this.node(nodes[0], path, depth + 1, below);
     }
     if (info && ![...info.types].some((t) => t === undefined || t === '@id' || t === '@vocab')) return unreadable('a node');
     const keys = Object.keys(v).filter((k) => k !== '@index');
@@ -216,7 +238,7 @@ class Reader {
       if (info?.types.has('@id')) return v['@id'];
       return { id: v['@id'] };
     }
-    return this.node(v, path, depth + 1);
+    return this.node(v, path, depth + 1, below);
   }
 }
 
@@ -341,8 +363,16 @@ async function expandOne(doc: Obj, loader: DocumentLoader): Promise<{ node: Obj 
  * without its value, under the document's `@context`), read through the trusted contexts. Never throws.
  */
 export async function buildProofView(docContext: unknown, proof: Record<string, unknown>, loader: DocumentLoader): Promise<{ proof: ProofView } | { check: Check }> {
-  const { proofValue: _pv, jws: _jws, signatureValue: _sv, ...config } = proof;
-  const r = await expandOne({ ...config, '@context': docContext }, loader);
+  // as the suites build it: the document's @context unless the proof has its own; a DataIntegrityProof adds the
+  // Data Integrity context when neither it nor VC 2.0 is there (@digitalbazaar/data-integrity ensureSuiteContext)
+  const { proofValue: _pv, jws: _jws, signatureValue: _sv, ...rest } = proof;
+  const config: Obj = { '@context': docContext, ...rest };
+  if (proof.type === 'DataIntegrityProof') {
+    const c = config['@context'];
+    const has = (url: string) => c === url || (Array.isArray(c) && c.includes(url));
+    if (!has(DATA_INTEGRITY_V2_CONTEXT) && !has(VC_V2_CONTEXT)) config['@context'] = Array.isArray(c) ? [...c, DATA_INTEGRITY_V2_CONTEXT] : [c, DATA_INTEGRITY_V2_CONTEXT];
+  }
+  const r = await expandOne(config, loader);
   if ('check' in r) return { check: { ...r.check, id: 'proof' } };
   const v = proofView(r.node);
   if (!v) return { check: { id: 'proof', status: 'failed', code: 'ERR_SIGNED_DATA_SHAPE', message: 'the proof is not one proof node' } };

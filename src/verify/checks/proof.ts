@@ -59,6 +59,19 @@ function describe(p: ProofView | Record<string, unknown>): string {
   return type === 'DataIntegrityProof' ? `DataIntegrityProof/${typeof p.cryptosuite === 'string' ? p.cryptosuite.slice(0, 60) : show(p.cryptosuite)}` : type;
 }
 
+/** A proof no suite of ours would verify, refused by what its JSON says (before its signed data is read). */
+function refuseUnsupported(proof: Record<string, unknown>): Check | undefined {
+  const target = describe(proof);
+  const fail = (code: string, message: string): Check => ({ id: 'proof', status: 'failed', code, message, target });
+  if (proof.type === 'DataIntegrityProof') {
+    if (proof.cryptosuite === 'eddsa-2022') return fail('ERR_PROOF_DEPRECATED_CRYPTOSUITE', 'cryptosuite "eddsa-2022" is a deprecated draft name; re-issue with "eddsa-rdfc-2022"');
+    if (typeof proof.cryptosuite === 'string' && proof.cryptosuite !== 'eddsa-rdfc-2022') return fail('ERR_PROOF_UNSUPPORTED_CRYPTOSUITE', `unsupported cryptosuite ${show(proof.cryptosuite)} (supported: eddsa-rdfc-2022)`);
+  } else if (typeof proof.type === 'string' && proof.type !== 'Ed25519Signature2020') {
+    return fail('ERR_PROOF_UNSUPPORTED_TYPE', `unsupported proof type ${show(proof.type)} (supported: DataIntegrityProof eddsa-rdfc-2022, Ed25519Signature2020)`);
+  }
+  return undefined;
+}
+
 const vmIdOf = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>).id : v);
 
 /**
@@ -130,6 +143,12 @@ export async function checkProofs(
   for (const p of proofs) {
     if (!p || typeof p !== 'object' || Array.isArray(p)) {
       out.checks.push({ id: 'proof', status: 'failed', code: 'ERR_PROOF_MALFORMED', message: 'proof must be an object' });
+      continue;
+    }
+    // refusals may read the JSON (what the suite would pick); acceptance needs the signed data to agree
+    const early = refuseUnsupported(p as Record<string, unknown>);
+    if (early) {
+      out.checks.push(early);
       continue;
     }
     const pv = await buildProofView(doc['@context'], p as Record<string, unknown>, ctx.loader);
