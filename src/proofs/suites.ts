@@ -31,11 +31,20 @@ function verifierFor(vm: Record<string, unknown>) {
   };
 }
 
-/** eddsa-rdfc-2022 with our Ed25519 module and a bounded canonicalisation. */
+/**
+ * @internal Put on the document handed to jsonld-signatures (enumerable, so its shallow copy keeps it; JSON-LD ignores
+ * symbol keys): the expansion of that document without its proof, computed once for the signed-data view.
+ */
+export const PRE_EXPANDED: unique symbol = Symbol('credstack.preExpanded');
+
+/** eddsa-rdfc-2022 with our Ed25519 module and a bounded canonicalisation (reusing the view's expansion when given). */
 const cryptosuite = {
   ...eddsaRdfc2022,
-  canonize: (input: unknown, options: Record<string, unknown>) =>
-    eddsaRdfc2022.canonize(input, { ...options, maxWorkFactor: CANONIZE_MAX_WORK_FACTOR }),
+  canonize: (input: unknown, options: Record<string, unknown>) => {
+    const pre = input && typeof input === 'object' ? (input as Record<symbol, unknown>)[PRE_EXPANDED] : undefined;
+    if (Array.isArray(pre)) return eddsaRdfc2022.canonize(structuredClone(pre), { ...options, maxWorkFactor: CANONIZE_MAX_WORK_FACTOR, skipExpansion: true });
+    return eddsaRdfc2022.canonize(input, { ...options, maxWorkFactor: CANONIZE_MAX_WORK_FACTOR });
+  },
   createVerifier: async ({ verificationMethod }: { verificationMethod: Record<string, unknown> }) => verifierFor(verificationMethod),
 };
 

@@ -231,7 +231,7 @@ class Reader {
       if (info && !info.graph) return unreadable('a graph');
       return this.node(nodes[0], path, depth + 1, below);
     }
-    if (info && ![...info.types].some((t) => t === undefined || t === '@id' || t === '@vocab')) return unreadable('a node');
+    // a node where a literal is declared is kept as a node: checks reading a date or a number then refuse it
     const keys = Object.keys(v).filter((k) => k !== '@index');
     if (keys.length === 1 && keys[0] === '@id' && typeof v['@id'] === 'string') {
       if (info?.types.has('@vocab')) return NAMES.get(v['@id']) ?? v['@id'];
@@ -338,10 +338,23 @@ function classifyExpansion(err: unknown): { check: Check } {
   return fail('ERR_JSONLD_INVALID', `not valid JSON-LD: ${msg}`);
 }
 
-async function expandOne(doc: Obj, loader: DocumentLoader): Promise<{ node: Obj } | { check: Check }> {
+/**
+ * The claims' expansion, by credential object: the eddsa-rdfc-2022 suite canonicalizes this instead of expanding the
+ * same document again (identical options to the cryptosuite's own: safe mode, `base: null`). Keyed by identity, so it
+ * can only ever be used for the very object it was computed from.
+ */
+const CLAIMS_EXPANSION = new WeakMap<object, unknown[]>();
+
+/** @internal The expansion {@link buildView} computed for `doc` without its proof, if any. */
+export function claimsExpansionOf(doc: object): unknown[] | undefined {
+  return CLAIMS_EXPANSION.get(doc);
+}
+
+async function expandOne(doc: Obj, loader: DocumentLoader, keep?: object): Promise<{ node: Obj } | { check: Check }> {
   let expanded: unknown;
   try {
-    expanded = await jsonld.expand(doc, { documentLoader: loader as any, safe: true } as any);
+    // the options canonicalization uses (eddsa-rdfc-2022 cryptosuite): what is read is exactly what is signed
+    expanded = await jsonld.expand(doc, { documentLoader: loader as any, safe: true, base: null } as any);
   } catch (err) {
     return classifyExpansion(err);
   }
@@ -349,6 +362,7 @@ async function expandOne(doc: Obj, loader: DocumentLoader): Promise<{ node: Obj 
     return fail('ERR_SIGNED_DATA_SHAPE', `the signed data is ${Array.isArray(expanded) ? expanded.length : 0} top-level nodes, not one credential`);
   }
   const top = expanded[0];
+  if (keep) CLAIMS_EXPANSION.set(keep, expanded);
   if ('@graph' in top) return fail('ERR_SIGNED_DATA_SHAPE', 'the document uses @graph at its top level: its signed data is not one credential tree');
   try {
     return { node: new Reader().node(top, '$', 0) };
@@ -386,7 +400,7 @@ export async function buildProofView(docContext: unknown, proof: Record<string, 
  */
 export async function buildView(doc: Record<string, any>, loader: DocumentLoader): Promise<ViewResult> {
   const { proof: _proof, ...claims } = doc;
-  const r = await expandOne(claims, loader);
+  const r = await expandOne(claims, loader, doc);
   if ('check' in r) return r;
   const document = r.node;
   if (document.proof !== undefined) {

@@ -1,8 +1,8 @@
 import jsigs from 'jsonld-signatures';
 import { CredstackError } from '../../errors.js';
-import { createEd2020VerifyingSuite, createEddsaVerifyingSuite } from '../../proofs/suites.js';
+import { createEd2020VerifyingSuite, createEddsaVerifyingSuite, PRE_EXPANDED } from '../../proofs/suites.js';
 import { asArray, isDateTimeStamp, show } from '../../util/json.js';
-import { buildProofView, type ProofView } from '../view.js';
+import { buildProofView, claimsExpansionOf, type ProofView } from '../view.js';
 import type { Check } from '../report.js';
 import type { VerifyContext } from '../options.js';
 
@@ -165,7 +165,10 @@ export async function checkProofs(
     const target = describe(pv.proof);
     const suite = proof.type === 'Ed25519Signature2020' ? createEd2020VerifyingSuite() : createEddsaVerifyingSuite();
     const purpose = opts.purpose ?? new purposes.AssertionProofPurpose();
-    const single = { ...doc, proof };
+    const single: Record<string | symbol, unknown> = { ...doc, proof };
+    // the claims were expanded once for the view: the eddsa-rdfc-2022 suite canonicalizes that expansion
+    const expandedClaims = proof.type === 'DataIntegrityProof' ? claimsExpansionOf(doc) : undefined;
+    if (expandedClaims) single[PRE_EXPANDED] = expandedClaims;
     let result: any;
     try {
       result = await jsigs.verify(single, { suite, purpose, documentLoader: ctx.loader });

@@ -13,6 +13,22 @@ export function checkSchema(view: CredentialView, cred: Record<string, any>, ctx
   try {
     const copy: Record<string, unknown> = { '@context': structuredClone(cred['@context']), ...structuredClone(view.document) };
     if (cred.proof !== undefined) copy.proof = structuredClone(cred.proof);
+    // embedded credentials (CLR): their @context and proofs are not claims of the envelope; restore them by position
+    const subj = copy.credentialSubject;
+    const origSubj = cred.credentialSubject;
+    if (subj && typeof subj === 'object' && !Array.isArray(subj) && origSubj && typeof origSubj === 'object' && !Array.isArray(origSubj)) {
+      const inner = (subj as Record<string, unknown>).verifiableCredential;
+      const orig = origSubj.verifiableCredential;
+      const a = Array.isArray(inner) ? inner : inner === undefined ? [] : [inner];
+      const o = Array.isArray(orig) ? orig : orig === undefined ? [] : [orig];
+      a.forEach((c, i) => {
+        const src = o[i];
+        if (c && typeof c === 'object' && src && typeof src === 'object') {
+          (c as Record<string, unknown>)['@context'] = structuredClone((src as Record<string, unknown>)['@context']);
+          if ((src as Record<string, unknown>).proof !== undefined) (c as Record<string, unknown>).proof = structuredClone((src as Record<string, unknown>).proof);
+        }
+      });
+    }
     res = validateCredential(copy);
   } catch (err) {
     return { id: 'schema', status: 'skipped', code: 'SKIP_SCHEMA_ERROR', message: `schema validation could not run: ${show((err as { message?: unknown })?.message, 200)}` };
