@@ -143,12 +143,13 @@ describe('compact IRIs through a prefix declared in an added inline context', ()
     const r = await verifyCredential(respelled, { now: NOW });
     expect(proofPassed(r)).toBe(true);
     expect(r.verified).toBe(true);
-    expect(r.view?.id).toBe('https://uni.example/credentials/42');
     const rule = { id: 'https://uni.example/rules/ten', name: 'Ten credits', condition: { kind: 'sum', unit: 'credits', comparator: 'gte', value: 10 } };
     const ev = await evaluateStack(rule, [signed, respelled], { now: NOW });
     expect(ev.satisfied).toBe(false);
     expect(ev.used).toHaveLength(1);
     expect(ev.ignored).toMatchObject([{ index: 1, reason: 'duplicate', code: 'DUPLICATE_SAME_ID' }]);
+    expect(r.view?.id).toBe('https://uni.example/credentials/42');
+    expect((r.view?.document as any).credentialSubject.achievement.id).toBe('https://uni.example/achievements/data-101');
   });
 
   it('a revoked credential whose id is a compact IRI is still found in a 1EdTechRevocationList', async () => {
