@@ -8,15 +8,30 @@ import { checkStatus } from './checks/status.js';
 import { checkSubject } from './checks/subject.js';
 import { checkType } from './checks/type.js';
 import { checkValidity } from './checks/validity.js';
+import { boundedLoader } from './documents.js';
 import { LIMITS, type VerifyContext, type VerifyOptions } from './options.js';
 import { boundObject, parseInput, type ParsedInput } from './parse.js';
 import { makeReport, type Check, type VerificationReport } from './report.js';
+
+/** @internal Options whose value decides trust are checked, not defaulted: a typo must not weaken a check. */
+function checkOptions(opts: VerifyOptions): Check | undefined {
+  const bad = (name: string, allowed: string) => ({ id: 'format', status: 'failed', code: 'ERR_INVALID_OPTION', message: `options.${name} must be ${allowed}` }) as Check;
+  if (opts.status !== undefined && !['check', 'allow-unavailable', 'skip'].includes(opts.status)) return bad('status', "'check', 'allow-unavailable' or 'skip'");
+  if (opts.statusIssuer !== undefined && !['any', 'same'].includes(opts.statusIssuer)) return bad('statusIssuer', "'any' or 'same'");
+  if (opts.checkStatus !== undefined && typeof opts.checkStatus !== 'boolean') return bad('checkStatus', 'a boolean');
+  if (opts.maxDocuments !== undefined && (!Number.isSafeInteger(opts.maxDocuments) || opts.maxDocuments < 1)) return bad('maxDocuments', 'a positive integer');
+  return undefined;
+}
 
 /** @internal Build the shared context for one verification. */
 export function createVerifyContext(opts: VerifyOptions, depth = 0): VerifyContext | Check {
   const now = toDate(opts.now);
   if (!now) return { id: 'format', status: 'failed', code: 'ERR_INVALID_NOW', message: 'options.now is not a valid date' };
-  return { now, loader: createDocumentLoader({ documents: opts.documents, fetch: opts.fetch, allowUnsafeUrls: opts.allowUnsafeUrls }), opts, depth };
+  const invalid = checkOptions(opts);
+  if (invalid) return invalid;
+  const base = createDocumentLoader({ documents: opts.documents, fetch: opts.fetch, allowUnsafeUrls: opts.allowUnsafeUrls });
+  const { loader, fork } = boundedLoader(base, opts.maxDocuments ?? LIMITS.maxDocuments);
+  return { now, loader, forkLoader: fork, opts, depth, statusLists: new Map() };
 }
 
 /** @internal Turn image bytes into JSON or a JWT (baking module). */
@@ -64,11 +79,14 @@ export async function verifyParsed(
   return makeReport(checks, cred, { format: from === 'json' ? 'json' : from });
 }
 
-/** @internal Verify a document found while verifying another (status list, inner credential): depth-limited. */
+/**
+ * @internal Verify a status list credential found while verifying a credential: depth-limited, and its own
+ * credentialStatus is not followed (Bitstring Status List v1.0 §3.2 asks only that "all proofs verify successfully").
+ */
 export async function verifyNested(doc: unknown, ctx: VerifyContext): Promise<VerificationReport> {
   if (ctx.depth >= 3) return makeReport([{ id: 'format', status: 'failed', code: 'ERR_NESTING', message: 'nested verification too deep' }]);
   const p = parseInput(doc, ctx.opts.maxBytes ?? LIMITS.maxBytes);
-  const inner: VerifyContext = { ...ctx, depth: ctx.depth + 1, opts: { ...ctx.opts, trustedIssuers: undefined } };
+  const inner: VerifyContext = { ...ctx, depth: ctx.depth + 1, role: 'status-list', opts: { ...ctx.opts, trustedIssuers: undefined } };
   if (p.kind === 'json') return verifyParsed(p.value, inner);
   if (p.kind === 'jwt') {
     const { verifyJwtCredential } = await import('../proofs/jwt.js');
