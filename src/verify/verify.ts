@@ -71,8 +71,10 @@ export async function verifyParsed(
     checks.push(...embedded.checks);
     proofs = { ...embedded, controllers: [...proofs.controllers, ...embedded.controllers] };
   }
-  checks.push(checkIssuer(cred, proofs, ctx));
-  checks.push(checkValidity(cred, ctx));
+  // every check runs, whatever failed before: the report names every reason (a revoked credential reports
+  // ERR_STATUS_REVOKED even when it is also expired or from an untrusted issuer)
+  checks.push(...checkIssuer(cred, proofs, ctx));
+  checks.push(...checkValidity(cred, ctx));
   checks.push(...(await checkStatus(cred, ctx, (list) => verifyNested(list, ctx))));
   checks.push(checkSchema(cred, ctx));
   checks.push(checkSubject(cred));
@@ -102,8 +104,10 @@ export async function verifyNested(doc: unknown, ctx: VerifyContext): Promise<Ve
  *
  * Accepts a credential object, its JSON text, a compact VC-JWT, or a baked badge image (PNG bytes / SVG text or bytes).
  * Checks: `format`, `context`, `type`, `proof` (one per proof; every proof must verify: eddsa-rdfc-2022 and
- * Ed25519Signature2020), `issuer` (controls the key; trusted), `validity` (dates), `status` (revocation/suspension),
+ * Ed25519Signature2020), `issuer` (controls the key; trusted), `validity` (dates), `status` (revocation/suspension;
+ * fails closed — a status list that cannot be obtained fails `ERR_STATUS_UNAVAILABLE` unless `status: 'allow-unavailable'`),
  * `schema` (OB 3.0 conformance: warning unless `strictSchema`), `subject` (warning when the learner is not identified).
+ * Every check runs whatever failed before, so the report names every reason.
  * @example
  * ```ts
  * const report = await verifyCredential(signed, { now: '2026-11-23T12:00:00Z' });

@@ -99,6 +99,25 @@ describe('every check runs: the report names the real reason', () => {
   });
 });
 
+describe('every check runs: issuer and validity report each of their reasons', () => {
+  it('untrusted issuer that does not control the key + malformed validFrom + expired + revoked → every code', async () => {
+    const mallory = await seededKey(54);
+    const { createEddsaSigningSuite } = await import('../../src/proofs/suites.js');
+    const { createDocumentLoader } = await import('../../src/jsonld/loader.js');
+    const { default: jsigs } = await import('jsonld-signatures');
+    const a = allocateStatusIndex(createStatusList({ id: REV, issuer: key.controller, purpose: 'revocation' }));
+    const c = { ...sampleCredential(key.controller), validFrom: '2026-09-01', validUntil: '2026-10-01T00:00:00Z', credentialStatus: a.entry };
+    // signed by a key the issuer does not control (jsigs directly: issueCredential refuses this)
+    const forged = await jsigs.sign(structuredClone(c), { suite: createEddsaSigningSuite(mallory, ISSUED), purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader: createDocumentLoader() });
+    const list = await signStatusList(revoke(a.state, a.index), { key, now: ISSUED });
+    const r = await verifyCredential(forged, { now: NOW, trustedIssuers: ['did:web:someone-else.example'], documents: { [REV]: list } });
+    expect(r.checks.filter((x) => x.id === 'proof').map((x) => x.status)).toEqual(['passed']);
+    expect(r.checks.filter((x) => x.id === 'issuer').map((x) => x.code)).toEqual(['ERR_ISSUER_UNTRUSTED', 'ERR_ISSUER_KEY_MISMATCH']);
+    expect(r.checks.filter((x) => x.id === 'validity').map((x) => x.code)).toEqual(['ERR_DATE_INVALID', 'ERR_EXPIRED']);
+    expect(statusChecks(r).map((x) => x.code)).toEqual(['ERR_STATUS_REVOKED']);
+  });
+});
+
 describe('revocation fails closed (status: check | allow-unavailable | skip)', () => {
   it('revoked without the list → verified false, ERR_STATUS_UNAVAILABLE naming `documents`', async () => {
     const { credential } = await setup();
