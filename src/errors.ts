@@ -55,7 +55,8 @@ export class KeyError extends CredstackError {
 }
 
 /**
- * The offline document loader was asked for a URL it does not hold (and no `fetch` was given), or `fetch` failed.
+ * The offline document loader was asked for a URL it does not hold (and no `fetch` was given), or `fetch` failed
+ * (`ERR_DOCUMENT_LIMIT`: one verification asked for more distinct documents than `maxDocuments`).
  * `details.url` names the URL.
  * @example
  * ```ts
@@ -64,7 +65,7 @@ export class KeyError extends CredstackError {
  * ```
  */
 export class DocumentLoaderError extends CredstackError {
-  constructor(code: 'ERR_DOCUMENT_NOT_FOUND' | 'ERR_DOCUMENT_FETCH_FAILED' | 'ERR_DOCUMENT_INVALID' | 'ERR_DOCUMENT_URL_REFUSED', message: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
+  constructor(code: 'ERR_DOCUMENT_NOT_FOUND' | 'ERR_DOCUMENT_FETCH_FAILED' | 'ERR_DOCUMENT_INVALID' | 'ERR_DOCUMENT_URL_REFUSED' | 'ERR_DOCUMENT_LIMIT', message: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
     super(code, message, options);
   }
 }

@@ -229,7 +229,8 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
         continue;
       }
       try {
-        credentials.push(await verifyParsed(c as Record<string, any>, innerCtx));
+        // each inner credential gets its own document budget over the shared cache
+        credentials.push(await verifyParsed(c as Record<string, any>, { ...innerCtx, loader: ctx.forkLoader() }));
       } catch (err) {
         credentials.push(makeReport([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `verification could not complete: ${show((err as { message?: unknown })?.message, 200)}` }], c as Record<string, any>));
       }

@@ -22,4 +22,4 @@ export type { SignStatusListOptions } from './sign.js';
 export { FileStatusListStore, withStatusListFile } from './file-store.js';
 export type { FileStatusListStoreOptions } from './file-store.js';
 export { checkCredentialStatus } from './check.js';
-export type { StatusCheckContext } from './check.js';
+export type { StatusCheckContext, StatusIssuerPolicy } from './check.js';

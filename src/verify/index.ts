@@ -1,4 +1,4 @@
 export { verifyCredential } from './verify.js';
 export { summarizeReport } from './report.js';
 export type { Check, CheckId, CheckStatus, VerificationReport } from './report.js';
-export type { VerifyOptions } from './options.js';
+export type { StatusPolicy, VerifyOptions } from './options.js';

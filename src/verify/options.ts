@@ -1,4 +1,6 @@
 import type { DocumentLoader, Fetcher } from '../jsonld/loader.js';
+import type { StatusIssuerPolicy } from '../status/check.js';
+
 
 /**
  * Options of {@link verifyCredential}.
@@ -24,21 +26,70 @@ export interface VerifyOptions {
   strictSchema?: boolean;
   /** Refuse inputs larger than this many bytes (default 5 MiB). */
   maxBytes?: number;
-  /** Check the credentialStatus (default true). */
+  /**
+   * How `credentialStatus` (revocation, suspension) is treated. Revocation unknown is not verified unless you say so:
+   * - `'check'` (default): every entry is checked. When the status cannot be determined — the status list is not in
+   *   `documents` and cannot be fetched, or the status method is not supported — the `status` check **fails**
+   *   (`ERR_STATUS_UNAVAILABLE`, `ERR_STATUS_UNSUPPORTED`), so `verified` is false.
+   * - `'allow-unavailable'`: the same, but a status that cannot be determined is `skipped` (`SKIP_STATUS_UNAVAILABLE`, …)
+   *   and the warning `W_STATUS_UNCHECKED` is added. A list that was obtained is still judged: revoked, tampered,
+   *   unverifiable or expired lists fail as with `'check'`.
+   * - `'skip'`: status is not checked (`SKIP_STATUS_DISABLED` + `W_STATUS_UNCHECKED`).
+   */
+  status?: StatusPolicy;
+  /**
+   * Whose status lists are accepted: `'any'` (default; the list the credential names by URL, a different issuer gives
+   * `W_STATUS_LIST_ISSUER_DIFFERS`) or `'same'` (the list must be issued by the credential's issuer:
+   * `ERR_STATUS_LIST_ISSUER_MISMATCH`).
+   */
+  statusIssuer?: StatusIssuerPolicy;
+  /**
+   * @deprecated Use `status: 'skip'` (for `checkStatus: false`) or `status: 'check'`. `false` means `status: 'skip'`;
+   * ignored when `status` is given.
+   */
   checkStatus?: boolean;
+  /**
+   * At most this many distinct documents (DID / controller documents, status lists, extra contexts) are loaded from
+   * `documents` or `fetch` per verified credential (default 64; bundled contexts and did:key do not count). Beyond it,
+   * the load fails with `ERR_DOCUMENT_LIMIT`.
+   */
+  maxDocuments?: number;
   /** Verifying a presentation/portfolio: the expected challenge and domain. */
   challenge?: string;
   domain?: string;
 }
 
+/**
+ * How {@link VerifyOptions}.`status` treats `credentialStatus`: `'check'` (default, fails closed), `'allow-unavailable'`
+ * (a status that cannot be determined is skipped with a warning) or `'skip'` (not checked).
+ * @example
+ * ```ts
+ * const policy: StatusPolicy = 'allow-unavailable';
+ * await verifyCredential(badge, { status: policy }); // no list at hand: status skipped + W_STATUS_UNCHECKED
+ * ```
+ */
+export type StatusPolicy = 'check' | 'allow-unavailable' | 'skip';
+
+/** @internal The status policy in force: `status` wins; the deprecated `checkStatus: false` means `'skip'`. */
+export function statusPolicyOf(opts: VerifyOptions): StatusPolicy {
+  return opts.status ?? (opts.checkStatus === false ? 'skip' : 'check');
+}
+
 /** @internal What every check gets. */
 export interface VerifyContext {
   now: Date;
+  /** Loader of this credential: shared cache, bounded number of documents (see {@link VerifyOptions}.maxDocuments). */
   loader: DocumentLoader;
   opts: VerifyOptions;
   /** Recursion guard for nested verification (status list credentials, portfolios). */
   depth: number;
+  /** A loader over the same cache with a fresh document budget (one per credential of a portfolio). */
+  forkLoader: () => DocumentLoader;
+  /** Status list credentials loaded and verified in this verification, by URL (shared with nested and inner credentials). */
+  statusLists: Map<string, Promise<unknown>>;
+  /** Set while verifying a status list credential: its own credentialStatus is not followed. */
+  role?: 'status-list';
 }
 
 /** Defaults for input bounds. */
-export const LIMITS = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxNodes: 250_000 } as const;
+export const LIMITS = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxNodes: 250_000, maxDocuments: 64 } as const;

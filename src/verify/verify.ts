@@ -8,16 +8,31 @@ import { checkStatus } from './checks/status.js';
 import { checkSubject } from './checks/subject.js';
 import { checkType } from './checks/type.js';
 import { checkValidity } from './checks/validity.js';
+import { boundedLoader } from './documents.js';
 import { LIMITS, type VerifyContext, type VerifyOptions } from './options.js';
 import { boundObject, parseInput, type ParsedInput } from './parse.js';
 import { makeReport, type Check, type VerificationReport } from './report.js';
 import { buildView, type CredentialView } from './view.js';
 
+/** @internal Options whose value decides trust are checked, not defaulted: a typo must not weaken a check. */
+function checkOptions(opts: VerifyOptions): Check | undefined {
+  const bad = (name: string, allowed: string) => ({ id: 'format', status: 'failed', code: 'ERR_INVALID_OPTION', message: `options.${name} must be ${allowed}` }) as Check;
+  if (opts.status !== undefined && !['check', 'allow-unavailable', 'skip'].includes(opts.status)) return bad('status', "'check', 'allow-unavailable' or 'skip'");
+  if (opts.statusIssuer !== undefined && !['any', 'same'].includes(opts.statusIssuer)) return bad('statusIssuer', "'any' or 'same'");
+  if (opts.checkStatus !== undefined && typeof opts.checkStatus !== 'boolean') return bad('checkStatus', 'a boolean');
+  if (opts.maxDocuments !== undefined && (!Number.isSafeInteger(opts.maxDocuments) || opts.maxDocuments < 1)) return bad('maxDocuments', 'a positive integer');
+  return undefined;
+}
+
 /** @internal Build the shared context for one verification. */
 export function createVerifyContext(opts: VerifyOptions, depth = 0): VerifyContext | Check {
   const now = toDate(opts.now);
   if (!now) return { id: 'format', status: 'failed', code: 'ERR_INVALID_NOW', message: 'options.now is not a valid date' };
-  return { now, loader: createDocumentLoader({ documents: opts.documents, fetch: opts.fetch, allowUnsafeUrls: opts.allowUnsafeUrls }), opts, depth };
+  const invalid = checkOptions(opts);
+  if (invalid) return invalid;
+  const base = createDocumentLoader({ documents: opts.documents, fetch: opts.fetch, allowUnsafeUrls: opts.allowUnsafeUrls });
+  const { loader, fork } = boundedLoader(base, opts.maxDocuments ?? LIMITS.maxDocuments);
+  return { now, loader, forkLoader: fork, opts, depth, statusLists: new Map() };
 }
 
 /** @internal Turn image bytes into JSON or a JWT (baking module). */
@@ -70,8 +85,10 @@ export async function verifyParsed(
     checks.push(skip('issuer'), skip('validity'), skip('status'), skip('schema'), skip('subject'));
     return makeReport(checks, cred, { format: from === 'json' ? 'json' : from });
   }
-  checks.push(checkIssuer(view, proofs, ctx));
-  checks.push(checkValidity(view, ctx));
+  // every check runs, whatever failed before: the report names every reason (a revoked credential reports
+  // ERR_STATUS_REVOKED even when it is also expired or from an untrusted issuer)
+  checks.push(...checkIssuer(view, proofs, ctx));
+  checks.push(...checkValidity(view, ctx));
   checks.push(...(await checkStatus(view, ctx, (list) => verifyNested(list, ctx))));
   checks.push(checkSchema(view, cred, ctx));
   checks.push(checkSubject(view));
@@ -80,11 +97,14 @@ export async function verifyParsed(
   return report;
 }
 
-/** @internal Verify a document found while verifying another (status list, inner credential): depth-limited. */
+/**
+ * @internal Verify a status list credential found while verifying a credential: depth-limited, and its own
+ * credentialStatus is not followed (Bitstring Status List v1.0 §3.2 asks only that "all proofs verify successfully").
+ */
 export async function verifyNested(doc: unknown, ctx: VerifyContext): Promise<VerificationReport> {
   if (ctx.depth >= 3) return makeReport([{ id: 'format', status: 'failed', code: 'ERR_NESTING', message: 'nested verification too deep' }]);
   const p = parseInput(doc, ctx.opts.maxBytes ?? LIMITS.maxBytes);
-  const inner: VerifyContext = { ...ctx, depth: ctx.depth + 1, opts: { ...ctx.opts, trustedIssuers: undefined } };
+  const inner: VerifyContext = { ...ctx, depth: ctx.depth + 1, role: 'status-list', opts: { ...ctx.opts, trustedIssuers: undefined } };
   if (p.kind === 'json') return verifyParsed(p.value, inner);
   if (p.kind === 'jwt') {
     const { verifyJwtCredential } = await import('../proofs/jwt.js');
@@ -100,8 +120,10 @@ export async function verifyNested(doc: unknown, ctx: VerifyContext): Promise<Ve
  *
  * Accepts a credential object, its JSON text, a compact VC-JWT, or a baked badge image (PNG bytes / SVG text or bytes).
  * Checks: `format`, `context`, `type`, `proof` (one per proof; every proof must verify: eddsa-rdfc-2022 and
- * Ed25519Signature2020), `issuer` (controls the key; trusted), `validity` (dates), `status` (revocation/suspension),
+ * Ed25519Signature2020), `issuer` (controls the key; trusted), `validity` (dates), `status` (revocation/suspension;
+ * fails closed — a status list that cannot be obtained fails `ERR_STATUS_UNAVAILABLE` unless `status: 'allow-unavailable'`),
  * `schema` (OB 3.0 conformance: warning unless `strictSchema`), `subject` (warning when the learner is not identified).
+ * Every check runs whatever failed before, so the report names every reason.
  * @example
  * ```ts
  * const report = await verifyCredential(signed, { now: '2026-11-23T12:00:00Z' });

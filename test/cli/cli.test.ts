@@ -233,6 +233,19 @@ describe('status lists', () => {
     expect(re.stderr).toContain('revocation is permanent');
   });
 
+  it('verify never prints "ok" for a credential whose status could not be checked (no list given) unless allowed', async () => {
+    // sam.json (previous test) carries a credentialStatus entry; its list is not given
+    const v = await run(cli, ['verify', p('sam.json'), '--now', NOW]);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toMatch(/^FAIL /m);
+    expect(v.stdout).not.toMatch(/^ok /m);
+    expect(v.stdout).toContain('ERR_STATUS_UNAVAILABLE');
+    const a = await run(cli, ['verify', p('sam.json'), '--now', NOW, '--allow-status-unavailable']);
+    // the caller accepted unchecked status: the check is skipped (sam is revoked, but its list was not given)
+    expect(a.code, a.stdout).toBe(0);
+    expect(a.stdout).toMatch(/^ok .*not checked offline: status/m);
+  });
+
   it('suspend and reinstate on a suspension list; bad action is a usage error', async () => {
     expect((await run(cli, ['status', 'create', p('susp.json'), '--id', 'https://uni.example/status/2', '--purpose', 'suspension', '--key', p('issuer.key.json')])).code).toBe(0);
     const s = await run(cli, ['status', 'suspend', p('susp.json'), '7', '--force']);

@@ -128,6 +128,19 @@ describe('verifyPortfolio: presentations', () => {
     expect(r.verified).toBe(false);
   });
 
+  it("an inner credential whose status list is not at hand fails closed (ERR_STATUS_UNAVAILABLE) unless status: 'allow-unavailable'", async () => {
+    const { learner, creds, revoked } = await fixtures();
+    const vp = await bundlePresentation([creds[0]!, revoked], { holderKey: learner, challenge: CH, now: NOW });
+    const r = await verifyPortfolio(vp, { now: NOW, challenge: CH });
+    expect(r.credentials.map((c) => c.verified)).toEqual([true, false]);
+    expect(r.summary.failed.map((f) => [f.index, f.reasons.map((c) => c.code)])).toEqual([[1, ['ERR_STATUS_UNAVAILABLE']]]);
+    expect(r.verified).toBe(false);
+    const allowed = await verifyPortfolio(vp, { now: NOW, challenge: CH, status: 'allow-unavailable' });
+    expect(allowed.verified).toBe(true);
+    expect(codes(allowed.credentials[1]!.checks, 'skipped')).toEqual(['SKIP_STATUS_UNAVAILABLE']);
+    expect(allowed.credentials[1]!.warnings.map((w) => w.code)).toContain('W_STATUS_UNCHECKED');
+  });
+
   it('applies trustedIssuers to every inner credential', async () => {
     const { learner, uniA, creds } = await fixtures();
     const vp = await bundlePresentation(creds, { holderKey: learner, now: NOW });

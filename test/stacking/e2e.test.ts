@@ -54,6 +54,18 @@ describe('evaluateStack over signed credentials', () => {
     expect(r.ignored[0]).toMatchObject({ index: 1, reason: 'unverified', code: 'ERR_STATUS_REVOKED' });
   });
 
+  it("a component whose status could not be checked does not count (ERR_STATUS_UNAVAILABLE) unless status: 'allow-unavailable'", async () => {
+    const listUrl = 'https://microcredentials.unet.example/status/1';
+    const a = allocateStatusIndex(createStatusList({ id: listUrl, issuer: key.controller, purpose: 'revocation' }));
+    const withStatus = await issueCredential({ ...awardExample('data', ai.issuer, { did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' }), credentialStatus: a.entry }, { key, now: NOW });
+    const r = await evaluateStack(certificateRule, [ai.signed, withStatus, staff.signed], { now: LATER });
+    expect(r.satisfied).toBe(false);
+    expect(r.ignored).toMatchObject([{ index: 1, reason: 'unverified', code: 'ERR_STATUS_UNAVAILABLE' }]);
+    const allowed = await evaluateStack(certificateRule, [ai.signed, withStatus, staff.signed], { now: LATER, status: 'allow-unavailable' });
+    expect(allowed.satisfied).toBe(true);
+    expect(allowed.used.map((u) => u.index)).toEqual([0, 1, 2]);
+  });
+
   it('duplicates count once; other learners and consumed credentials are ignored', async () => {
     const dup = await evaluateStack(certificateRule, [ai.signed, ai.signed, data.signed], { now: LATER });
     expect(dup.satisfied).toBe(false);

@@ -74,16 +74,19 @@ describe('status check in verifyCredential', () => {
     expect(statusChecks(r)).toMatchObject([{ status: 'passed', code: 'STATUS_VALID' }]);
   });
 
-  it('no list offline → skipped with a clear message; verified stays as the other checks say', async () => {
+  it('no list offline → revocation unknown fails closed (ERR_STATUS_UNAVAILABLE, clear message); allowed → skipped', async () => {
     const { credential } = await setup();
     const r = await verifyCredential(credential, { now: NOW });
-    expect(statusChecks(r)).toMatchObject([{ status: 'skipped', code: 'SKIP_STATUS_LIST_UNAVAILABLE', message: expect.stringContaining('documents') }]);
-    expect(r.verified).toBe(true);
-    const expired = await verifyCredential(credential, { now: '2099-01-01T00:00:00Z' });
+    expect(statusChecks(r)).toMatchObject([{ status: 'failed', code: 'ERR_STATUS_UNAVAILABLE', message: expect.stringContaining('documents') }]);
+    expect(r.verified).toBe(false);
+    const allowed = await verifyCredential(credential, { now: NOW, status: 'allow-unavailable' });
+    expect(allowed.verified).toBe(true);
+    expect(statusChecks(allowed)).toMatchObject([{ status: 'skipped', code: 'SKIP_STATUS_UNAVAILABLE', message: expect.stringContaining('documents') }, { status: 'warning', code: 'W_STATUS_UNCHECKED' }]);
+    const expired = await verifyCredential(credential, { now: '2099-01-01T00:00:00Z', status: 'allow-unavailable' });
     expect(statusChecks(expired)[0].status).toBe('skipped');
   });
 
-  it('an explicit fetch is used when given; a failing fetch → skipped', async () => {
+  it('an explicit fetch is used when given; a failing fetch → revocation unknown fails closed (ERR_STATUS_UNAVAILABLE)', async () => {
     const { state, index, credential } = await setup();
     const list = await signStatusList(revoke(state, index), { key, now: ISSUED });
     const asked: string[] = [];
@@ -91,7 +94,8 @@ describe('status check in verifyCredential', () => {
     expect(asked).toEqual([REV]);
     expect(statusChecks(r)).toMatchObject([{ status: 'failed', code: 'ERR_STATUS_REVOKED' }]);
     const down = await verifyCredential(credential, { now: NOW, fetch: async () => { throw new Error('ECONNREFUSED'); } });
-    expect(statusChecks(down)).toMatchObject([{ status: 'skipped', code: 'SKIP_STATUS_LIST_FETCH_FAILED' }]);
+    expect(statusChecks(down)).toMatchObject([{ status: 'failed', code: 'ERR_STATUS_UNAVAILABLE', message: expect.stringContaining('ECONNREFUSED') }]);
+    expect(down.verified).toBe(false);
   });
 
   it('tampered list (bit flipped after signing) → failed, even though the flip says "not revoked"', async () => {
@@ -107,15 +111,17 @@ describe('status check in verifyCredential', () => {
     expect(statusChecks(r2)).toMatchObject([{ status: 'failed', code: 'ERR_STATUS_LIST_UNVERIFIED' }]);
   });
 
-  it('list signed by someone else, list of another URL, wrong type or purpose → failed with its own code', async () => {
+  it('list signed by someone else or naming another id → bound by the URL the credential names: warnings; wrong type or purpose → failed', async () => {
     const { state, credential } = await setup();
     const foreign = await signRaw({ ...toStatusListCredential(state, { validFrom: ISSUED }), issuer: other.controller }, other);
     let r = await verifyCredential(credential, { now: NOW, documents: { [REV]: foreign } });
+    expect(statusChecks(r).map((c) => [c.status, c.code])).toEqual([['passed', 'STATUS_VALID'], ['warning', 'W_STATUS_LIST_ISSUER_DIFFERS']]);
+    r = await verifyCredential(credential, { now: NOW, statusIssuer: 'same', documents: { [REV]: foreign } });
     expect(statusChecks(r)).toMatchObject([{ status: 'failed', code: 'ERR_STATUS_LIST_ISSUER_MISMATCH' }]);
 
     const elsewhere = await signStatusList({ ...state, id: 'https://uni.example/status/other' }, { key, now: ISSUED });
     r = await verifyCredential(credential, { now: NOW, documents: { [REV]: elsewhere } });
-    expect(statusChecks(r)).toMatchObject([{ status: 'failed', code: 'ERR_STATUS_LIST_ID_MISMATCH' }]);
+    expect(statusChecks(r).map((c) => [c.status, c.code])).toEqual([['passed', 'STATUS_VALID'], ['warning', 'W_STATUS_LIST_ID_DIFFERS']]);
 
     const suspensionList = await signStatusList({ ...state, purpose: 'suspension' }, { key, now: ISSUED });
     r = await verifyCredential(credential, { now: NOW, documents: { [REV]: suspensionList } });
@@ -232,10 +238,10 @@ describe('other status methods', () => {
     const fine = await issueCredential(vc11(8), { key, now: ISSUED, skipSchema: true });
     expect(statusChecks(await verifyCredential(revoked, { now: NOW, documents: { [url]: sl } }))).toMatchObject([{ status: 'failed', code: 'ERR_STATUS_REVOKED' }]);
     expect(statusChecks(await verifyCredential(fine, { now: NOW, documents: { [url]: sl } }))).toMatchObject([{ status: 'passed', message: expect.stringContaining('StatusList2021') }]);
-    expect(statusChecks(await verifyCredential(fine, { now: NOW }))).toMatchObject([{ status: 'skipped', code: 'SKIP_STATUS_LIST_UNAVAILABLE' }]);
+    expect(statusChecks(await verifyCredential(fine, { now: NOW }))).toMatchObject([{ status: 'failed', code: 'ERR_STATUS_UNAVAILABLE' }]);
   });
 
-  it('1EdTechRevocationList: revoked → failed, listed elsewhere → warning (unsigned list), unavailable → skipped', async () => {
+  it('1EdTechRevocationList: revoked → failed, listed elsewhere → warning (unsigned list), unavailable → fails closed', async () => {
     const url = 'https://uni.example/revocations';
     const base = sampleCredential(key.controller);
     const credential = await issueCredential(
@@ -249,10 +255,12 @@ describe('other status methods', () => {
     expect(r.verified).toBe(true);
     expect(statusChecks(r)).toMatchObject([{ status: 'warning', code: 'W_STATUS_LIST_UNSIGNED' }]);
     r = await verifyCredential(credential, { now: NOW });
-    expect(statusChecks(r)).toMatchObject([{ status: 'skipped', code: 'SKIP_STATUS_LIST_UNAVAILABLE' }]);
+    expect(statusChecks(r)).toMatchObject([{ status: 'failed', code: 'ERR_STATUS_UNAVAILABLE' }]);
+    r = await verifyCredential(credential, { now: NOW, status: 'allow-unavailable' });
+    expect(statusChecks(r)).toMatchObject([{ status: 'skipped', code: 'SKIP_STATUS_UNAVAILABLE' }, { status: 'warning', code: 'W_STATUS_UNCHECKED' }]);
   });
 
-  it('unknown or superseded status types → skipped with the type named, never passed', async () => {
+  it('unknown or superseded status types → revocation unknown fails closed (ERR_STATUS_UNSUPPORTED) with the type named, never passed', async () => {
     const { checkCredentialStatus } = await import('../../src/status/index.js');
     const ctx = { now: new Date(NOW), loader: async () => { throw new Error('no'); }, verifyList: async () => ({ verified: false, checks: [], warnings: [] }) } as any;
     const checks = await checkCredentialStatus(
@@ -260,8 +268,8 @@ describe('other status methods', () => {
       ctx,
     );
     expect(checks.map((c) => [c.status, c.code])).toEqual([
-      ['skipped', 'SKIP_STATUS_UNSUPPORTED'],
-      ['skipped', 'SKIP_STATUS_UNSUPPORTED'],
+      ['failed', 'ERR_STATUS_UNSUPPORTED'],
+      ['failed', 'ERR_STATUS_UNSUPPORTED'],
       ['failed', 'ERR_STATUS_ENTRY_MALFORMED'],
     ]);
     expect(checks[0]!.message).toContain('RevocationList2020');

@@ -150,9 +150,10 @@ function printHuman(io: Io, o: Outcome, quiet: boolean): void {
 export const verify: Command = {
   name: 'verify',
   summary: 'verify credentials offline: JSON files, JWTs, baked PNG/SVG, JSONL cohorts, portfolios, folders',
-  usage: ['credstack verify PATH|JWT|- ... [--json] [--now DATE] [--document FILE ...] [--trusted-issuer DID ...]'],
+  usage: ['credstack verify PATH|JWT|- ... [--json] [--now DATE] [--document FILE ...] [--trusted-issuer DID ...] [--allow-status-unavailable]'],
   description:
     'Checks proofs, dates, issuer ↔ key, status (with --document for status lists) and schema, without the network.\n' +
+    'A credential whose status list is not given fails (ERR_STATUS_UNAVAILABLE) unless --allow-status-unavailable.\n' +
     'Folders are searched for .json .jwt .jsonl .png .svg. Exit 0 only when everything verified, 1 otherwise, 2 on bad input.',
   options: {
     json: { type: 'boolean' },
@@ -160,6 +161,7 @@ export const verify: Command = {
     document: { type: 'string', multiple: true, short: 'd' },
     'trusted-issuer': { type: 'string', multiple: true },
     'strict-schema': { type: 'boolean' },
+    'allow-status-unavailable': { type: 'boolean' },
     challenge: { type: 'string' },
     domain: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
@@ -170,6 +172,7 @@ export const verify: Command = {
     '-d, --document FILE     offline copy of a DID document / status list credential / context (repeatable)',
     '    --trusted-issuer DID  fail credentials from any other issuer (repeatable)',
     '    --strict-schema     schema problems fail instead of warn',
+    '    --allow-status-unavailable  a status list that is not at hand skips the status check (warning) instead of failing',
     '    --challenge C, --domain D  expected values in a presentation proof',
     '-q, --quiet             print only failures and the total',
   ],
@@ -183,6 +186,7 @@ export const verify: Command = {
     if (Object.keys(documents).length) opts.documents = documents;
     if (v['trusted-issuer']) opts.trustedIssuers = v['trusted-issuer'];
     if (v['strict-schema']) opts.strictSchema = true;
+    if (v['allow-status-unavailable']) opts.status = 'allow-unavailable';
     if (v.challenge !== undefined) opts.challenge = v.challenge;
     if (v.domain !== undefined) opts.domain = v.domain;
     for (const p of positionals) {

@@ -26,6 +26,7 @@ export function classifyProofError(err: unknown): { code: string; message: strin
   // jsigs wraps errors: dig to the first informative one
   for (let i = 0; i < 5 && e; i++) {
     if (e instanceof CredstackError) {
+      if (e.code === 'ERR_DOCUMENT_LIMIT') return { code: e.code, message: e.message };
       if (e.code.startsWith('ERR_DOCUMENT_')) {
         return { code: 'ERR_DOCUMENT_UNAVAILABLE', message: e.message };
       }

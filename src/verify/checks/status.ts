@@ -1,27 +1,44 @@
 import { checkCredentialStatus } from '../../status/check.js';
-import { show } from '../../util/json.js';
 import type { Check, VerificationReport } from '../report.js';
-import type { VerifyContext } from '../options.js';
+import { statusPolicyOf, type VerifyContext } from '../options.js';
 import type { CredentialView } from '../view.js';
 
 /**
  * @internal credentialStatus: delegated to the status module, which verifies the list credential with `verifyList`.
  * The status module reads the signed-data view (`view.document`: trusted term names), never the credential's JSON keys.
+ * Fails closed (see VerifyOptions.status); a status list credential's own credentialStatus is not followed.
  */
 export async function checkStatus(
   view: CredentialView,
   ctx: VerifyContext,
   verifyList: (list: unknown) => Promise<VerificationReport>,
 ): Promise<Check[]> {
-  if (ctx.opts.checkStatus === false) {
-    return view.credentialStatus === undefined ? [] : [{ id: 'status', status: 'skipped', code: 'SKIP_STATUS_DISABLED', message: 'status check disabled by the caller' }];
+  const present = view.credentialStatus !== undefined;
+  if (ctx.role === 'status-list') {
+    // Bitstring Status List v1.0 §3.2 validates a list by its proofs; following a list's own entries would only fan out
+    return present ? [{ id: 'status', status: 'skipped', code: 'SKIP_STATUS_NOT_FOLLOWED', message: "a status list's own credentialStatus is not followed" }] : [];
   }
-  if (view.credentialStatus === undefined) {
+  const policy = statusPolicyOf(ctx.opts);
+  if (policy === 'skip') {
+    if (!present) return [];
+    return [
+      { id: 'status', status: 'skipped', code: 'SKIP_STATUS_DISABLED', message: 'status check disabled by the caller' },
+      { id: 'status', status: 'warning', code: 'W_STATUS_UNCHECKED', message: "revocation and suspension were not checked (status: 'skip'): whether the credential was revoked is unknown" },
+    ];
+  }
+  if (!present) {
     return [{ id: 'status', status: 'passed', code: 'STATUS_NONE', message: 'no credentialStatus: the issuer cannot revoke this credential' }];
   }
   try {
-    return await checkCredentialStatus(view.document, { now: ctx.now, loader: ctx.loader, verifyList });
-  } catch (err) {
-    return [{ id: 'status', status: 'failed', code: 'ERR_STATUS_CHECK', message: `status check failed: ${show((err as { message?: unknown })?.message, 200)}` }];
+    return await checkCredentialStatus(view.document, {
+      now: ctx.now,
+      loader: ctx.loader,
+      verifyList,
+      statusIssuer: ctx.opts.statusIssuer ?? 'any',
+      undetermined: policy === 'allow-unavailable' ? 'skip' : 'fail',
+      lists: ctx.statusLists,
+    });
+  } catch {
+    return [{ id: 'status', status: 'failed', code: 'ERR_STATUS_CHECK', message: 'the status check could not complete' }];
   }
 }
