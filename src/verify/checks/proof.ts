@@ -1,6 +1,8 @@
 import jsigs from 'jsonld-signatures';
 import { CredstackError } from '../../errors.js';
-import { createEd2020VerifyingSuite, createEddsaVerifyingSuite } from '../../proofs/suites.js';
+import { controllerView, retrieveVerificationMethod } from '../../keys/controller-document.js';
+import type { DocumentLoader } from '../../jsonld/loader.js';
+import { createEd2020VerifyingSuite, createEddsaVerifyingSuite, createJcsVerifyingSuite, CRYPTOSUITES } from '../../proofs/suites.js';
 import { asArray, isDateTimeStamp } from '../../util/json.js';
 import type { Check } from '../report.js';
 import type { VerifyContext } from '../options.js';
@@ -64,9 +66,11 @@ export function preflightProof(p: unknown, ctx: VerifyContext, expectedPurpose: 
   const fail = (code: string, message: string): Check => ({ id: 'proof', status: 'failed', code, message, target });
   if (proof.type === 'DataIntegrityProof') {
     if (proof.cryptosuite === 'eddsa-2022') return fail('ERR_PROOF_DEPRECATED_CRYPTOSUITE', 'cryptosuite "eddsa-2022" is a deprecated draft name; re-issue with "eddsa-rdfc-2022"');
-    if (proof.cryptosuite !== 'eddsa-rdfc-2022') return fail('ERR_PROOF_UNSUPPORTED_CRYPTOSUITE', `unsupported cryptosuite ${JSON.stringify(proof.cryptosuite)} (supported: eddsa-rdfc-2022)`);
+    if (!(CRYPTOSUITES as readonly unknown[]).includes(proof.cryptosuite)) {
+      return fail('ERR_PROOF_UNSUPPORTED_CRYPTOSUITE', `unsupported cryptosuite ${safeJson(proof.cryptosuite)} (supported: ${CRYPTOSUITES.join(', ')})`);
+    }
   } else if (proof.type !== 'Ed25519Signature2020') {
-    return fail('ERR_PROOF_UNSUPPORTED_TYPE', `unsupported proof type ${JSON.stringify(proof.type)} (supported: DataIntegrityProof eddsa-rdfc-2022, Ed25519Signature2020)`);
+    return fail('ERR_PROOF_UNSUPPORTED_TYPE', `unsupported proof type ${safeJson(proof.type)} (supported: DataIntegrityProof ${CRYPTOSUITES.join(' / ')}, Ed25519Signature2020)`);
   }
   if (proof.proofPurpose === undefined) return fail('ERR_PROOF_PURPOSE_MISSING', 'proof has no proofPurpose');
   if (proof.proofPurpose !== expectedPurpose) return fail('ERR_PROOF_PURPOSE', `proofPurpose is ${JSON.stringify(proof.proofPurpose)}, expected "${expectedPurpose}"`);
@@ -85,8 +89,64 @@ export function preflightProof(p: unknown, ctx: VerifyContext, expectedPurpose: 
   if (proof.created !== undefined && Date.parse(proof.created) > ctx.now.getTime() + 5 * 60_000) {
     return fail('ERR_PROOF_CREATED_FUTURE', `proof created in the future (${proof.created}, now ${ctx.now.toISOString()})`);
   }
-  if (proof.previousProof !== undefined) return fail('ERR_PROOF_CHAIN_UNSUPPORTED', 'proof chains (previousProof) are not supported');
+  if (proof.previousProof !== undefined && previousProofIds(proof) === undefined) {
+    return fail('ERR_PROOF_CHAIN_INVALID', 'previousProof must be a string or a list of strings (the ids of earlier proofs)');
+  }
   return undefined;
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return (JSON.stringify(v) ?? typeof v).slice(0, 100);
+  } catch {
+    return typeof v;
+  }
+}
+
+/** The ids a proof's `previousProof` names (string or list of strings), or undefined when malformed. */
+function previousProofIds(proof: Record<string, any>): string[] | undefined {
+  const pp = proof.previousProof;
+  if (typeof pp === 'string') return [pp];
+  if (Array.isArray(pp) && pp.length > 0 && pp.length <= MAX_PROOFS && pp.every((x) => typeof x === 'string')) return pp as string[];
+  return undefined;
+}
+
+/**
+ * Data Integrity §4.6 "Verify Proof Sets and Chains", step 3: the proofs a chained proof's `previousProof` names,
+ * from all the document's proofs. Returns the ids not found when the chain is broken.
+ */
+function matchingProofs(proof: Record<string, any>, all: unknown[]): { proofs: unknown[] } | { missing: string[] } {
+  const ids = previousProofIds(proof) ?? [];
+  const found: unknown[] = [];
+  const missing: string[] = [];
+  for (const id of ids) {
+    const hits = all.filter((p) => p !== proof && p && typeof p === 'object' && (p as Record<string, unknown>).id === id);
+    if (hits.length === 0) missing.push(id);
+    for (const h of hits) if (!found.includes(h)) found.push(h);
+  }
+  return missing.length ? { missing } : { proofs: found };
+}
+
+/** A suite whose verifyProof sees `proof: previous` in the document (the chain's earlier proofs are signed over). */
+function chainedSuite(suite: any, previous: unknown[]): any {
+  const wrapped = Object.create(suite);
+  wrapped.verifyProof = (args: Record<string, any>) => suite.verifyProof.call(wrapped, { ...args, document: { ...args.document, proof: previous } });
+  return wrapped;
+}
+
+function suiteFor(proof: Record<string, any>): any {
+  if (proof.type === 'Ed25519Signature2020') return createEd2020VerifyingSuite();
+  return proof.cryptosuite === 'eddsa-jcs-2022' ? createJcsVerifyingSuite() : createEddsaVerifyingSuite();
+}
+
+/** jsonld-signatures' purpose for `term`, told the controller document already retrieved and checked. */
+function purposeFor(term: string, proof: Record<string, any>, controller: Record<string, unknown>): any {
+  if (term === 'assertionMethod') return new purposes.AssertionProofPurpose({ controller });
+  if (term === 'authentication' && typeof proof.challenge === 'string') {
+    // the caller compares challenge/domain with what it expects; here they only have to be the proof's own
+    return new purposes.AuthenticationProofPurpose({ controller, challenge: proof.challenge, ...(typeof proof.domain === 'string' ? { domain: proof.domain } : {}) });
+  }
+  return new purposes.ControllerProofPurpose({ term, controller });
 }
 
 /**
@@ -96,7 +156,7 @@ export function preflightProof(p: unknown, ctx: VerifyContext, expectedPurpose: 
 export async function checkProofs(
   doc: Record<string, any>,
   ctx: VerifyContext,
-  opts: { purpose?: any; expectedPurpose?: string } = {},
+  opts: { expectedPurpose?: string } = {},
 ): Promise<ProofOutcome> {
   const proofs = asArray(doc.proof);
   const out: ProofOutcome = { checks: [], controllers: [], unresolved: false };
@@ -118,12 +178,40 @@ export async function checkProofs(
     }
     const proof = p as Record<string, any>;
     const target = describe(proof);
-    const suite = proof.type === 'Ed25519Signature2020' ? createEd2020VerifyingSuite() : createEddsaVerifyingSuite();
-    const purpose = opts.purpose ?? new purposes.AssertionProofPurpose();
+    let suite = suiteFor(proof);
+    if (proof.previousProof !== undefined) {
+      const m = matchingProofs(proof, proofs);
+      if ('missing' in m) {
+        out.checks.push({ id: 'proof', status: 'failed', code: 'ERR_PROOF_CHAIN_BROKEN', message: `previousProof names ${m.missing.map((x) => JSON.stringify(x.slice(0, 200))).join(', ')}, which is not a proof of this document (PROOF_VERIFICATION_ERROR)`, target });
+        continue;
+      }
+      suite = chainedSuite(suite, m.proofs);
+    }
+    // Controlled Identifiers v1.0 §3.3: the method URL without its fragment names the controller document; the method
+    // must be in it, carry the URL as its id and the document as its controller, and be listed for the proof purpose.
+    const vmUrl = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : proof.verificationMethod?.id;
+    const retrieved = await retrieveVerificationMethod(vmUrl, expectedPurpose, ctx.loader);
+    if (!retrieved.ok) {
+      if (retrieved.errorType === 'DEREFERENCE_FAILED') {
+        out.unresolved = true;
+        out.checks.push({ id: 'proof', status: 'failed', code: 'ERR_KEY_UNAVAILABLE', message: `cannot check the signature offline: ${retrieved.message}`, target });
+      } else {
+        out.checks.push({ id: 'proof', status: 'failed', code: retrieved.code, message: `${retrieved.message} (${retrieved.errorType})`, target });
+      }
+      continue;
+    }
+    const controller = controllerView(retrieved, expectedPurpose);
+    const base = ctx.loader;
+    const documentLoader: DocumentLoader = async (url: string) => {
+      if (url === vmUrl) return { contextUrl: null, documentUrl: url, document: retrieved.verificationMethod };
+      if (url === retrieved.controllerDocumentUrl) return { contextUrl: null, documentUrl: url, document: controller };
+      return base(url);
+    };
+    const purpose = purposeFor(expectedPurpose, proof, controller);
     const single = { ...doc, proof };
     let result: any;
     try {
-      result = await jsigs.verify(single, { suite, purpose, documentLoader: ctx.loader });
+      result = await jsigs.verify(single, { suite, purpose, documentLoader });
     } catch (err) {
       result = { verified: false, error: err };
     }
