@@ -5,6 +5,7 @@ import { checkIssuer } from './checks/issuer.js';
 import { checkProofs, type ProofOutcome } from './checks/proof.js';
 import { checkSchema } from './checks/schema.js';
 import { checkStatus } from './checks/status.js';
+import { checkStructure } from './checks/structure.js';
 import { checkSubject } from './checks/subject.js';
 import { checkType } from './checks/type.js';
 import { checkValidity } from './checks/validity.js';
@@ -60,6 +61,7 @@ export async function verifyParsed(
   checks.push(checkValidity(cred, ctx));
   checks.push(...(await checkStatus(cred, ctx, (list) => verifyNested(list, ctx))));
   checks.push(checkSchema(cred, ctx));
+  checks.push(...checkStructure(cred, ctx.opts.documents));
   checks.push(checkSubject(cred));
   return makeReport(checks, cred, { format: from === 'json' ? 'json' : from });
 }
@@ -83,9 +85,12 @@ export async function verifyNested(doc: unknown, ctx: VerifyContext): Promise<Ve
  * unknown contexts, expired or revoked credentials all come back as failed checks with stable codes.
  *
  * Accepts a credential object, its JSON text, a compact VC-JWT, or a baked badge image (PNG bytes / SVG text or bytes).
- * Checks: `format`, `context`, `type`, `proof` (one per proof; every proof must verify: eddsa-rdfc-2022 and
- * Ed25519Signature2020), `issuer` (controls the key; trusted), `validity` (dates), `status` (revocation/suspension),
- * `schema` (OB 3.0 conformance: warning unless `strictSchema`), `subject` (warning when the learner is not identified).
+ * Checks: `format`, `context`, `type`, `proof` (one per proof; every proof must verify: eddsa-rdfc-2022,
+ * eddsa-jcs-2022 and Ed25519Signature2020; `previousProof` chains; keys retrieved as Controlled Identifiers v1.0 §3.3
+ * says), `issuer` (controls the key; trusted), `validity` (dates), `status` (revocation/suspension), `schema` (OB 3.0
+ * conformance: warning unless `strictSchema`), `structure` (VC 2.0: typed status/schema/refresh/terms/evidence
+ * objects, relatedResource ids and digests) and `digest` (a relatedResource whose document is in `documents` as text),
+ * `subject` (warning when the learner is not identified).
  * @example
  * ```ts
  * const report = await verifyCredential(signed, { now: '2026-11-23T12:00:00Z' });
