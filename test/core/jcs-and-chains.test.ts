@@ -2,7 +2,7 @@
 // (W3C vc-di-eddsa TestVectors/proof-set-chain, plus a chain made by our own code). The vectors' issuer
 // (https://vc.example/issuers/5678) does not control the keys: they are checked at the proof level.
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import canonicalizeModule from 'canonicalize';
 import jsigs from 'jsonld-signatures';
 import { describe, expect, it } from 'vitest';
 import { createDocumentLoader, ed25519Sign, importKeyPair, issueCredential, verifyCredential } from '../../src/index.js';
@@ -10,6 +10,8 @@ import { createEddsaSigningSuite, createJcsSigningSuite } from '../../src/proofs
 import { decodeSecretKeyMultibase, fromBase58btc } from '../../src/keys/multibase.js';
 import { fixture, ISSUED, NOW, sampleCredential, seededKey } from '../helpers.js';
 
+// RFC 8785 (JCS), the package @digitalbazaar/eddsa-jcs-2022-cryptosuite uses (CommonJS: default export = the function)
+const canonicalize = ((canonicalizeModule as unknown as { default?: unknown }).default ?? canonicalizeModule) as (v: unknown) => string | undefined;
 const sha256hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const at = '2024-01-01T00:00:00Z';
 const proofChecks = (r: { checks: Array<{ id: string; status: string; code?: string }> }) => r.checks.filter((c) => c.id === 'proof').map((c) => `${c.status}${c.code ? `:${c.code}` : ''}`);
