@@ -130,6 +130,35 @@ describe('Retrieve Verification Method: an https controller document reached thr
   });
 });
 
+describe('(third-party: 1EdTech OB 3.0 implementation guide) the signed Teamwork Badge, key at https://example.edu/issuers/565049#z6Mk…', () => {
+  // The guide publishes the key (id, controller, publicKeyMultibase) but not the controller document; the one below is
+  // built from those published values, as the issuer would serve it at https://example.edu/issuers/565049.
+  const CTRL = 'https://example.edu/issuers/565049';
+  const VM = `${CTRL}#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi`;
+  const controllerDocument = {
+    '@context': ['https://www.w3.org/ns/did/v1', MULTIKEY_V1],
+    id: CTRL,
+    verificationMethod: [{ id: VM, type: 'Multikey', controller: CTRL, publicKeyMultibase: 'z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi' }],
+    assertionMethod: [VM],
+  };
+  it('verifies for the right reasons with the controller document at hand (proof, issuer = controller)', async () => {
+    const cred = fixture('third-party/1edtech-ob3-impl-guide-signed.json');
+    const asked: string[] = [];
+    const r = await verifyCredential(cred, { now: NOW, fetch: async (url) => (asked.push(url), url === CTRL ? controllerDocument : Promise.reject(new Error('404'))) });
+    expect(asked).toEqual([CTRL]);
+    expect(proofs(r)).toEqual(['DataIntegrityProof/eddsa-rdfc-2022:passed']);
+    expect(r.checks.find((c) => c.id === 'issuer')?.status).toBe('passed');
+    expect(failed(r)).toEqual([]);
+    expect(r.verified).toBe(true);
+  });
+  it('a changed name fails the signature', async () => {
+    const cred = fixture('third-party/1edtech-ob3-impl-guide-signed.json');
+    cred.name = 'Leadership Badge';
+    const r = await verifyCredential(cred, { now: NOW, documents: { [CTRL]: controllerDocument } });
+    expect(proofs(r)).toEqual(['DataIntegrityProof/eddsa-rdfc-2022:failed:ERR_PROOF_INVALID_SIGNATURE']);
+  });
+});
+
 describe('retrieveVerificationMethod reports the Controlled Identifiers error types', () => {
   it('did:key: the method of the generated DID document, with the Multikey context', async () => {
     const did = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
