@@ -55,6 +55,15 @@ describe('a DID document with the DID v1 + Data Integrity v1 context pair', () =
     expect(r.verified).toBe(true);
   });
 
+  it('(third-party: DCC) the "legacy" did:web: an Ed25519VerificationKey2020 embedded in assertionMethod only, both proofs', async () => {
+    const didDoc = fixture('third-party/dcc-legacy-did.json');
+    expect(didDoc.verificationMethod).toBeUndefined();
+    const r = await verifyCredential(fixture('third-party/dcc-v1-both-didweb-legacy.json'), { now: NOW, documents: { [didDoc.id]: didDoc } });
+    expect(proofs(r)).toEqual(['DataIntegrityProof/eddsa-rdfc-2022:passed', 'Ed25519Signature2020:passed']);
+    expect(r.checks.find((c) => c.id === 'issuer')?.status).toBe('passed');
+    expect(r.verified).toBe(true);
+  });
+
   it('(third-party) without the DID document the key is unavailable (offline, fails closed)', async () => {
     const r = await verifyCredential(fixture('third-party/dcc-v2-both-didweb-oidf.json'), { now: NOW });
     expect(r.verified).toBe(false);
