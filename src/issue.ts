@@ -4,7 +4,8 @@ import { createDocumentLoader, type DocumentLoaderOptions } from './jsonld/loade
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from './jsonld/contexts.js';
 import type { KeyPair } from './keys/keypair.js';
 import type { RsaKeyPair } from './keys/rsa.js';
-import { createEddsaSigningSuite } from './proofs/suites.js';
+import { createDataIntegritySigningSuite } from './proofs/suites.js';
+import { checkStructure, structureProblems } from './verify/checks/structure.js';
 import { asArray, findKeyPaths, idOf, isDateTimeStamp, isoSeconds, toDate } from './util/json.js';
 import { validateCredential } from './schema/index.js';
 
@@ -18,8 +19,11 @@ import { validateCredential } from './schema/index.js';
 export interface IssueOptions {
   /** The issuer's signing key; `key.controller` must equal the credential's issuer id. RSA keys (RS256) sign VC-JWTs only. */
   key: KeyPair | RsaKeyPair;
-  /** Proof format: embedded `eddsa-rdfc-2022` Data Integrity proof (default) or a compact VC-JWT. */
-  format?: 'eddsa-rdfc-2022' | 'vc-jwt';
+  /**
+   * Proof format: embedded Data Integrity proof with cryptosuite `eddsa-rdfc-2022` (default; RDF canonicalization) or
+   * `eddsa-jcs-2022` (JSON canonicalization, RFC 8785), or a compact VC-JWT.
+   */
+  format?: 'eddsa-rdfc-2022' | 'eddsa-jcs-2022' | 'vc-jwt';
   /** Pin the clock: the proof's `created` and the default `validFrom`. */
   now?: Date | string;
   /** Extra offline documents (contexts) the credential uses. */
@@ -81,6 +85,11 @@ export function prepareCredential(credential: unknown, key: KeyPair | RsaKeyPair
   if (cred.credentialSubject === undefined) {
     throw new IssueError('ERR_MISSING_FIELD', 'credentialSubject is required', { details: { path: '$.credentialSubject' } });
   }
+  // VC Data Model 2.0 structure: typed status/schema/refresh/terms-of-use/evidence objects; relatedResource id + digest
+  const problems = structureProblems(cred);
+  if (problems.length) {
+    throw new IssueError(problems[0]!.code, problems.map((p) => `${p.path}: ${p.message}`).join('\n'), { details: { path: problems[0]!.path, problems } });
+  }
   if (!skipSchema) {
     const res = validateCredential(cred);
     if (!res.valid) {
@@ -129,12 +138,16 @@ export function mapSigningError(err: unknown, cred: unknown): CredstackError {
 }
 
 /**
- * Sign a credential: returns a copy with a `DataIntegrityProof` (cryptosuite `eddsa-rdfc-2022`) made with `key`,
- * or, with `format: 'vc-jwt'`, a compact VC-JWT string. The input is not modified.
+ * Sign a credential: returns a copy with a `DataIntegrityProof` (cryptosuite `eddsa-rdfc-2022`, or `eddsa-jcs-2022`
+ * with `format: 'eddsa-jcs-2022'`) made with `key`, or, with `format: 'vc-jwt'`, a compact VC-JWT string. The input
+ * is not modified.
  *
  * Refuses (with {@link IssueError}) a credential whose issuer is not the key's controller (`ERR_ISSUER_MISMATCH`),
  * that uses a property no context defines (`ERR_UNDEFINED_TERM`, naming the property and its path), that lacks
- * required fields or fails our JSON Schema (`ERR_SCHEMA_INVALID`, listing each JSON path).
+ * required fields or fails our JSON Schema (`ERR_SCHEMA_INVALID`, listing each JSON path), or that breaks the VC 2.0
+ * structure (see {@link structureProblems}: `ERR_TYPE_MISSING`, `ERR_CREDENTIAL_SCHEMA_ID`, `ERR_RELATED_RESOURCE_NO_ID`,
+ * `ERR_RELATED_RESOURCE_DUPLICATE_ID`, `ERR_RELATED_RESOURCE_NO_DIGEST`; `ERR_RELATED_RESOURCE_DIGEST_MISMATCH` when
+ * the resource is in `documents` as text and its digest differs).
  * @example
  * ```ts
  * const key = await generateKeyPair();
@@ -148,17 +161,20 @@ export function mapSigningError(err: unknown, cred: unknown): CredstackError {
  * ```
  */
 export async function issueCredential(credential: object, options: IssueOptions & { format: 'vc-jwt' }): Promise<string>;
-export async function issueCredential(credential: object, options: IssueOptions & { format?: 'eddsa-rdfc-2022' }): Promise<Record<string, any>>;
+export async function issueCredential(credential: object, options: IssueOptions & { format?: 'eddsa-rdfc-2022' | 'eddsa-jcs-2022' }): Promise<Record<string, any>>;
 export async function issueCredential(credential: object, options: IssueOptions): Promise<Record<string, any> | string>;
 export async function issueCredential(credential: object, options: IssueOptions): Promise<Record<string, any> | string> {
   if (!options || typeof options !== 'object') throw new InvalidInputError('options with a key are required');
   const now = toDate(options.now);
   if (!now) throw new InvalidInputError('options.now is not a valid date');
   const format = options.format ?? 'eddsa-rdfc-2022';
-  if (format !== 'eddsa-rdfc-2022' && format !== 'vc-jwt') {
-    throw new InvalidInputError(`unknown format ${String(format)}: use 'eddsa-rdfc-2022' or 'vc-jwt'`, { code: 'ERR_UNSUPPORTED_FORMAT' });
+  if (format !== 'eddsa-rdfc-2022' && format !== 'eddsa-jcs-2022' && format !== 'vc-jwt') {
+    throw new InvalidInputError(`unknown format ${typeof format === 'string' ? (format as string).slice(0, 50) : typeof format}: use 'eddsa-rdfc-2022', 'eddsa-jcs-2022' or 'vc-jwt'`, { code: 'ERR_UNSUPPORTED_FORMAT' });
   }
   const cred = prepareCredential(credential, options.key, now, options.skipSchema);
+  // a relatedResource whose document the caller handed in must match its digest
+  const mismatch = checkStructure(cred, options.documents).find((c) => c.status === 'failed');
+  if (mismatch) throw new IssueError(mismatch.code!, mismatch.message, { details: { path: mismatch.target } });
   const documentLoader = createDocumentLoader({ documents: options.documents });
   if (format === 'vc-jwt') {
     const { signJwtCredential } = await import('./proofs/jwt.js');
@@ -167,10 +183,12 @@ export async function issueCredential(credential: object, options: IssueOptions)
     return signJwtCredential(cred, { key: options.key, now });
   }
   if (options.key.type === 'JsonWebKey') throw new KeyError('ERR_KEY_UNSUPPORTED', 'RSA keys sign VC-JWTs only: pass format: \'vc-jwt\', or use an Ed25519 key');
+  // JCS signs the JSON, not RDF: the safe-mode check still runs, so every property is defined by a context
+  if (format === 'eddsa-jcs-2022') await checkJsonLd(cred, documentLoader);
   try {
     return await vc.issue({
       credential: cred,
-      suite: createEddsaSigningSuite(options.key, isoSeconds(now)),
+      suite: createDataIntegritySigningSuite(format, options.key, isoSeconds(now)),
       documentLoader,
       now,
     });

@@ -7,7 +7,11 @@ import { contexts as bslContexts } from '@digitalbazaar/vc-bitstring-status-list
 import { contexts as sl2021Contexts } from '@digitalbazaar/vc-status-list-context';
 import { contexts as didContexts } from 'did-context';
 import { contexts as securityContexts } from '@digitalbazaar/security-context';
+import { contexts as dccContexts } from '@digitalcredentials/dcc-context';
 import clrContext from './contexts/clr-v2p0-2.0.1.json' with { type: 'json' };
+import examplesV2Context from './contexts/credentials-examples-v2.json' with { type: 'json' };
+import obAssessmentV2Context from './contexts/ob-assessment-v2p0.json' with { type: 'json' };
+import obAccredV2Context from './contexts/ob-accred-v2p0.json' with { type: 'json' };
 import credstackContext from '../../schemas/credstack-context-v1.json' with { type: 'json' };
 
 /** VC Data Model 1.1 context URL. @example `if (ctx[0] === VC_V1_CONTEXT) …` */
@@ -24,6 +28,17 @@ export const DATA_INTEGRITY_V2_CONTEXT = 'https://w3id.org/security/data-integri
 export const ED25519_2020_CONTEXT = 'https://w3id.org/security/suites/ed25519-2020/v1';
 /** Bitstring Status List v1 context URL (folded into VC 2.0). @example `BITSTRING_STATUS_LIST_CONTEXT` */
 export const BITSTRING_STATUS_LIST_CONTEXT = 'https://www.w3.org/ns/credentials/status/v1';
+/** W3C VC 2.0 examples context (`@vocab` only: every term is defined). @example `{ '@context': [VC_V2_CONTEXT, CREDENTIALS_EXAMPLES_V2_CONTEXT] }` */
+export const CREDENTIALS_EXAMPLES_V2_CONTEXT = 'https://www.w3.org/ns/credentials/examples/v2';
+/** Digital Credentials Consortium core context. @example `{ '@context': [VC_V1_CONTEXT, ED25519_2020_CONTEXT, DCC_V1_CONTEXT] }` */
+export const DCC_V1_CONTEXT = 'https://w3id.org/dcc/v1';
+/** Open Badges 3.0 extensions context (1EdTechJsonSchemaValidator2019, 1EdTechRevocationList, 1EdTechCredentialRefresh). @example `OB_V3_EXTENSIONS_CONTEXT` */
+export const OB_V3_EXTENSIONS_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
+/** 1EdTech Open Badges Assessment Extension v2.0 context. @example `{ '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, OB_ASSESSMENT_V2_CONTEXT] }` */
+export const OB_ASSESSMENT_V2_CONTEXT = 'https://purl.imsglobal.org/spec/ob-assessment/v2p0/context/';
+/** 1EdTech Open Badges Issuer Accreditation Extension v2.0 context. @example `{ '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, OB_ACCRED_V2_CONTEXT] }` */
+export const OB_ACCRED_V2_CONTEXT = 'https://purl.imsglobal.org/spec/ob-accred/v2p0/context/';
+
 /** credstack's JSON-LD extension context (EU micro-credential elements). @example `{ '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, CREDSTACK_CONTEXT] }` */
 export const CREDSTACK_CONTEXT = 'https://w3id.org/credstack/v1';
 
@@ -50,13 +65,21 @@ add(bundled, bslContexts);
 add(bundled, sl2021Contexts);
 add(bundled, didContexts);
 add(bundled, securityContexts);
+add(bundled, dccContexts);
+// checked-in copies (no npm package carries them): source and sha256 in ./contexts/README.md, asserted by a test
+bundled.set(CREDENTIALS_EXAMPLES_V2_CONTEXT, examplesV2Context);
+// the extension specifications name the URL with a trailing slash; issuers also write it without
+for (const u of [OB_ASSESSMENT_V2_CONTEXT, OB_ASSESSMENT_V2_CONTEXT.slice(0, -1)]) bundled.set(u, obAssessmentV2Context);
+for (const u of [OB_ACCRED_V2_CONTEXT, OB_ACCRED_V2_CONTEXT.slice(0, -1)]) bundled.set(u, obAccredV2Context);
 bundled.set(CLR_V2_CONTEXT, clrContext);
 bundled.set(CREDSTACK_CONTEXT, credstackContext);
 for (const v of bundled.values()) deepFreeze(v);
 
 /**
  * Every JSON-LD context credstack ships, by URL: VC 1.1 and 2.0, Data Integrity v1/v2, Multikey, Ed25519Signature2020,
- * security v1/v2, DID v1, OB 3.0.0–3.0.3 (+ extensions), CLR 2.0.1, Bitstring Status List, StatusList2021, credstack v1.
+ * security v1/v2, DID v1, OB 3.0.0–3.0.3 (+ `extensions.json`), the 1EdTech Assessment v2.0 and Issuer Accreditation v2.0
+ * extension contexts, CLR 2.0.1, Bitstring Status List, StatusList2021, DCC v1 (`https://w3id.org/dcc/v1`), the VC 2.0
+ * examples context, credstack v1.
  * Documents are frozen.
  * @example
  * ```ts

@@ -9,6 +9,11 @@ export {
   ED25519_2020_CONTEXT,
   BITSTRING_STATUS_LIST_CONTEXT,
   CREDSTACK_CONTEXT,
+  CREDENTIALS_EXAMPLES_V2_CONTEXT,
+  DCC_V1_CONTEXT,
+  OB_V3_EXTENSIONS_CONTEXT,
+  OB_ASSESSMENT_V2_CONTEXT,
+  OB_ACCRED_V2_CONTEXT,
 } from './contexts.js';
 export { createDocumentLoader } from './loader.js';
 export type { DocumentLoader, DocumentLoaderOptions, Fetcher } from './loader.js';

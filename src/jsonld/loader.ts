@@ -1,6 +1,7 @@
 import { DocumentLoaderError } from '../errors.js';
 import { resolveDidKey } from '../keys/did-key.js';
 import { didWebToUrl } from '../keys/did-web.js';
+import { keyContextFor } from '../keys/controller-document.js';
 import { BUNDLED_CONTEXTS } from './contexts.js';
 
 /**
@@ -87,7 +88,8 @@ function findInDidDocument(doc: unknown, didUrl: string): unknown {
         const id = (vm as Record<string, unknown>).id;
         if (id === didUrl || id === frag) {
           const out: Record<string, unknown> = { ...(vm as object), id: didUrl };
-          if (!out['@context']) out['@context'] = d['@context'];
+          // the context the key's type needs, never the DID document's copied blindly (DID v1 + DI v1 does not define Multikey)
+          out['@context'] = keyContextFor(vm as Record<string, unknown>, d['@context']);
           if (!out.controller) out.controller = d.id;
           return out;
         }

@@ -7,3 +7,5 @@ export type { DidDocument } from './did-key.js';
 export { didWebToUrl, createDidWebDocument } from './did-web.js';
 export { generateRsaKeyPair, importRsaKeyPair, exportRsaKeyPair, toRsaVerificationMethod } from './rsa.js';
 export type { RsaKeyPair, RsaPublicJwk } from './rsa.js';
+export { retrieveVerificationMethod, keyContextFor } from './controller-document.js';
+export type { RetrievedVerificationMethod, RetrieveVerificationMethodError } from './controller-document.js';

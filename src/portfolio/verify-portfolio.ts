@@ -1,4 +1,3 @@
-import jsigs from 'jsonld-signatures';
 import { asArray, idOf, show } from '../util/json.js';
 import { buildView } from '../verify/view.js';
 import { checkContext } from '../verify/checks/context.js';
@@ -9,8 +8,6 @@ import { makeReport, type Check, type VerificationReport } from '../verify/repor
 import { createVerifyContext, verifyParsed } from '../verify/verify.js';
 import { ASSOCIATION_TYPES, achievementsOf, innerOf, portfolioKind, proofValuesOf, stableStringify } from './common.js';
 import { type Portfolio, type PortfolioDuplicate, type PortfolioReport, type PortfolioVerifyOptions } from './types.js';
-
-const { purposes } = jsigs;
 
 /** Default bound on the inner credentials of a portfolio (each is a full verification, ~10 ms). */
 const MAX_PORTFOLIO_CREDENTIALS = 1000;
@@ -64,11 +61,7 @@ async function verifyPresentationEnvelope(vp: Portfolio, innerViews: Array<Recor
           });
         } else checks.push({ id: 'presentation', status: 'passed', code: 'DOMAIN_OK', message: 'domain matches' });
       }
-      const purpose =
-        typeof proof.challenge === 'string'
-          ? new purposes.AuthenticationProofPurpose({ challenge: proof.challenge, ...(typeof proof.domain === 'string' ? { domain: proof.domain } : {}) })
-          : new purposes.ControllerProofPurpose({ term: 'authentication' });
-      const out = await checkProofs({ ...vp, proof: p }, ctx, { purpose, expectedPurpose: 'authentication' });
+      const out = await checkProofs({ ...vp, proof: p }, ctx, { expectedPurpose: 'authentication' });
       checks.push(...out.checks);
       controllers.push(...out.controllers);
     }

@@ -1,5 +1,6 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { createSignCryptosuite as jcsSignCryptosuite, createVerifyCryptosuite as jcsVerifyCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { ed25519Verify } from '../keys/ed25519.js';
 import { createSigner, type KeyPair } from '../keys/keypair.js';
@@ -57,6 +58,31 @@ export function createEddsaSigningSuite(key: KeyPair, date?: Date | string): any
 /** @internal A DataIntegrityProof/eddsa-rdfc-2022 suite for verification only. */
 export function createEddsaVerifyingSuite(): any {
   return new DataIntegrityProof({ cryptosuite });
+}
+
+/** The Data Integrity cryptosuites credstack signs and verifies. */
+export const CRYPTOSUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022'] as const;
+/** @internal */
+export type Cryptosuite = (typeof CRYPTOSUITES)[number];
+
+/** @internal A DataIntegrityProof/eddsa-jcs-2022 suite (RFC 8785 JSON canonicalization) that signs with `key`. */
+export function createJcsSigningSuite(key: KeyPair, date?: Date | string): any {
+  const signer = createSigner(key);
+  return new DataIntegrityProof({ signer, cryptosuite: jcsSignCryptosuite(), ...(date !== undefined ? { date } : {}) });
+}
+
+/** @internal A DataIntegrityProof/eddsa-jcs-2022 suite for verification only, signature checked by our Ed25519 module. */
+export function createJcsVerifyingSuite(): any {
+  const suite = {
+    ...jcsVerifyCryptosuite(),
+    createVerifier: async ({ verificationMethod }: { verificationMethod: Record<string, unknown> }) => verifierFor(verificationMethod),
+  };
+  return new DataIntegrityProof({ cryptosuite: suite });
+}
+
+/** @internal The signing suite for a Data Integrity cryptosuite name. */
+export function createDataIntegritySigningSuite(cryptosuite: Cryptosuite, key: KeyPair, date?: Date | string): any {
+  return cryptosuite === 'eddsa-jcs-2022' ? createJcsSigningSuite(key, date) : createEddsaSigningSuite(key, date);
 }
 
 /** Ed25519Signature2020 with the signature check done by our Ed25519 module (defined once, not per verification). */

@@ -60,3 +60,10 @@ declare module '@digitalbazaar/ed25519-multikey' {
   export function from(key: any): Promise<any>;
   export function generate(opts?: any): Promise<any>;
 }
+declare module '@digitalbazaar/eddsa-jcs-2022-cryptosuite' {
+  export function createSignCryptosuite(): any;
+  export function createVerifyCryptosuite(): any;
+}
+declare module '@digitalcredentials/dcc-context' {
+  export const contexts: Map<string, unknown>;
+}

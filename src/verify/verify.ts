@@ -5,6 +5,7 @@ import { checkIssuer } from './checks/issuer.js';
 import { checkProofs, type ProofOutcome } from './checks/proof.js';
 import { checkSchema } from './checks/schema.js';
 import { checkStatus } from './checks/status.js';
+import { checkStructure } from './checks/structure.js';
 import { checkSubject } from './checks/subject.js';
 import { checkType } from './checks/type.js';
 import { checkValidity } from './checks/validity.js';
@@ -82,7 +83,7 @@ export async function verifyParsed(
   if (!view) {
     const skip = (id: string): Check => ({ id, status: 'skipped', code: 'SKIP_NO_SIGNED_DATA', message: `${id} not checked: the signed data could not be read (see the context check)` });
     if (context.status !== 'failed') checks.push(skip('type'));
-    checks.push(skip('issuer'), skip('validity'), skip('status'), skip('schema'), skip('subject'));
+    checks.push(skip('issuer'), skip('validity'), skip('status'), skip('schema'), skip('structure'), skip('subject'));
     return makeReport(checks, cred, { format: from === 'json' ? 'json' : from });
   }
   // every check runs, whatever failed before: the report names every reason (a revoked credential reports
@@ -91,6 +92,7 @@ export async function verifyParsed(
   checks.push(...checkValidity(view, ctx));
   checks.push(...(await checkStatus(view, ctx, (list) => verifyNested(list, ctx))));
   checks.push(checkSchema(view, cred, ctx));
+  checks.push(...checkStructure(view.document, ctx.opts.documents));
   checks.push(checkSubject(view));
   const report = makeReport(checks, cred, { format: from === 'json' ? 'json' : from });
   report.view = view;
@@ -119,11 +121,14 @@ export async function verifyNested(doc: unknown, ctx: VerifyContext): Promise<Ve
  * unknown contexts, expired or revoked credentials all come back as failed checks with stable codes.
  *
  * Accepts a credential object, its JSON text, a compact VC-JWT, or a baked badge image (PNG bytes / SVG text or bytes).
- * Checks: `format`, `context`, `type`, `proof` (one per proof; every proof must verify: eddsa-rdfc-2022 and
- * Ed25519Signature2020), `issuer` (controls the key; trusted), `validity` (dates), `status` (revocation/suspension;
- * fails closed — a status list that cannot be obtained fails `ERR_STATUS_UNAVAILABLE` unless `status: 'allow-unavailable'`),
- * `schema` (OB 3.0 conformance: warning unless `strictSchema`), `subject` (warning when the learner is not identified).
- * Every check runs whatever failed before, so the report names every reason.
+ * Checks: `format`, `context`, `type`, `proof` (one per proof; every proof must verify: eddsa-rdfc-2022,
+ * eddsa-jcs-2022 and Ed25519Signature2020; `previousProof` chains; keys retrieved as Controlled Identifiers v1.0 §3.3
+ * says), `issuer` (controls the key; trusted), `validity` (dates), `status` (revocation/suspension; fails closed — a
+ * status list that cannot be obtained fails `ERR_STATUS_UNAVAILABLE` unless `status: 'allow-unavailable'`), `schema`
+ * (OB 3.0 conformance: warning unless `strictSchema`), `structure` (VC 2.0: typed status/schema/refresh/terms/evidence
+ * objects, relatedResource ids and digests) and `digest` (a relatedResource whose document is in `documents` as text),
+ * `subject` (warning when the learner is not identified). Every check reads the signed-data view, and every check runs
+ * whatever failed before, so the report names every reason.
  * @example
  * ```ts
  * const report = await verifyCredential(signed, { now: '2026-11-23T12:00:00Z' });

@@ -1,6 +1,8 @@
 import jsigs from 'jsonld-signatures';
 import { CredstackError } from '../../errors.js';
-import { createEd2020VerifyingSuite, createEddsaVerifyingSuite, PRE_EXPANDED } from '../../proofs/suites.js';
+import { controllerView, retrieveVerificationMethod } from '../../keys/controller-document.js';
+import type { DocumentLoader } from '../../jsonld/loader.js';
+import { createEd2020VerifyingSuite, createEddsaVerifyingSuite, createJcsVerifyingSuite, CRYPTOSUITES, PRE_EXPANDED } from '../../proofs/suites.js';
 import { asArray, isDateTimeStamp, show } from '../../util/json.js';
 import { buildProofView, claimsExpansionOf, type ProofView } from '../view.js';
 import type { Check } from '../report.js';
@@ -26,7 +28,6 @@ export function classifyProofError(err: unknown): { code: string; message: strin
   // jsigs wraps errors: dig to the first informative one
   for (let i = 0; i < 5 && e; i++) {
     if (e instanceof CredstackError) {
-      if (e.code === 'ERR_DOCUMENT_LIMIT') return { code: e.code, message: e.message };
       if (e.code.startsWith('ERR_DOCUMENT_')) {
         return { code: 'ERR_DOCUMENT_UNAVAILABLE', message: e.message };
       }
@@ -66,9 +67,9 @@ function refuseUnsupported(proof: Record<string, unknown>): Check | undefined {
   const fail = (code: string, message: string): Check => ({ id: 'proof', status: 'failed', code, message, target });
   if (proof.type === 'DataIntegrityProof') {
     if (proof.cryptosuite === 'eddsa-2022') return fail('ERR_PROOF_DEPRECATED_CRYPTOSUITE', 'cryptosuite "eddsa-2022" is a deprecated draft name; re-issue with "eddsa-rdfc-2022"');
-    if (typeof proof.cryptosuite === 'string' && proof.cryptosuite !== 'eddsa-rdfc-2022') return fail('ERR_PROOF_UNSUPPORTED_CRYPTOSUITE', `unsupported cryptosuite ${show(proof.cryptosuite)} (supported: eddsa-rdfc-2022)`);
+    if (typeof proof.cryptosuite === 'string' && !(CRYPTOSUITES as readonly string[]).includes(proof.cryptosuite)) return fail('ERR_PROOF_UNSUPPORTED_CRYPTOSUITE', `unsupported cryptosuite ${show(proof.cryptosuite)} (supported: ${CRYPTOSUITES.join(', ')})`);
   } else if (typeof proof.type === 'string' && proof.type !== 'Ed25519Signature2020') {
-    return fail('ERR_PROOF_UNSUPPORTED_TYPE', `unsupported proof type ${show(proof.type)} (supported: DataIntegrityProof eddsa-rdfc-2022, Ed25519Signature2020)`);
+    return fail('ERR_PROOF_UNSUPPORTED_TYPE', `unsupported proof type ${show(proof.type)} (supported: DataIntegrityProof ${CRYPTOSUITES.join(' / ')}, Ed25519Signature2020)`);
   }
   return undefined;
 }
@@ -86,9 +87,9 @@ export function preflightProof(json: unknown, view: ProofView, ctx: VerifyContex
   const fail = (code: string, message: string): Check => ({ id: 'proof', status: 'failed', code, message, target });
   if (view.type === 'DataIntegrityProof') {
     if (view.cryptosuite === 'eddsa-2022') return fail('ERR_PROOF_DEPRECATED_CRYPTOSUITE', 'cryptosuite "eddsa-2022" is a deprecated draft name; re-issue with "eddsa-rdfc-2022"');
-    if (view.cryptosuite !== 'eddsa-rdfc-2022') return fail('ERR_PROOF_UNSUPPORTED_CRYPTOSUITE', `unsupported cryptosuite ${show(view.cryptosuite)} (supported: eddsa-rdfc-2022)`);
+    if (!(CRYPTOSUITES as readonly unknown[]).includes(view.cryptosuite)) return fail('ERR_PROOF_UNSUPPORTED_CRYPTOSUITE', `unsupported cryptosuite ${show(view.cryptosuite)} (supported: ${CRYPTOSUITES.join(', ')})`);
   } else if (view.type !== 'Ed25519Signature2020') {
-    return fail('ERR_PROOF_UNSUPPORTED_TYPE', `unsupported proof type ${show(view.type)} (supported: DataIntegrityProof eddsa-rdfc-2022, Ed25519Signature2020)`);
+    return fail('ERR_PROOF_UNSUPPORTED_TYPE', `unsupported proof type ${show(view.type)} (supported: DataIntegrityProof ${CRYPTOSUITES.join(' / ')}, Ed25519Signature2020)`);
   }
   if (view.proofPurpose === undefined) return fail('ERR_PROOF_PURPOSE_MISSING', 'proof has no proofPurpose');
   if (view.proofPurpose !== expectedPurpose) return fail('ERR_PROOF_PURPOSE', `proofPurpose is ${show(view.proofPurpose)}, expected "${expectedPurpose}"`);
@@ -116,9 +117,61 @@ export function preflightProof(json: unknown, view: ProofView, ctx: VerifyContex
   if (created !== undefined && Date.parse(created) > ctx.now.getTime() + 5 * 60_000) {
     return fail('ERR_PROOF_CREATED_FUTURE', `proof created in the future (${created}, now ${ctx.now.toISOString()})`);
   }
-  if (view.previousProof !== undefined) return fail('ERR_PROOF_CHAIN_UNSUPPORTED', 'proof chains (previousProof) are not supported');
+  if ((view.previousProof !== undefined) !== (proof.previousProof !== undefined)) {
+    return fail('ERR_PROOF_MALFORMED', 'the proof\'s previousProof is not written with its plain term, so the JSON the suite reads differs from the signed data');
+  }
+  if (proof.previousProof !== undefined && previousProofIds(proof) === undefined) {
+    return fail('ERR_PROOF_CHAIN_INVALID', 'previousProof must be a string or a list of strings (the ids of earlier proofs)');
+  }
   return undefined;
 }
+
+/** The ids a proof's `previousProof` names (string or list of strings), or undefined when malformed. */
+function previousProofIds(proof: Record<string, any>): string[] | undefined {
+  const pp = proof.previousProof;
+  if (typeof pp === 'string') return [pp];
+  if (Array.isArray(pp) && pp.length > 0 && pp.length <= MAX_PROOFS && pp.every((x) => typeof x === 'string')) return pp as string[];
+  return undefined;
+}
+
+/**
+ * Data Integrity §4.6 "Verify Proof Sets and Chains", step 3: the proofs a chained proof's `previousProof` names,
+ * from all the document's proofs. Returns the ids not found when the chain is broken.
+ */
+function matchingProofs(proof: Record<string, any>, all: unknown[]): { proofs: unknown[] } | { missing: string[] } {
+  const ids = previousProofIds(proof) ?? [];
+  const found: unknown[] = [];
+  const missing: string[] = [];
+  for (const id of ids) {
+    const hits = all.filter((p) => p !== proof && p && typeof p === 'object' && (p as Record<string, unknown>).id === id);
+    if (hits.length === 0) missing.push(id);
+    for (const h of hits) if (!found.includes(h)) found.push(h);
+  }
+  return missing.length ? { missing } : { proofs: found };
+}
+
+/** A suite whose verifyProof sees `proof: previous` in the document (the chain's earlier proofs are signed over). */
+function chainedSuite(suite: any, previous: unknown[]): any {
+  const wrapped = Object.create(suite);
+  wrapped.verifyProof = (args: Record<string, any>) => suite.verifyProof.call(wrapped, { ...args, document: { ...args.document, proof: previous } });
+  return wrapped;
+}
+
+function suiteFor(proof: Record<string, any>): any {
+  if (proof.type === 'Ed25519Signature2020') return createEd2020VerifyingSuite();
+  return proof.cryptosuite === 'eddsa-jcs-2022' ? createJcsVerifyingSuite() : createEddsaVerifyingSuite();
+}
+
+/** jsonld-signatures' purpose for `term`, told the controller document already retrieved and checked. */
+function purposeFor(term: string, proof: Record<string, any>, controller: Record<string, unknown>): any {
+  if (term === 'assertionMethod') return new purposes.AssertionProofPurpose({ controller });
+  if (term === 'authentication' && typeof proof.challenge === 'string') {
+    // the caller compares challenge/domain with what it expects; here they only have to be the proof's own
+    return new purposes.AuthenticationProofPurpose({ controller, challenge: proof.challenge, ...(typeof proof.domain === 'string' ? { domain: proof.domain } : {}) });
+  }
+  return new purposes.ControllerProofPurpose({ term, controller });
+}
+
 
 /**
  * @internal Verify every proof of `doc`: each proof is checked on its own (the document with that proof alone), so a
@@ -127,7 +180,7 @@ export function preflightProof(json: unknown, view: ProofView, ctx: VerifyContex
 export async function checkProofs(
   doc: Record<string, any>,
   ctx: VerifyContext,
-  opts: { purpose?: any; expectedPurpose?: string } = {},
+  opts: { expectedPurpose?: string } = {},
 ): Promise<ProofOutcome> {
   const proofs = asArray(doc.proof);
   const out: ProofOutcome = { checks: [], controllers: [], unresolved: false };
@@ -164,15 +217,44 @@ export async function checkProofs(
     }
     const proof = p as Record<string, any>;
     const target = describe(pv.proof);
-    const suite = proof.type === 'Ed25519Signature2020' ? createEd2020VerifyingSuite() : createEddsaVerifyingSuite();
-    const purpose = opts.purpose ?? new purposes.AssertionProofPurpose();
+    let suite = suiteFor(proof);
+    if (proof.previousProof !== undefined) {
+      const m = matchingProofs(proof, proofs);
+      if ('missing' in m) {
+        out.checks.push({ id: 'proof', status: 'failed', code: 'ERR_PROOF_CHAIN_BROKEN', message: `previousProof names ${m.missing.map((x) => show(x, 200)).join(', ')}, which is not a proof of this document (PROOF_VERIFICATION_ERROR)`, target });
+        continue;
+      }
+      suite = chainedSuite(suite, m.proofs);
+    }
+    // Controlled Identifiers v1.0 §3.3: the method URL without its fragment names the controller document; the method
+    // must be in it, carry the URL as its id and the document as its controller, and be listed for the proof purpose.
+    const vmUrl = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : proof.verificationMethod?.id;
+    const retrieved = await retrieveVerificationMethod(vmUrl, expectedPurpose, ctx.loader);
+    if (!retrieved.ok) {
+      if (retrieved.errorType === 'DEREFERENCE_FAILED') {
+        out.unresolved = true;
+        out.checks.push({ id: 'proof', status: 'failed', code: 'ERR_KEY_UNAVAILABLE', message: `cannot check the signature offline: ${retrieved.message}`, target });
+      } else {
+        out.checks.push({ id: 'proof', status: 'failed', code: retrieved.code, message: `${retrieved.message} (${retrieved.errorType})`, target });
+      }
+      continue;
+    }
+    const controller = controllerView(retrieved, expectedPurpose);
+    const base = ctx.loader;
+    const documentLoader: DocumentLoader = async (url: string) => {
+      if (url === vmUrl) return { contextUrl: null, documentUrl: url, document: retrieved.verificationMethod };
+      if (url === retrieved.controllerDocumentUrl) return { contextUrl: null, documentUrl: url, document: controller };
+      return base(url);
+    };
+    const purpose = purposeFor(expectedPurpose, proof, controller);
     const single: Record<string | symbol, unknown> = { ...doc, proof };
-    // the claims were expanded once for the view: the eddsa-rdfc-2022 suite canonicalizes that expansion
-    const expandedClaims = proof.type === 'DataIntegrityProof' ? claimsExpansionOf(doc) : undefined;
+    // the claims were expanded once for the view: the eddsa-rdfc-2022 suite canonicalizes that expansion (not for a
+    // chained proof, whose signed document also holds the earlier proofs, nor for eddsa-jcs-2022, which does not expand)
+    const expandedClaims = proof.type === 'DataIntegrityProof' && proof.cryptosuite === 'eddsa-rdfc-2022' && proof.previousProof === undefined ? claimsExpansionOf(doc) : undefined;
     if (expandedClaims) single[PRE_EXPANDED] = expandedClaims;
     let result: any;
     try {
-      result = await jsigs.verify(single, { suite, purpose, documentLoader: ctx.loader });
+      result = await jsigs.verify(single, { suite, purpose, documentLoader });
     } catch (err) {
       result = { verified: false, error: err };
     }
