@@ -1,4 +1,5 @@
 import type { DocumentLoader, Fetcher } from '../jsonld/loader.js';
+import type { VerifyLimits } from './bounds.js';
 
 /**
  * Options of {@link verifyCredential}.
@@ -24,6 +25,12 @@ export interface VerifyOptions {
   strictSchema?: boolean;
   /** Refuse inputs larger than this many bytes (default 5 MiB). */
   maxBytes?: number;
+  /**
+   * Bounds on the JSON-LD work of one document (objects, values, array length, scoped terms, quads): inputs past them
+   * are refused (`ERR_INPUT_TOO_LARGE` / `ERR_INPUT_TOO_COMPLEX`) before any canonicalization. Default
+   * {@link DEFAULT_VERIFY_LIMITS}.
+   */
+  limits?: Partial<VerifyLimits>;
   /** Check the credentialStatus (default true). */
   checkStatus?: boolean;
   /** Verifying a presentation/portfolio: the expected challenge and domain. */
@@ -38,6 +45,8 @@ export interface VerifyContext {
   opts: VerifyOptions;
   /** Recursion guard for nested verification (status list credentials, portfolios). */
   depth: number;
+  /** RDF quads allowed per canonicalization (default: `opts.limits.maxQuads`; portfolio envelopes scale it). */
+  maxQuads?: number;
 }
 
 /** Defaults for input bounds. */

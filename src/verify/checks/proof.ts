@@ -1,6 +1,7 @@
 import jsigs from 'jsonld-signatures';
 import { CredstackError } from '../../errors.js';
-import { createEd2020VerifyingSuite, createEddsaVerifyingSuite } from '../../proofs/suites.js';
+import { createEd2020VerifyingSuite, createEddsaVerifyingSuite, type CanonizeBudget } from '../../proofs/suites.js';
+import { resolveLimits } from '../bounds.js';
 import { asArray, isDateTimeStamp } from '../../util/json.js';
 import type { Check } from '../report.js';
 import type { VerifyContext } from '../options.js';
@@ -110,6 +111,8 @@ export async function checkProofs(
     return out;
   }
   const expectedPurpose = opts.expectedPurpose ?? 'assertionMethod';
+  // one canonicalization of the document for all its proofs, bounded in quads (see src/verify/bounds.ts)
+  const budget: CanonizeBudget = { cache: new Map(), maxQuads: ctx.maxQuads ?? resolveLimits(ctx.opts.limits).maxQuads };
   for (const p of proofs) {
     const pre = preflightProof(p, ctx, expectedPurpose);
     if (pre) {
@@ -118,7 +121,7 @@ export async function checkProofs(
     }
     const proof = p as Record<string, any>;
     const target = describe(proof);
-    const suite = proof.type === 'Ed25519Signature2020' ? createEd2020VerifyingSuite() : createEddsaVerifyingSuite();
+    const suite = proof.type === 'Ed25519Signature2020' ? createEd2020VerifyingSuite(budget) : createEddsaVerifyingSuite(budget);
     const purpose = opts.purpose ?? new purposes.AssertionProofPurpose();
     const single = { ...doc, proof };
     let result: any;
