@@ -1,4 +1,5 @@
 import type { DocumentLoader, Fetcher } from '../jsonld/loader.js';
+import type { HostResolver } from '../jsonld/url-guard.js';
 import type { VerifyLimits } from './bounds.js';
 
 /**
@@ -17,6 +18,8 @@ export interface VerifyOptions {
   fetch?: Fetcher;
   /** Let `fetch` reach non-https / internal-address URLs (default false; see createDocumentLoader). */
   allowUnsafeUrls?: boolean;
+  /** Resolve host names before every fetch and refuse internal addresses (see DocumentLoaderOptions.resolve). */
+  resolve?: HostResolver;
   /** If given, the issuer must be one of these ids. */
   trustedIssuers?: string[];
   /** Seconds of clock skew tolerated for validFrom/validUntil (default 0). */

@@ -16,7 +16,7 @@ import { makeReport, type Check, type VerificationReport } from './report.js';
 export function createVerifyContext(opts: VerifyOptions, depth = 0): VerifyContext | Check {
   const now = toDate(opts.now);
   if (!now) return { id: 'format', status: 'failed', code: 'ERR_INVALID_NOW', message: 'options.now is not a valid date' };
-  return { now, loader: createDocumentLoader({ documents: opts.documents, fetch: opts.fetch, allowUnsafeUrls: opts.allowUnsafeUrls }), opts, depth };
+  return { now, loader: createDocumentLoader({ documents: opts.documents, fetch: opts.fetch, allowUnsafeUrls: opts.allowUnsafeUrls, resolve: opts.resolve }), opts, depth };
 }
 
 /** @internal Turn image bytes into JSON or a JWT (baking module). */
