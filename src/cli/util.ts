@@ -75,22 +75,57 @@ export async function readBytes(path: string, what = 'file'): Promise<Uint8Array
 /** Read and parse a JSON file, naming the file and position on a syntax error. */
 export async function readJson(path: string, what = 'JSON file', hint?: string): Promise<any> {
   const text = await readText(path, what, hint);
+  return parseJsonQuietly(text, path, `the ${what} must be JSON`);
+}
+
+/**
+ * JSON.parse whose error names the file, line and column but never quotes the text: the parser's own message does
+ * (up to ~30 characters around the error), which leaks a secret when the error is inside one.
+ */
+export function parseJsonQuietly(text: string, path: string, hint: string, note = ''): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new CliError(`${path} is not valid JSON: ${(err as Error).message}`, { hint: `the ${what} must be JSON`, cause: err });
+    const m = /position (\d+)/.exec(err instanceof Error ? err.message : '');
+    let where = '';
+    if (m) {
+      const pos = Math.min(Number(m[1]), text.length);
+      const before = text.slice(0, pos);
+      where = ` at line ${before.split('\n').length}, column ${pos - before.lastIndexOf('\n')}`;
+    }
+    throw new CliError(`${path} is not valid JSON${where}${note}`, { hint });
   }
 }
 
-/** Load a signing key written by `credstack keygen`. */
+/** Does this JSON value carry secret key material (a key file, not a credential)? Bounded walk. */
+export function holdsSecret(v: unknown): boolean {
+  const stack: Array<[unknown, number]> = [[v, 0]];
+  let seen = 0;
+  while (stack.length && seen++ < 10_000) {
+    const [n, d] = stack.pop()!;
+    if (!n || typeof n !== 'object' || d > 8) continue;
+    if (!Array.isArray(n)) {
+      const o = n as Record<string, unknown>;
+      for (const k of ['secretKeyMultibase', 'privateKeyMultibase', 'privateKeyJwk', 'privateKeyBase58', 'privateKeyPem', 'privateKeyHex']) if (o[k] !== undefined) return true;
+      if (typeof o.kty === 'string' && o.d !== undefined) return true;
+    }
+    for (const x of Object.values(n as object)) if (x && typeof x === 'object') stack.push([x, d + 1]);
+  }
+  return false;
+}
+
+/** Load a signing key written by `credstack keygen`. Nothing of the file's text is ever echoed. */
 export async function loadKey(path: string | undefined, needSecret = true): Promise<KeyPair> {
-  if (!path) throw new CliError('--key FILE is required', { hint: 'create a key with: credstack keygen --out issuer.key.json' });
-  const json = await readJson(path, 'key file', 'create a key with: credstack keygen --out issuer.key.json');
+  const hint = 'create a key with: credstack keygen --out issuer.key.json';
+  if (!path) throw new CliError('--key FILE is required', { hint });
+  const json = parseJsonQuietly(await readText(path, 'key file', hint), path, 'the key file must be the JSON written by credstack keygen', ' (its text is not shown: a key file holds a secret)');
   let key: KeyPair;
   try {
     key = importKeyPair(json);
   } catch (err) {
-    throw new CliError(`${path} is not a usable key: ${(err as Error).message}`, { hint: 'use a key file written by credstack keygen', cause: err });
+    // KeyError messages name the problem, never the value; the cause (a decoder's message) may quote it: not attached
+    const msg = err instanceof CredstackError ? err.message : 'not a key';
+    throw new CliError(`${path} is not a usable key: ${msg}`, { hint: 'use a key file written by credstack keygen' });
   }
   if (needSecret && !key.secretKeyMultibase) {
     throw new CliError(`${path} holds only a public key; signing needs the secret key file`, { hint: 'use the file written by credstack keygen --out' });
