@@ -1,8 +1,7 @@
-import { constants as fsc } from 'node:fs';
-import { open, readFile, stat, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { CredstackError } from '../errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { importKeyPair, type KeyPair } from '../keys/keypair.js';
 import { didWebToUrl } from '../keys/did-web.js';
 
@@ -133,21 +132,17 @@ export async function loadKey(path: string | undefined, needSecret = true): Prom
   return key;
 }
 
-/** Write a file (creating its folder); refuses to overwrite unless `force`. `mode` applies to new files. */
+/**
+ * Write a file (creating its folder); refuses to overwrite unless `force`. `mode` applies to new files. Atomic: a temp
+ * file in the same folder, fsynced, then renamed (or linked, when not overwriting), so a crash or kill -9 never leaves
+ * an empty or partial `--out` file (a published status list, a cohort, a bundle, a baked image, a key).
+ */
 export async function writeOutput(path: string, data: string | Uint8Array, opts: { force?: boolean; mode?: number } = {}): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  let fh;
   try {
-    fh = await open(path, opts.force ? fsc.O_WRONLY | fsc.O_CREAT | fsc.O_TRUNC : fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, opts.mode ?? 0o644);
+    await writeFileAtomic(path, data, { exclusive: !opts.force, mkdir: true, ...(opts.mode !== undefined ? { mode: opts.mode } : {}) });
   } catch (err) {
     if ((err as NodeJS.ErrnoException)?.code === 'EEXIST') throw new CliError(`${path} already exists`, { hint: 'choose another --out or pass --force to overwrite' });
     throw new CliError(`cannot write ${path}: ${(err as Error).message}`, { cause: err });
-  }
-  try {
-    if (opts.mode !== undefined) await fh.chmod(opts.mode);
-    await fh.writeFile(data);
-  } finally {
-    await fh.close();
   }
 }
 
@@ -224,6 +219,7 @@ const HINTS: Record<string, string> = {
   ERR_ROSTER_EMPTY: 'the first line of the CSV must name the columns, e.g. student_id,email,grade',
   ERR_ROSTER_HEADER: 'the first line of the CSV must name every column once',
   ERR_OUTPUT_CORRUPT: 'the output file was edited or belongs to another tool: fix that line or choose another --out',
+  ERR_OUTPUT_LOCKED: 'another credstack issue is writing this --out: let it finish (it issues every row), then rerun to check',
   ERR_KEY_INVALID: 'use a key file written by credstack keygen',
   ERR_KEY_NO_SECRET: 'signing needs the secret key file written by credstack keygen --out',
 };
