@@ -170,7 +170,8 @@ function chunkText(png: Uint8Array, c: ChunkRef): string {
  *
  * @throws {BakingError} `ERR_IMAGE_TOO_LARGE`, `ERR_PNG_NOT_PNG`, `ERR_PNG_TRUNCATED`, `ERR_PNG_BAD_CHUNK`,
  *   `ERR_PNG_BAD_CRC`, `ERR_PNG_BAD_ITXT`, `ERR_PNG_COMPRESSED_CREDENTIAL`, `ERR_PNG_DUPLICATE_CREDENTIAL`,
- *   `ERR_INVALID_CREDENTIAL`, `ERR_NO_CREDENTIAL`.
+ *   `ERR_IMAGE_AMBIGUOUS` (a credential keyword in a tEXt/zTXt chunk beside the iTXt one), `ERR_PNG_CREDENTIAL_CHUNK_TYPE`
+ *   (only in a tEXt/zTXt chunk), `ERR_INVALID_CREDENTIAL`, `ERR_NO_CREDENTIAL`.
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
@@ -182,10 +183,16 @@ export function extractPng(png: Uint8Array, opts?: ExtractOptions): ExtractResul
   if (!(png instanceof Uint8Array)) throw new BakingError('ERR_PNG_NOT_PNG', 'extractPng expects a Uint8Array');
   checkSize(png.length, opts);
   const found: Partial<Record<BakedKind, ChunkRef>> = {};
+  const misplaced: Array<{ keyword: string; type: string; offset: number }> = [];
   walkChunks(png, (c) => {
-    if (c.type !== TYPE_ITXT && c.type !== TYPE_TEXT) return;
+    if (c.type !== TYPE_ITXT && c.type !== TYPE_TEXT && c.type !== TYPE_ZTXT) return;
     const keyword = keywordOf(png, c);
     if (keyword === undefined) return;
+    // a credential keyword in a tEXt / zTXt chunk (other than the legacy tEXt:openbadges URL): some readers take it
+    if (c.type !== TYPE_ITXT && (keyword === PNG_KEYWORDS.ob3 || keyword === PNG_KEYWORDS.clr || (c.type === TYPE_ZTXT && keyword === PNG_KEYWORDS.ob2))) {
+      misplaced.push({ keyword, type: c.type === TYPE_TEXT ? 'tEXt' : 'zTXt', offset: c.start });
+      return;
+    }
     const kind = kindForKeyword(keyword, c.type);
     if (!kind) return;
     if (found[kind]) {
@@ -195,6 +202,17 @@ export function extractPng(png: Uint8Array, opts?: ExtractOptions): ExtractResul
     }
     found[kind] = c;
   });
+  if (misplaced.length) {
+    const m = misplaced[0]!;
+    const beside = KIND_PRIORITY.some((k) => found[k]);
+    throw new BakingError(
+      beside ? 'ERR_IMAGE_AMBIGUOUS' : 'ERR_PNG_CREDENTIAL_CHUNK_TYPE',
+      beside
+        ? `PNG holds a "${m.keyword}" ${m.type} chunk beside the credential's iTXt chunk: readers could disagree on which credential the image carries`
+        : `PNG holds "${m.keyword}" in a ${m.type} chunk; the baking spec puts the credential in one uncompressed iTXt chunk`,
+      { details: { keyword: m.keyword, chunk: m.type, offset: m.offset } },
+    );
+  }
   for (const kind of KIND_PRIORITY) {
     const c = found[kind];
     if (c) return parseCredentialText(chunkText(png, c), kind, 'png');

@@ -183,7 +183,8 @@ function pick(found: FoundElement[]): FoundElement | undefined {
  * Note: iOS 16+ strips image metadata when images are saved or shared; keep the credential itself as well.
  *
  * @throws {BakingError} `ERR_IMAGE_TOO_LARGE`, `ERR_SVG_INVALID`, `ERR_SVG_DOCTYPE`, `ERR_SVG_TOO_DEEP`,
- *   `ERR_SVG_DUPLICATE_CREDENTIAL`, `ERR_INVALID_CREDENTIAL`, `ERR_NO_CREDENTIAL`.
+ *   `ERR_SVG_DUPLICATE_CREDENTIAL`, `ERR_IMAGE_AMBIGUOUS` (a VC-JWT in `verify` and a body), `ERR_INVALID_CREDENTIAL`,
+ *   `ERR_NO_CREDENTIAL`.
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
@@ -196,6 +197,10 @@ export function extractSvg(svg: string | Uint8Array, opts?: ExtractOptions): Ext
   if (!el) throw new BakingError('ERR_NO_CREDENTIAL', 'SVG holds no baked credential');
   const verify = el.verify?.trim();
   const body = el.body.trim();
+  if (el.kind !== 'ob2' && verify && body !== '') {
+    // a viewer shows the body, a verifier checks the JWT: two payloads in one image are refused, whatever they say
+    throw new BakingError('ERR_IMAGE_AMBIGUOUS', `the <${SVG_NAMESPACES[el.kind].local}> element carries a VC-JWT in verify="…" and a credential in its body: refusing an image with two payloads`);
+  }
   let raw: string;
   if (el.kind === 'ob2') raw = body !== '' ? el.body : (el.verify ?? '');
   else raw = verify ? (el.verify as string) : el.body;

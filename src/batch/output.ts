@@ -1,9 +1,29 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, stat, truncate, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, stat, truncate, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { InvalidInputError } from '../errors.js';
+import { isAtomicTemp, writeFileAtomic } from '../util/atomic-write.js';
+import { acquireFileLock } from '../util/file-lock.js';
+
+/**
+ * Take the output's lock for the whole run: a second run on the same output (another terminal, a cron job) is refused
+ * at once (`ERR_OUTPUT_LOCKED`) instead of issuing the same rows a second time. A lock left by a run that was killed
+ * (its pid is gone on this host) is broken at once; one from another host when not refreshed for 30 s.
+ */
+async function lockOutput(lockPath: string, what: string): Promise<() => Promise<void>> {
+  return acquireFileLock(lockPath, {
+    timeoutMs: 0,
+    staleMs: 30_000,
+    onError: (err) => new InvalidInputError(`cannot create the lock ${lockPath}: ${(err as Error)?.message}`, { code: 'ERR_OUTPUT_LOCKED', details: { lockPath } }),
+    onBusy: (owner) =>
+      new InvalidInputError(`${what} is being written by another credstack run${owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.at})` : ''}; wait for it to finish, then rerun to resume`, {
+        code: 'ERR_OUTPUT_LOCKED',
+        details: { lockPath, ...(owner ? { pid: owner.pid, host: owner.host } : {}) },
+      }),
+  });
+}
 
 /**
  * One issued row as written to a cohort output.
@@ -38,7 +58,8 @@ export interface CohortSink {
 }
 
 /**
- * Open (or resume) a JSON Lines output: one `{"key","line","credential"}` object per line. On open, reads the keys
+ * Open (or resume) a JSON Lines output: one `{"key","line","credential"}` object per line, locked for the run
+ * (`path + '.lock'`: a concurrent run on the same output throws `ERR_OUTPUT_LOCKED`). On open, reads the keys
  * already there (streaming) and cuts off a last line left half-written by a killed run. Appends with one write per
  * record and `fsync` every `fsyncEvery` records (default 100) and on close.
  * @example
@@ -47,6 +68,17 @@ export interface CohortSink {
  * ```
  */
 export async function openJsonlSink(path: string, opts: { fsyncEvery?: number } = {}): Promise<CohortSink> {
+  await mkdir(dirname(path), { recursive: true });
+  const release = await lockOutput(`${path}.lock`, path);
+  try {
+    return await openJsonlLocked(path, opts, release);
+  } catch (err) {
+    await release();
+    throw err;
+  }
+}
+
+async function openJsonlLocked(path: string, opts: { fsyncEvery?: number }, release: () => Promise<void>): Promise<CohortSink> {
   const keys = new Set<string>();
   let goodLength = 0;
   let size = 0;
@@ -105,8 +137,12 @@ export async function openJsonlSink(path: string, opts: { fsyncEvery?: number } 
       }
     },
     async close() {
-      await fh.sync();
-      await fh.close();
+      try {
+        await fh.sync();
+        await fh.close();
+      } finally {
+        await release();
+      }
     },
   };
 }
@@ -128,7 +164,8 @@ export function fileNameForKey(key: string, ext: string): string {
 
 /**
  * Open (or resume) a directory output: one file per row, named by {@link fileNameForKey} (`.json`, or `.jwt` for
- * VC-JWTs). Each file is written to a temporary name and renamed, so a killed run never leaves half a credential.
+ * VC-JWTs), locked for the run (`DIR/.credstack-issue.lock`, `ERR_OUTPUT_LOCKED`). Each file is written to a temporary
+ * name, fsynced and renamed, so a killed run never leaves half a credential.
  * @example
  * ```ts
  * const sink = await openDirSink('out/credentials', { ext: '.json' });
@@ -137,10 +174,16 @@ export function fileNameForKey(key: string, ext: string): string {
 export async function openDirSink(dir: string, opts: { ext?: '.json' | '.jwt' } = {}): Promise<CohortSink> {
   const ext = opts.ext ?? '.json';
   await mkdir(dir, { recursive: true });
+  const release = await lockOutput(join(dir, '.credstack-issue.lock'), dir);
   const names = new Set<string>();
-  for (const name of await readdir(dir)) {
-    if (name.startsWith('.') && name.includes('.tmp-')) await unlink(join(dir, name)).catch(() => undefined);
-    else if (name.endsWith(ext)) names.add(name);
+  try {
+    for (const name of await readdir(dir)) {
+      if (name.startsWith('.') && (name.includes('.tmp-') || isAtomicTemp(name))) await unlink(join(dir, name)).catch(() => undefined);
+      else if (name.endsWith(ext)) names.add(name);
+    }
+  } catch (err) {
+    await release();
+    throw err;
   }
   const existing = names.size;
   return {
@@ -148,12 +191,12 @@ export async function openDirSink(dir: string, opts: { ext?: '.json' | '.jwt' } 
     has: (key) => names.has(fileNameForKey(key, ext)),
     async add(record) {
       const name = fileNameForKey(record.key, ext);
-      const tmp = join(dir, `.${name}.tmp-${process.pid}`);
       const body = typeof record.credential === 'string' ? `${record.credential}\n` : `${JSON.stringify(record.credential, null, 2)}\n`;
-      await writeFile(tmp, body);
-      await rename(tmp, join(dir, name));
+      await writeFileAtomic(join(dir, name), body);
       names.add(name);
     },
-    async close() {},
+    async close() {
+      await release();
+    },
   };
 }

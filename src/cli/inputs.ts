@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { detectImageType, extractCredential } from '../baking/extract.js';
-import { CliError, assertExists, isDirectory, readBytes } from './util.js';
+import { CliError, assertExists, holdsSecret, isDirectory, parseJsonQuietly, readBytes } from './util.js';
 
 const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const EXTS = new Set(['.json', '.jsonld', '.jwt', '.jws', '.jsonl', '.png', '.svg']);
@@ -50,11 +50,9 @@ export async function loadCredentials(paths: string[]): Promise<LoadedCredential
       });
       continue;
     }
-    try {
-      out.push({ source: f, credential: JSON.parse(text) });
-    } catch (err) {
-      throw new CliError(`${f} is not valid JSON: ${(err as Error).message}`, { hint: 'pass signed credentials (.json, .jwt, .jsonl, baked .png/.svg)' });
-    }
+    const credential = parseJsonQuietly(text, f, 'pass signed credentials (.json, .jwt, .jsonl, baked .png/.svg)') as Record<string, any>;
+    if (holdsSecret(credential)) throw new CliError(`${f} holds secret key material, not a credential`, { hint: 'keep key files out of the credential folders' });
+    out.push({ source: f, credential });
   }
   return out;
 }

@@ -1,8 +1,7 @@
-import { constants as fsc } from 'node:fs';
-import { open, readFile, stat, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { CredstackError } from '../errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { importKeyPair, type KeyPair } from '../keys/keypair.js';
 import { didWebToUrl } from '../keys/did-web.js';
 
@@ -75,22 +74,57 @@ export async function readBytes(path: string, what = 'file'): Promise<Uint8Array
 /** Read and parse a JSON file, naming the file and position on a syntax error. */
 export async function readJson(path: string, what = 'JSON file', hint?: string): Promise<any> {
   const text = await readText(path, what, hint);
+  return parseJsonQuietly(text, path, `the ${what} must be JSON`);
+}
+
+/**
+ * JSON.parse whose error names the file, line and column but never quotes the text: the parser's own message does
+ * (up to ~30 characters around the error), which leaks a secret when the error is inside one.
+ */
+export function parseJsonQuietly(text: string, path: string, hint: string, note = ''): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new CliError(`${path} is not valid JSON: ${(err as Error).message}`, { hint: `the ${what} must be JSON`, cause: err });
+    const m = /position (\d+)/.exec(err instanceof Error ? err.message : '');
+    let where = '';
+    if (m) {
+      const pos = Math.min(Number(m[1]), text.length);
+      const before = text.slice(0, pos);
+      where = ` at line ${before.split('\n').length}, column ${pos - before.lastIndexOf('\n')}`;
+    }
+    throw new CliError(`${path} is not valid JSON${where}${note}`, { hint });
   }
 }
 
-/** Load a signing key written by `credstack keygen`. */
+/** Does this JSON value carry secret key material (a key file, not a credential)? Bounded walk. */
+export function holdsSecret(v: unknown): boolean {
+  const stack: Array<[unknown, number]> = [[v, 0]];
+  let seen = 0;
+  while (stack.length && seen++ < 10_000) {
+    const [n, d] = stack.pop()!;
+    if (!n || typeof n !== 'object' || d > 8) continue;
+    if (!Array.isArray(n)) {
+      const o = n as Record<string, unknown>;
+      for (const k of ['secretKeyMultibase', 'privateKeyMultibase', 'privateKeyJwk', 'privateKeyBase58', 'privateKeyPem', 'privateKeyHex']) if (o[k] !== undefined) return true;
+      if (typeof o.kty === 'string' && o.d !== undefined) return true;
+    }
+    for (const x of Object.values(n as object)) if (x && typeof x === 'object') stack.push([x, d + 1]);
+  }
+  return false;
+}
+
+/** Load a signing key written by `credstack keygen`. Nothing of the file's text is ever echoed. */
 export async function loadKey(path: string | undefined, needSecret = true): Promise<KeyPair> {
-  if (!path) throw new CliError('--key FILE is required', { hint: 'create a key with: credstack keygen --out issuer.key.json' });
-  const json = await readJson(path, 'key file', 'create a key with: credstack keygen --out issuer.key.json');
+  const hint = 'create a key with: credstack keygen --out issuer.key.json';
+  if (!path) throw new CliError('--key FILE is required', { hint });
+  const json = parseJsonQuietly(await readText(path, 'key file', hint), path, 'the key file must be the JSON written by credstack keygen', ' (its text is not shown: a key file holds a secret)');
   let key: KeyPair;
   try {
     key = importKeyPair(json);
   } catch (err) {
-    throw new CliError(`${path} is not a usable key: ${(err as Error).message}`, { hint: 'use a key file written by credstack keygen', cause: err });
+    // KeyError messages name the problem, never the value; the cause (a decoder's message) may quote it: not attached
+    const msg = err instanceof CredstackError ? err.message : 'not a key';
+    throw new CliError(`${path} is not a usable key: ${msg}`, { hint: 'use a key file written by credstack keygen' });
   }
   if (needSecret && !key.secretKeyMultibase) {
     throw new CliError(`${path} holds only a public key; signing needs the secret key file`, { hint: 'use the file written by credstack keygen --out' });
@@ -98,21 +132,17 @@ export async function loadKey(path: string | undefined, needSecret = true): Prom
   return key;
 }
 
-/** Write a file (creating its folder); refuses to overwrite unless `force`. `mode` applies to new files. */
+/**
+ * Write a file (creating its folder); refuses to overwrite unless `force`. `mode` applies to new files. Atomic: a temp
+ * file in the same folder, fsynced, then renamed (or linked, when not overwriting), so a crash or kill -9 never leaves
+ * an empty or partial `--out` file (a published status list, a cohort, a bundle, a baked image, a key).
+ */
 export async function writeOutput(path: string, data: string | Uint8Array, opts: { force?: boolean; mode?: number } = {}): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  let fh;
   try {
-    fh = await open(path, opts.force ? fsc.O_WRONLY | fsc.O_CREAT | fsc.O_TRUNC : fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, opts.mode ?? 0o644);
+    await writeFileAtomic(path, data, { exclusive: !opts.force, mkdir: true, ...(opts.mode !== undefined ? { mode: opts.mode } : {}) });
   } catch (err) {
     if ((err as NodeJS.ErrnoException)?.code === 'EEXIST') throw new CliError(`${path} already exists`, { hint: 'choose another --out or pass --force to overwrite' });
     throw new CliError(`cannot write ${path}: ${(err as Error).message}`, { cause: err });
-  }
-  try {
-    if (opts.mode !== undefined) await fh.chmod(opts.mode);
-    await fh.writeFile(data);
-  } finally {
-    await fh.close();
   }
 }
 
@@ -189,6 +219,7 @@ const HINTS: Record<string, string> = {
   ERR_ROSTER_EMPTY: 'the first line of the CSV must name the columns, e.g. student_id,email,grade',
   ERR_ROSTER_HEADER: 'the first line of the CSV must name every column once',
   ERR_OUTPUT_CORRUPT: 'the output file was edited or belongs to another tool: fix that line or choose another --out',
+  ERR_OUTPUT_LOCKED: 'another credstack issue is writing this --out: let it finish (it issues every row), then rerun to check',
   ERR_KEY_INVALID: 'use a key file written by credstack keygen',
   ERR_KEY_NO_SECRET: 'signing needs the secret key file written by credstack keygen --out',
 };

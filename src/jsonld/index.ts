@@ -17,3 +17,5 @@ export {
 } from './contexts.js';
 export { createDocumentLoader } from './loader.js';
 export type { DocumentLoader, DocumentLoaderOptions, Fetcher } from './loader.js';
+export { checkFetchUrl, isPublicAddress, type HostResolver } from './url-guard.js';
+export { createGuardedFetch, type GuardedFetchOptions } from './guarded-fetch.js';

@@ -3,6 +3,7 @@ import { resolveDidKey } from '../keys/did-key.js';
 import { didWebToUrl } from '../keys/did-web.js';
 import { keyContextFor } from '../keys/controller-document.js';
 import { BUNDLED_CONTEXTS } from './contexts.js';
+import { checkFetchUrl, checkResolved, type HostResolver } from './url-guard.js';
 
 /**
  * A JSON-LD document loader (`jsonld.js` shape).
@@ -39,28 +40,20 @@ export interface DocumentLoaderOptions {
    * (default false: such URLs are refused before `fetch` is called, a guard against server-side request forgery).
    */
   allowUnsafeUrls?: boolean;
+  /**
+   * Resolve host names before every fetch: each address must be public, else the URL is refused
+   * (`ERR_DOCUMENT_URL_REFUSED`). Without it only the URL's spelling is checked, and a public name that points at an
+   * internal address reaches `fetch`. A `fetch` that follows redirects must check every hop itself: use
+   * {@link createGuardedFetch}, which does (and resolves with this same hook).
+   */
+  resolve?: HostResolver;
   /** Called with every URL the loader is asked for (auditing, tests). */
   onLoad?: (url: string, source: 'bundled' | 'documents' | 'did:key' | 'fetch') => void;
 }
 
-/** @internal Is this URL safe to hand to a caller's fetch (https, not an internal IP literal)? */
+/** @internal Is this URL safe to hand to a caller's fetch (https, a public host; see checkFetchUrl)? */
 export function isSafeFetchUrl(url: string): boolean {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  if (u.protocol !== 'https:') return false;
-  const h = u.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.internal') || h.endsWith('.local')) return false;
-  const v4 = h.match(/^(\d+)\.(\d+)\.(\d+)\.(\d+)$/);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    if (a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224) return false;
-  }
-  if (h.includes(':') && (h === '::1' || h === '::' || h.startsWith('fc') || h.startsWith('fd') || h.startsWith('fe80') || h.startsWith('::ffff:'))) return false;
-  return true;
+  return checkFetchUrl(url) === undefined;
 }
 
 function parse(url: string, value: unknown): unknown {
@@ -122,8 +115,13 @@ export function createDocumentLoader(opts: DocumentLoaderOptions = {}): Document
     if (!fetcher) {
       throw new DocumentLoaderError('ERR_DOCUMENT_NOT_FOUND', `${reason}: ${url} is not bundled and not in \`documents\`; pass it in \`documents\` (offline) or give an explicit \`fetch\``, { details: { url } });
     }
-    if (!opts.allowUnsafeUrls && !isSafeFetchUrl(url)) {
-      throw new DocumentLoaderError('ERR_DOCUMENT_URL_REFUSED', `refusing to fetch ${url}: only https URLs to public hosts are fetched (set allowUnsafeUrls to override)`, { details: { url } });
+    if (!opts.allowUnsafeUrls) {
+      const why = checkFetchUrl(url);
+      if (why) throw new DocumentLoaderError('ERR_DOCUMENT_URL_REFUSED', `refusing to fetch ${url}: ${why}; only https URLs to public hosts are fetched (set allowUnsafeUrls to override)`, { details: { url } });
+      if (opts.resolve) {
+        const bad = await checkResolved(url, opts.resolve);
+        if (bad) throw new DocumentLoaderError('ERR_DOCUMENT_URL_REFUSED', `refusing to fetch ${url}: ${bad}`, { details: { url } });
+      }
     }
     let p = fetched.get(url);
     if (!p) {

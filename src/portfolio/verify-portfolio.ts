@@ -4,6 +4,7 @@ import { checkContext } from '../verify/checks/context.js';
 import { checkProofs } from '../verify/checks/proof.js';
 import { LIMITS, type VerifyContext } from '../verify/options.js';
 import { parseInput } from '../verify/parse.js';
+import { portfolioLimits } from '../verify/bounds.js';
 import { makeReport, type Check, type VerificationReport } from '../verify/report.js';
 import { createVerifyContext, verifyParsed } from '../verify/verify.js';
 import { ASSOCIATION_TYPES, achievementsOf, innerOf, portfolioKind, proofValuesOf, stableStringify } from './common.js';
@@ -200,7 +201,8 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
     const opts = options ?? {};
     const ctx = createVerifyContext(opts);
     if ('status' in ctx) return failedOnly(ctx);
-    const p = parseInput(portfolio, opts.maxBytes ?? LIMITS.maxBytes);
+    // the envelope holds up to maxCredentials credentials: its bounds scale with that number
+    const p = parseInput(portfolio, opts.maxBytes ?? LIMITS.maxBytes, portfolioLimits(opts.maxCredentials ?? MAX_PORTFOLIO_CREDENTIALS, opts.limits));
     if (p.kind === 'error') return failedOnly(p.check);
     if (p.kind !== 'json') return failedOnly({ id: 'format', status: 'failed', code: 'ERR_NOT_PORTFOLIO', message: 'a portfolio is a JSON ClrCredential or VerifiablePresentation' });
     const doc = p.value;
@@ -213,6 +215,7 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
     if (inner.length > maxCredentials) {
       return failedOnly({ id: 'format', status: 'failed', code: 'ERR_PORTFOLIO_TOO_LARGE', message: `the portfolio holds ${inner.length} credentials; the limit is ${maxCredentials} (option maxCredentials)` }, kind);
     }
+    const envCtx: VerifyContext = { ...ctx, maxQuads: portfolioLimits(maxCredentials, opts.limits).maxQuads };
     // inner credentials: one level deeper, without the presentation's challenge/domain; trustedIssuers kept
     const innerCtx: VerifyContext = { ...ctx, depth: ctx.depth + 1, opts: { ...ctx.opts, challenge: undefined, domain: undefined } };
     const credentials: VerificationReport[] = [];
@@ -229,7 +232,7 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
       }
     }
     const innerViews = credentials.map((r) => r.view?.document);
-    const envelope = kind === 'presentation' ? await verifyPresentationEnvelope(doc, innerViews, ctx) : await verifyClrEnvelope(doc, inner, innerViews, ctx);
+    const envelope = kind === 'presentation' ? await verifyPresentationEnvelope(doc, innerViews, envCtx) : await verifyClrEnvelope(doc, inner, innerViews, envCtx);
     const duplicates = findDuplicates(inner, credentials);
     const failed = credentials
       .map((r, index) => ({ r, index }))

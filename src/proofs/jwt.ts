@@ -9,8 +9,9 @@ import type { KeyPair } from '../keys/keypair.js';
 import { exportKeyPair } from '../keys/keypair.js';
 import { b64u, decodePublicKeyMultibase, decodeSecretKeyMultibase } from '../keys/multibase.js';
 import type { RsaKeyPair } from '../keys/rsa.js';
-import { idOf, isoSeconds, measureJson } from '../util/json.js';
+import { idOf, isoSeconds } from '../util/json.js';
 import { LIMITS, type VerifyContext } from '../verify/options.js';
+import { boundCheck } from '../verify/parse.js';
 import { makeReport, type Check, type VerificationReport } from '../verify/report.js';
 
 /**
@@ -411,9 +412,8 @@ export async function verifyJwtCredential(jwt: string, ctx: VerifyContext): Prom
     if (!header) return fail('ERR_JWT_MALFORMED', 'the JOSE header is not a base64url-encoded JSON object');
     const payload = decodeSegment(p);
     if (!payload) return fail('ERR_JWT_MALFORMED', 'the JWT payload is not a base64url-encoded JSON object');
-    const m = measureJson(payload, LIMITS);
-    if (m.exceeded === 'depth') return fail('ERR_INPUT_TOO_DEEP', `JWT payload nesting deeper than ${LIMITS.maxDepth}`);
-    if (m.exceeded === 'nodes') return fail('ERR_INPUT_TOO_LARGE', `JWT payload has more than ${LIMITS.maxNodes} values`);
+    const bounded = boundCheck(payload, maxBytes, ctx.opts.limits, 'the JWT payload');
+    if (bounded) return makeReport([bounded], undefined, source);
     if (header.crit !== undefined || header.b64 !== undefined) {
       return fail('ERR_JWT_UNSUPPORTED_HEADER', 'JOSE headers "crit"/"b64" are not allowed in an OB 3.0 VC-JWT');
     }

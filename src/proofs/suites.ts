@@ -2,6 +2,9 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { createSignCryptosuite as jcsSignCryptosuite, createVerifyCryptosuite as jcsVerifyCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
+import jsonld from 'jsonld';
+import * as rdfCanonize from 'rdf-canonize';
+import { CredstackError } from '../errors.js';
 import { ed25519Verify } from '../keys/ed25519.js';
 import { createSigner, type KeyPair } from '../keys/keypair.js';
 import { b64u, decodePublicKeyMultibase, fromBase58btc } from '../keys/multibase.js';
@@ -11,6 +14,48 @@ import { b64u, decodePublicKeyMultibase, fromBase58btc } from '../keys/multibase
  * 1 is rdf-canonize's own conservative default; we pass it explicitly so an upgrade cannot silently lift it.
  */
 export const CANONIZE_MAX_WORK_FACTOR = 1;
+
+/**
+ * @internal One verification's canonicalization budget, shared by every proof of a document: the canonical N-Quads of
+ * the same input are computed once (a proof set of ten proofs costs one canonicalization of the document, not ten),
+ * and a dataset larger than `maxQuads` is refused before rdf-canonize sees it.
+ */
+export interface CanonizeBudget {
+  cache: Map<string, Promise<string>>;
+  maxQuads: number;
+}
+
+/** @internal Work meter for tests and benchmarks: how many datasets were canonicalized, and how many quads in all. */
+export const CANONIZE_WORK = { calls: 0, quads: 0 };
+
+/** @internal Canonize like jsonld.canonize / the eddsa-rdfc-2022 cryptosuite, bounded and memoized by `budget`. */
+export function boundedCanonize(input: unknown, options: Record<string, unknown>, budget?: CanonizeBudget): Promise<string> {
+  let key: string | undefined;
+  if (budget) {
+    key = `${options.safe === false ? 'unsafe' : 'safe'}\u0000${JSON.stringify(input)}`;
+    const hit = budget.cache.get(key);
+    if (hit) return hit;
+  }
+  const run = (async () => {
+    const opts: Record<string, unknown> = { rdfDirection: 'i18n-datatype', base: null, safe: true, ...options, produceGeneralizedRdf: false };
+    delete opts.format;
+    delete opts.canonizeOptions;
+    // the view already expanded the claims once (PRE_EXPANDED): canonicalize that expansion instead of expanding again
+    const pre = input && typeof input === 'object' ? (input as Record<symbol, unknown>)[PRE_EXPANDED] : undefined;
+    const dataset = (Array.isArray(pre)
+      ? await jsonld.toRDF(structuredClone(pre), { ...opts, skipExpansion: true })
+      : await jsonld.toRDF(input as Record<string, unknown>, opts)) as unknown[];
+    CANONIZE_WORK.calls++;
+    CANONIZE_WORK.quads += dataset.length;
+    const maxQuads = budget?.maxQuads ?? Infinity;
+    if (dataset.length > maxQuads) {
+      throw new CredstackError('ERR_INPUT_TOO_COMPLEX', `the document has ${dataset.length} RDF quads; the limit is ${maxQuads} (limit maxQuads)`);
+    }
+    return rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0', maxWorkFactor: CANONIZE_MAX_WORK_FACTOR });
+  })();
+  if (budget && key !== undefined) budget.cache.set(key, run);
+  return run;
+}
 
 /** @internal Public key bytes of a verification method (Multikey, Ed25519VerificationKey2020, JsonWebKey). */
 export function publicKeyOf(vm: Record<string, unknown>): Uint8Array {
@@ -49,15 +94,20 @@ const cryptosuite = {
   createVerifier: async ({ verificationMethod }: { verificationMethod: Record<string, unknown> }) => verifierFor(verificationMethod),
 };
 
+/** The verifying cryptosuite: canonicalization bounded and shared across the proofs of one document. */
+function verifyingCryptosuite(budget?: CanonizeBudget) {
+  return { ...cryptosuite, canonize: (input: unknown, options: Record<string, unknown>) => boundedCanonize(input, options, budget) };
+}
+
 /** @internal A DataIntegrityProof/eddsa-rdfc-2022 suite that signs with `key` (date pinned by `date`). */
 export function createEddsaSigningSuite(key: KeyPair, date?: Date | string): any {
   const signer = createSigner(key);
   return new DataIntegrityProof({ signer, cryptosuite, ...(date !== undefined ? { date } : {}) });
 }
 
-/** @internal A DataIntegrityProof/eddsa-rdfc-2022 suite for verification only. */
-export function createEddsaVerifyingSuite(): any {
-  return new DataIntegrityProof({ cryptosuite });
+/** @internal A DataIntegrityProof/eddsa-rdfc-2022 suite for verification only (`budget`: shared, bounded canonicalization). */
+export function createEddsaVerifyingSuite(budget?: CanonizeBudget): any {
+  return new DataIntegrityProof({ cryptosuite: verifyingCryptosuite(budget) });
 }
 
 /** The Data Integrity cryptosuites credstack signs and verifies. */
@@ -87,6 +137,10 @@ export function createDataIntegritySigningSuite(cryptosuite: Cryptosuite, key: K
 
 /** Ed25519Signature2020 with the signature check done by our Ed25519 module (defined once, not per verification). */
 class Ed2020Verifying extends Ed25519Signature2020 {
+  budget?: CanonizeBudget;
+  async canonize(input: unknown, { documentLoader, skipExpansion }: any): Promise<string> {
+    return boundedCanonize(input, { documentLoader, skipExpansion, base: null, safe: true, rdfDirection: undefined }, this.budget);
+  }
   async verifySignature({ verifyData, verificationMethod, proof }: any): Promise<boolean> {
     const pv = proof?.proofValue;
     if (typeof pv !== 'string' || pv[0] !== 'z') throw new TypeError('The proof does not include a valid "proofValue" property.');
@@ -95,8 +149,10 @@ class Ed2020Verifying extends Ed25519Signature2020 {
 }
 
 /** @internal Ed25519Signature2020 verification, with the signature check done by our Ed25519 module. */
-export function createEd2020VerifyingSuite(): any {
-  return new Ed2020Verifying();
+export function createEd2020VerifyingSuite(budget?: CanonizeBudget): any {
+  const suite = new Ed2020Verifying();
+  suite.budget = budget;
+  return suite;
 }
 
 /** @internal Ed25519Signature2020 signing (for interop tests and legacy consumers). */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { StackingError } from '../errors.js';
 import { verifyCredential } from '../verify/verify.js';
 import type { VerifyOptions } from '../verify/options.js';
 import type { Check } from '../verify/report.js';
@@ -22,6 +23,27 @@ export interface EvaluateStackOptions extends VerifyOptions {
   learner?: string;
   /** Ids of credentials already counted toward another stacked credential: ignored unless reuse is allowed. */
   consumed?: string[];
+  /** At most this many credentials are evaluated (default 1,000); more throw `ERR_STACK_TOO_LARGE`. */
+  maxCredentials?: number;
+  /** Credentials verified at the same time (default 4): bounds memory and parallel fetches. */
+  concurrency?: number;
+}
+
+/** @internal Default of {@link EvaluateStackOptions.maxCredentials}, the same as verifyPortfolio's. */
+export const MAX_STACK_CREDENTIALS = 1000;
+
+/** @internal Map `items` with at most `limit` calls of `fn` in flight; results in input order. */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
 }
 
 /**
@@ -129,7 +151,8 @@ function remap(r: ConditionResult, map: number[]): ConditionResult {
  * `consumed` by another stacked credential are ignored, and the rule is evaluated ({@link evaluateFacts}).
  * Returns satisfied, the credentials used, what is missing in words a learner understands, totals per unit and why
  * anything was ignored. The result is frozen; it states eligibility, not an award.
- * @throws StackingError `ERR_RULE_INVALID` if `rule` is not a valid stacking rule (it is parsed with parseStackingRule)
+ * @throws StackingError `ERR_RULE_INVALID` if `rule` is not a valid stacking rule (it is parsed with parseStackingRule);
+ *   `ERR_STACK_TOO_LARGE` for more than `maxCredentials` credentials (default 1,000). At most `concurrency` (4) verify at once.
  * @example
  * ```ts
  * const ev = await evaluateStack(rule, [aiCredential, dataCredential], { now: '2026-01-10T00:00:00Z' });
@@ -141,8 +164,13 @@ export async function evaluateStack(rule: StackingRule | unknown, credentials: u
   const parsed = parseStackingRule(rule);
   const now = opts.now === undefined ? new Date() : new Date(opts.now);
   const list = Array.isArray(credentials) ? credentials : [];
+  const max = opts.maxCredentials ?? MAX_STACK_CREDENTIALS;
+  if (list.length > max) {
+    throw new StackingError('ERR_STACK_TOO_LARGE', `${list.length} credentials given; at most ${max} are evaluated (option maxCredentials)`, { details: { count: list.length, max } });
+  }
+  const concurrency = Number.isSafeInteger(opts.concurrency) && opts.concurrency! > 0 ? opts.concurrency! : 4;
   const t0 = performance.now();
-  const reports = await Promise.all(list.map((c) => verifyCredential(c, { ...opts, now })));
+  const reports = await mapBounded(list, concurrency, (c) => verifyCredential(c, { ...opts, now }));
   const t1 = performance.now();
 
   const ignored: IgnoredCredential[] = [];

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { acquireFileLock } from '../util/file-lock.js';
 import { InvalidInputError, StatusListError } from '../errors.js';
 import { allocateStatusIndex, type AllocatedStatus } from './allocate.js';
 import { createStatusList, type CreateStatusListOptions } from './create.js';
@@ -24,14 +25,14 @@ export interface FileStatusListStoreOptions {
   /** Give up waiting for the lock after this long (`ERR_STATUS_STORE_LOCKED`). Default 10 s. */
   lockTimeoutMs?: number;
   /**
-   * A lock file not touched for this long is considered left behind by a crashed process and removed. The holder
-   * refreshes it every `staleLockMs / 3` while it works. Default 30 s.
+   * A lock file records its owner's pid and host: a lock whose owner ran on this host and no longer exists (killed with
+   * SIGKILL, crashed) is broken at once. Others (owner on another host, or the pid reused) are broken when not
+   * touched for this long; the holder refreshes the lock every `staleLockMs / 3` while it works. Default 30 s.
    */
   staleLockMs?: number;
 }
 
 const MAX_STATE_FILE = 64 * 1024 * 1024;
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** In-process queue per file: callers in one process wait their turn instead of polling the lock file. */
 const queues = new Map<string, Promise<unknown>>();
 
@@ -39,57 +40,16 @@ function io(err: unknown, what: string): StatusListError {
   return new StatusListError('ERR_STATUS_STORE_IO', `${what}: ${(err as Error)?.message ?? String(err)}`, { cause: err });
 }
 
-async function breakStaleLock(lockPath: string, staleMs: number): Promise<void> {
-  try {
-    const st = await stat(lockPath);
-    if (Date.now() - st.mtimeMs <= staleMs) return;
-    // re-check just before removing: a live holder refreshes the mtime every staleMs / 3
-    const again = await stat(lockPath);
-    if (again.mtimeMs === st.mtimeMs && again.ino === st.ino) await unlink(lockPath);
-  } catch {
-    // gone already, or raced with another process: just retry acquiring
-  }
-}
-
 async function acquireLock(lockPath: string, opts: Required<FileStatusListStoreOptions>): Promise<() => Promise<void>> {
-  const token = `${process.pid}.${randomBytes(8).toString('hex')}`;
-  const deadline = Date.now() + opts.lockTimeoutMs;
-  let delay = 1;
-  for (;;) {
-    try {
-      const fh = await open(lockPath, 'wx');
-      try {
-        await fh.writeFile(JSON.stringify({ pid: process.pid, token, at: new Date().toISOString() }));
-      } finally {
-        await fh.close();
-      }
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException)?.code !== 'EEXIST') throw io(err, `cannot create lock file ${lockPath}`);
-      await breakStaleLock(lockPath, opts.staleLockMs);
-      if (Date.now() > deadline) {
-        throw new StatusListError('ERR_STATUS_STORE_LOCKED', `could not lock ${lockPath} within ${opts.lockTimeoutMs} ms (another process holds it)`, {
-          details: { lockPath },
-        });
-      }
-      await sleep(delay + Math.random() * delay);
-      delay = Math.min(delay * 2, 25);
-    }
-  }
-  const beat = setInterval(() => {
-    const t = new Date();
-    utimes(lockPath, t, t).catch(() => {});
-  }, Math.max(10, Math.floor(opts.staleLockMs / 3)));
-  beat.unref?.();
-  return async () => {
-    clearInterval(beat);
-    try {
-      const held = JSON.parse(await readFile(lockPath, 'utf8')) as { token?: string };
-      if (held.token === token) await unlink(lockPath);
-    } catch {
-      // lock already gone (broken as stale): nothing to release
-    }
-  };
+  return acquireFileLock(lockPath, {
+    timeoutMs: opts.lockTimeoutMs,
+    staleMs: opts.staleLockMs,
+    onError: (err) => io(err, `cannot create lock file ${lockPath}`),
+    onBusy: (owner) =>
+      new StatusListError('ERR_STATUS_STORE_LOCKED', `could not lock ${lockPath} within ${opts.lockTimeoutMs} ms (held by ${owner ? `pid ${owner.pid} on ${owner.host}` : 'another process'})`, {
+        details: { lockPath, ...(owner ? { pid: owner.pid, host: owner.host } : {}) },
+      }),
+  });
 }
 
 async function readState(path: string): Promise<StatusListState> {
@@ -116,33 +76,11 @@ async function readState(path: string): Promise<StatusListState> {
 
 /** Write `path` atomically: a reader sees the old or the new content, never a mix (temp file, fsync, rename). */
 async function writeAtomic(path: string, text: string, exclusive = false): Promise<void> {
-  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    const fh = await open(tmp, 'wx');
-    try {
-      await fh.writeFile(text);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    if (exclusive) {
-      // create-only: fail if someone created the file meanwhile (link is atomic and refuses an existing target)
-      await link(tmp, path);
-      await unlink(tmp);
-    } else {
-      await rename(tmp, path);
-    }
+    await writeFileAtomic(path, text, { exclusive });
   } catch (err) {
-    await unlink(tmp).catch(() => {});
     if ((err as NodeJS.ErrnoException)?.code === 'EEXIST') throw new StatusListError('ERR_STATUS_STORE_EXISTS', `${path} already exists`, { cause: err });
     throw io(err, `cannot write ${path}`);
-  }
-  try {
-    const d = await open(dirname(path), 'r');
-    await d.sync().catch(() => {});
-    await d.close();
-  } catch {
-    // directories cannot be opened for fsync on some platforms (Windows): the rename is still atomic
   }
 }
 
@@ -162,8 +100,9 @@ function guard(before: StatusListState, after: unknown): StatusListState {
  * returns atomically. Safe across processes and within one process: concurrent callers run one after another, so
  * {@link allocateStatusIndex} never hands out the same index twice.
  *
- * The lock is a sibling file `path + '.lock'` created with `open(…, 'wx')`, retried with back-off, refreshed while
- * held, and removed if left behind by a crashed process (older than `staleLockMs`). Works on local file systems;
+ * The lock is a sibling file `path + '.lock'` created with `open(…, 'wx')` recording pid and host, retried with
+ * back-off, refreshed while held; a lock left by a dead process on this host is broken at once, others after
+ * `staleLockMs`. Works on local file systems;
  * do not rely on it over NFS.
  * @example
  * ```ts

@@ -6,3 +6,4 @@ export { verifyPresentation } from './presentation.js';
 export type { PresentationReport, PresentationVerifyOptions } from './presentation.js';
 export { structureProblems } from './checks/structure.js';
 export type { StructureProblem } from './checks/structure.js';
+export { DEFAULT_VERIFY_LIMITS, type VerifyLimits } from './bounds.js';

@@ -1,6 +1,7 @@
 import type { DocumentLoader, Fetcher } from '../jsonld/loader.js';
 import type { StatusIssuerPolicy } from '../status/check.js';
-
+import type { HostResolver } from '../jsonld/url-guard.js';
+import type { VerifyLimits } from './bounds.js';
 
 /**
  * Options of {@link verifyCredential}.
@@ -18,6 +19,8 @@ export interface VerifyOptions {
   fetch?: Fetcher;
   /** Let `fetch` reach non-https / internal-address URLs (default false; see createDocumentLoader). */
   allowUnsafeUrls?: boolean;
+  /** Resolve host names before every fetch and refuse internal addresses (see DocumentLoaderOptions.resolve). */
+  resolve?: HostResolver;
   /** If given, the issuer must be one of these ids. */
   trustedIssuers?: string[];
   /** Seconds of clock skew tolerated for validFrom/validUntil (default 0). */
@@ -48,6 +51,12 @@ export interface VerifyOptions {
    * ignored when `status` is given.
    */
   checkStatus?: boolean;
+  /**
+   * Bounds on the JSON-LD work of one document (objects, values, array length, scoped terms, quads): inputs past them
+   * are refused (`ERR_INPUT_TOO_LARGE` / `ERR_INPUT_TOO_COMPLEX`) before any canonicalization. Default
+   * {@link DEFAULT_VERIFY_LIMITS}.
+   */
+  limits?: Partial<VerifyLimits>;
   /**
    * At most this many distinct documents (DID / controller documents, status lists, extra contexts) are loaded from
    * `documents` or `fetch` per verified credential (default 64; bundled contexts and did:key do not count). Beyond it,
@@ -89,6 +98,8 @@ export interface VerifyContext {
   statusLists: Map<string, Promise<unknown>>;
   /** Set while verifying a status list credential: its own credentialStatus is not followed. */
   role?: 'status-list';
+  /** RDF quads allowed per canonicalization (default: `opts.limits.maxQuads`; portfolio envelopes scale it). */
+  maxQuads?: number;
 }
 
 /** Defaults for input bounds. */

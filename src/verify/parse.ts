@@ -1,4 +1,4 @@
-import { measureJson } from '../util/json.js';
+import { measureJsonLdWork, resolveLimits, type VerifyLimits } from './bounds.js';
 import type { Check } from './report.js';
 import { LIMITS } from './options.js';
 
@@ -13,7 +13,7 @@ const JWT_RE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const fail = (code: string, message: string): ParsedInput => ({ kind: 'error', check: { id: 'format', status: 'failed', code, message } });
 
 /** @internal Classify and bound untrusted input without touching JSON-LD. */
-export function parseInput(input: unknown, maxBytes: number = LIMITS.maxBytes): ParsedInput {
+export function parseInput(input: unknown, maxBytes: number = LIMITS.maxBytes, limits?: Partial<VerifyLimits>): ParsedInput {
   if (input === null || input === undefined) return fail('ERR_INPUT_EMPTY', 'nothing to verify');
   if (input instanceof ArrayBuffer) input = new Uint8Array(input);
   if (input instanceof Uint8Array) {
@@ -32,7 +32,7 @@ export function parseInput(input: unknown, maxBytes: number = LIMITS.maxBytes): 
       } catch (e) {
         return fail('ERR_JSON_INVALID', `not valid JSON: ${(e as Error).message.slice(0, 120)}`);
       }
-      return boundObject(v, 'json', maxBytes);
+      return boundObject(v, 'json', maxBytes, limits);
     }
     if (JWT_RE.test(s)) return { kind: 'jwt', value: s, from: 'vc-jwt' };
     if (s.startsWith('<')) return { kind: 'image', bytes: s };
@@ -41,17 +41,38 @@ export function parseInput(input: unknown, maxBytes: number = LIMITS.maxBytes): 
   }
   if (typeof input === 'object') {
     if (Array.isArray(input)) return fail('ERR_INPUT_NOT_OBJECT', 'expected one credential object, got an array');
-    return boundObject(input, 'json', maxBytes);
+    return boundObject(input, 'json', maxBytes, limits);
   }
   return fail('ERR_INPUT_NOT_OBJECT', `cannot verify a ${typeof input}`);
 }
 
-/** @internal Reject too deep / too large objects before any recursive library sees them. */
-export function boundObject(v: unknown, from: 'json' | 'png' | 'svg', maxBytes: number = LIMITS.maxBytes): ParsedInput {
+/** @internal Why a document was refused by {@link boundObject}, as a failed check (or undefined when within bounds). */
+export function boundCheck(v: unknown, maxBytes: number = LIMITS.maxBytes, limits?: Partial<VerifyLimits>, what = 'the credential'): Check | undefined {
+  const l = resolveLimits(limits);
+  const m = measureJsonLdWork(v, l, maxBytes);
+  const x = m.exceeded;
+  if (!x) return undefined;
+  const check = (code: string, message: string): Check => ({ id: 'format', status: 'failed', code, message });
+  switch (x.limit) {
+    case 'maxChars':
+      return check('ERR_INPUT_TOO_LARGE', `${what} holds more than ${maxBytes} characters of text`);
+    case 'maxDepth':
+      return check('ERR_INPUT_TOO_DEEP', `JSON nesting deeper than ${x.max}`);
+    case 'maxValues':
+      return check('ERR_INPUT_TOO_LARGE', `JSON has more than ${x.max} values (limit maxValues)`);
+    case 'maxObjects':
+      return check('ERR_INPUT_TOO_LARGE', `JSON has more than ${x.max} objects (limit maxObjects)`);
+    case 'maxArrayLength':
+      return check('ERR_INPUT_TOO_LARGE', `an array has ${x.value} entries; the limit is ${x.max} (limit maxArrayLength)`);
+    default:
+      return check('ERR_INPUT_TOO_COMPLEX', `${what} needs too much JSON-LD work: ${x.value} > ${x.max} (limit ${x.limit})`);
+  }
+}
+
+/** @internal Reject too deep / too large / too costly objects before any recursive library sees them. */
+export function boundObject(v: unknown, from: 'json' | 'png' | 'svg', maxBytes: number = LIMITS.maxBytes, limits?: Partial<VerifyLimits>): ParsedInput {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return fail('ERR_INPUT_NOT_OBJECT', 'a credential must be a JSON object');
-  const m = measureJson(v, { ...LIMITS, maxChars: maxBytes });
-  if (m.exceeded === 'chars') return fail('ERR_INPUT_TOO_LARGE', `the credential holds more than ${maxBytes} characters of text`);
-  if (m.exceeded === 'depth') return fail('ERR_INPUT_TOO_DEEP', `JSON nesting deeper than ${LIMITS.maxDepth}`);
-  if (m.exceeded === 'nodes') return fail('ERR_INPUT_TOO_LARGE', `JSON has more than ${LIMITS.maxNodes} values`);
+  const bad = boundCheck(v, maxBytes, limits);
+  if (bad) return { kind: 'error', check: bad };
   return { kind: 'json', value: v as Record<string, any>, from };
 }

@@ -31,13 +31,13 @@ export function createVerifyContext(opts: VerifyOptions, depth = 0): VerifyConte
   if (!now) return { id: 'format', status: 'failed', code: 'ERR_INVALID_NOW', message: 'options.now is not a valid date' };
   const invalid = checkOptions(opts);
   if (invalid) return invalid;
-  const base = createDocumentLoader({ documents: opts.documents, fetch: opts.fetch, allowUnsafeUrls: opts.allowUnsafeUrls });
+  const base = createDocumentLoader({ documents: opts.documents, fetch: opts.fetch, allowUnsafeUrls: opts.allowUnsafeUrls, resolve: opts.resolve });
   const { loader, fork } = boundedLoader(base, opts.maxDocuments ?? LIMITS.maxDocuments);
   return { now, loader, forkLoader: fork, opts, depth, statusLists: new Map() };
 }
 
 /** @internal Turn image bytes into JSON or a JWT (baking module). */
-async function fromImage(bytes: Uint8Array | string): Promise<ParsedInput> {
+async function fromImage(bytes: Uint8Array | string, opts: VerifyOptions): Promise<ParsedInput> {
   try {
     const { extractCredential } = await import('../baking/extract.js');
     const r = extractCredential(bytes);
@@ -45,7 +45,7 @@ async function fromImage(bytes: Uint8Array | string): Promise<ParsedInput> {
       return { kind: 'error', check: { id: 'format', status: 'failed', code: 'ERR_NOT_OB3_IMAGE', message: `the image carries an ${r.kind === 'ob2' ? 'Open Badges 2.0 assertion' : 'CLR'} (${r.format}), not an OB 3.0 credential` } };
     }
     if (typeof r.credential === 'string') return { kind: 'jwt', value: r.credential.trim(), from: r.format };
-    const b = boundObject(r.credential, r.format);
+    const b = boundObject(r.credential, r.format, opts.maxBytes ?? LIMITS.maxBytes, opts.limits);
     return b;
   } catch (err) {
     const code = (err as { code?: string })?.code ?? 'ERR_IMAGE_INVALID';
@@ -105,7 +105,7 @@ export async function verifyParsed(
  */
 export async function verifyNested(doc: unknown, ctx: VerifyContext): Promise<VerificationReport> {
   if (ctx.depth >= 3) return makeReport([{ id: 'format', status: 'failed', code: 'ERR_NESTING', message: 'nested verification too deep' }]);
-  const p = parseInput(doc, ctx.opts.maxBytes ?? LIMITS.maxBytes);
+  const p = parseInput(doc, ctx.opts.maxBytes ?? LIMITS.maxBytes, ctx.opts.limits);
   const inner: VerifyContext = { ...ctx, depth: ctx.depth + 1, role: 'status-list', opts: { ...ctx.opts, trustedIssuers: undefined } };
   if (p.kind === 'json') return verifyParsed(p.value, inner);
   if (p.kind === 'jwt') {
@@ -143,8 +143,8 @@ export async function verifyCredential(input: unknown, opts: VerifyOptions = {})
   try {
     const ctx = createVerifyContext(opts ?? {});
     if ('status' in ctx) return makeReport([ctx]);
-    let p = parseInput(input, opts.maxBytes ?? LIMITS.maxBytes);
-    if (p.kind === 'image') p = await fromImage(p.bytes);
+    let p = parseInput(input, opts.maxBytes ?? LIMITS.maxBytes, opts.limits);
+    if (p.kind === 'image') p = await fromImage(p.bytes, opts);
     if (p.kind === 'error') return makeReport([p.check]);
     if (p.kind === 'jwt') {
       const { verifyJwtCredential } = await import('../proofs/jwt.js');

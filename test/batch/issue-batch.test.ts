@@ -159,8 +159,13 @@ describe('outputs and cohorts', () => {
     const s = await openDirSink(d);
     await s.add({ key: 'S1', line: 2, credential: { id: 'x' } });
     writeFileSync(join(d, '.S2.json.tmp-123'), '{');
+    // while a run has the folder open, a second one is refused (two runs would issue the same rows)
+    await expect(openDirSink(d)).rejects.toMatchObject({ code: 'ERR_OUTPUT_LOCKED' });
+    await s.close();
     const again = await openDirSink(d);
     expect([again.existing, again.has('S1'), again.has('S2')]).toEqual([1, true, false]);
+    expect(readdirSync(d)).toEqual(['.credstack-issue.lock', 'S1.json']);
+    await again.close();
     expect(readdirSync(d)).toEqual(['S1.json']);
   });
 

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { bakePng } from '../../baking/png.js';
 import { bakeSvg } from '../../baking/svg.js';
 import { detectImageType, extractCredential } from '../../baking/extract.js';
-import { CliError, EXIT, emitJson, println, readBytes, readText, writeOutput, type Command } from '../util.js';
+import { CliError, EXIT, emitJson, holdsSecret, parseJsonQuietly, println, readBytes, readText, writeOutput, type Command } from '../util.js';
 
 /** `credstack bake`: embed a signed credential in a PNG or SVG badge image. */
 export const bake: Command = {
@@ -30,12 +30,8 @@ export const bake: Command = {
     if (!v.image || !v.credential || !v.out) throw new CliError('--image, --credential and --out are required', { hint: 'credstack bake --image badge.png --credential badge.json --out baked.png' });
     const image = await readBytes(v.image, 'image');
     const text = (await readText(v.credential, 'credential')).trim();
-    let credential: object | string;
-    try {
-      credential = text.startsWith('{') ? JSON.parse(text) : text;
-    } catch (err) {
-      throw new CliError(`${v.credential} is not valid JSON: ${(err as Error).message}`);
-    }
+    const credential = (text.startsWith('{') ? parseJsonQuietly(text, v.credential, 'the credential must be JSON or a VC-JWT') : text) as object | string;
+    if (holdsSecret(credential)) throw new CliError(`${v.credential} holds secret key material, not a credential`, { hint: 'bake a signed credential' });
     const type = detectImageType(image);
     if (!type) throw new CliError(`${v.image} is neither a PNG nor an SVG`, { hint: 'bake into a .png or .svg badge image' });
     const outExt = extname(v.out).toLowerCase();

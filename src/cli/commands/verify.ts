@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { detectImageType, extractCredential } from '../../baking/extract.js';
 import type { VerificationReport } from '../../verify/report.js';
 import type { VerifyOptions } from '../../verify/options.js';
-import { CliError, EXIT, assertExists, isDirectory, loadDocuments, parseNow, println, readBytes, type Command, type Io } from '../util.js';
+import { CliError, EXIT, assertExists, holdsSecret, isDirectory, loadDocuments, parseNow, println, readBytes, type Command, type Io } from '../util.js';
 
 const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const EXTS = new Set(['.json', '.jsonld', '.jwt', '.jws', '.jsonl', '.png', '.svg']);
@@ -50,6 +50,10 @@ function describe(source: string, kind: Outcome['kind'], report: VerificationRep
 }
 
 async function verifyOne(source: string, input: unknown, opts: VerifyOptions, kind: Outcome['kind'], withReport: boolean): Promise<Outcome> {
+  if (holdsSecret(input)) {
+    // a key file in a folder being verified: never copied into a report, never verified, its text never shown
+    return { source, kind: 'error', verified: false, failed: [{ id: 'input', code: 'ERR_SECRET_KEY_FILE', message: 'this file holds secret key material, not a credential: skipped and not shown' }], warnings: 0, skipped: [] };
+  }
   // loaded on first use, so that `credstack --help` does not load the JSON-LD stack
   const [{ portfolioKind }, { verifyPortfolio }, { verifyCredential }] = await Promise.all([
     import('../../portfolio/common.js'), import('../../portfolio/verify-portfolio.js'), import('../../verify/verify.js'),

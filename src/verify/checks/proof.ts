@@ -2,7 +2,8 @@ import jsigs from 'jsonld-signatures';
 import { CredstackError } from '../../errors.js';
 import { controllerView, retrieveVerificationMethod } from '../../keys/controller-document.js';
 import type { DocumentLoader } from '../../jsonld/loader.js';
-import { createEd2020VerifyingSuite, createEddsaVerifyingSuite, createJcsVerifyingSuite, CRYPTOSUITES, PRE_EXPANDED } from '../../proofs/suites.js';
+import { createEd2020VerifyingSuite, createEddsaVerifyingSuite, createJcsVerifyingSuite, CRYPTOSUITES, PRE_EXPANDED, type CanonizeBudget } from '../../proofs/suites.js';
+import { resolveLimits } from '../bounds.js';
 import { asArray, isDateTimeStamp, show } from '../../util/json.js';
 import { buildProofView, claimsExpansionOf, type ProofView } from '../view.js';
 import type { Check } from '../report.js';
@@ -157,9 +158,9 @@ function chainedSuite(suite: any, previous: unknown[]): any {
   return wrapped;
 }
 
-function suiteFor(proof: Record<string, any>): any {
-  if (proof.type === 'Ed25519Signature2020') return createEd2020VerifyingSuite();
-  return proof.cryptosuite === 'eddsa-jcs-2022' ? createJcsVerifyingSuite() : createEddsaVerifyingSuite();
+function suiteFor(proof: Record<string, any>, budget: CanonizeBudget): any {
+  if (proof.type === 'Ed25519Signature2020') return createEd2020VerifyingSuite(budget);
+  return proof.cryptosuite === 'eddsa-jcs-2022' ? createJcsVerifyingSuite() : createEddsaVerifyingSuite(budget);
 }
 
 /** jsonld-signatures' purpose for `term`, told the controller document already retrieved and checked. */
@@ -194,6 +195,8 @@ export async function checkProofs(
     return out;
   }
   const expectedPurpose = opts.expectedPurpose ?? 'assertionMethod';
+  // one canonicalization of the document for all its proofs, bounded in quads (see src/verify/bounds.ts)
+  const budget: CanonizeBudget = { cache: new Map(), maxQuads: ctx.maxQuads ?? resolveLimits(ctx.opts.limits).maxQuads };
   for (const p of proofs) {
     if (!p || typeof p !== 'object' || Array.isArray(p)) {
       out.checks.push({ id: 'proof', status: 'failed', code: 'ERR_PROOF_MALFORMED', message: 'proof must be an object' });
@@ -217,7 +220,7 @@ export async function checkProofs(
     }
     const proof = p as Record<string, any>;
     const target = describe(pv.proof);
-    let suite = suiteFor(proof);
+    let suite = suiteFor(proof, budget);
     if (proof.previousProof !== undefined) {
       const m = matchingProofs(proof, proofs);
       if ('missing' in m) {
