@@ -229,8 +229,13 @@ export function awardAchievement(input: AwardInput): OpenBadgeCredential {
     if (!Array.isArray(input.results)) fail('award.results', 'expected an array', 'ResultInput[]');
     subject.result = input.results.map((res, i) => resultOf(res, a, `award.results[${i}]`));
   }
-  if (input.activityStartDate !== undefined) subject.activityStartDate = toDateOrDateTime(input.activityStartDate, 'award.activityStartDate');
-  if (input.activityEndDate !== undefined) subject.activityEndDate = toDateOrDateTime(input.activityEndDate, 'award.activityEndDate');
+  // OB 3.0 models activity dates as DateTime (1EdTech's JSON Schema: format date-time): a plain date becomes midnight UTC
+  const activityDate = (v: unknown, p: string) => {
+    const d = toDateOrDateTime(v, p);
+    return /^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T00:00:00Z` : d;
+  };
+  if (input.activityStartDate !== undefined) subject.activityStartDate = activityDate(input.activityStartDate, 'award.activityStartDate');
+  if (input.activityEndDate !== undefined) subject.activityEndDate = activityDate(input.activityEndDate, 'award.activityEndDate');
   if (subject.activityStartDate && subject.activityEndDate && Date.parse(subject.activityEndDate) < Date.parse(subject.activityStartDate)) {
     fail('award.activityEndDate', 'activityEndDate is before activityStartDate', 'a date after activityStartDate');
   }

@@ -175,7 +175,10 @@ function checkLevel(a: Record<string, unknown>): Found {
   }
   const al = asList(a.alignment) ?? [];
   const idx = al.findIndex((x) => isPlainObject(x) && (x.targetType === 'ext:QualificationLevel' || (typeof x.targetFramework === 'string' && /(^|\b)(EQF|European Qualifications Framework|QF-EHEA)\b/.test(x.targetFramework))));
-  if (idx >= 0) return present(`${ACH}.alignment[${idx}]`, String((al[idx] as { targetName?: unknown }).targetName));
+  if (idx >= 0) {
+    const x = al[idx] as { targetName?: unknown; targetCode?: unknown };
+    return present(`${ACH}.alignment[${idx}]`, x.targetCode === 'not-applicable' ? 'declared not applicable' : String(x.targetName));
+  }
   return missing(`${ACH}.qualificationLevel`, "no level: give EQF / QF-EHEA / a national level, or declare 'not-applicable'");
 }
 

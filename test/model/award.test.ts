@@ -91,7 +91,7 @@ describe('awardAchievement', () => {
       validUntil: '2030-01-01T00:00:00Z', image: 'https://uni.example/badge.png', endorsement: [endorsement], description: 'Awarded for X',
       credentialStatus: { id: 'https://uni.example/status/1#5', type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '5', statusListCredential: 'https://uni.example/status/1' } });
     expect(c.evidence).toEqual([{ id: 'https://lms.example/s/1', type: ['Evidence'], name: 'Essay', genre: 'Essay' }]);
-    expect(c.credentialSubject).toMatchObject({ activityStartDate: '2025-03-01', activityEndDate: '2025-06-01T00:00:00Z', creditsEarned: 5, narrative: 'Well done', term: '2025 spring' });
+    expect(c.credentialSubject).toMatchObject({ activityStartDate: '2025-03-01T00:00:00Z', activityEndDate: '2025-06-01T00:00:00Z', creditsEarned: 5, narrative: 'Well done', term: '2025 spring' });
     expect(c.validUntil).toBe('2030-01-01T00:00:00Z');
     expect(validateCredential(c)).toEqual({ valid: true, errors: [] });
   });
