@@ -20,8 +20,9 @@ import { isPlainObject } from './util.js';
  * - `'url'`: `https://w3id.org/credstack/v1` by URL (for verifiers that bundle the shipped file
  *   `schemas/credstack-context-v1.json`, sha256 {@link CREDSTACK_CONTEXT_SHA256}) plus a `credentialSchema` entry for our
  *   extension schema, as OB 3.0 "Extending the Data Model" asks.
- * - `'none'`: standard contexts only; a credential that would need a credstack term is refused
- *   (`IssueError` `ERR_EXTENSION_REQUIRED`, naming the element and the standard alternative).
+ * - `'none'`: standard contexts only (VC 2.0, OB 3.0, OB extensions, the 1EdTech Assessment Extension embedded as in
+ *   `'inline'`); a credential that would need a credstack term is refused (`IssueError` `ERR_EXTENSION_REQUIRED`, naming the
+ *   element and the standard alternative).
  * @example
  * ```ts
  * await issueCredential(credential, { key, extension: 'none' }); // throws ERR_EXTENSION_REQUIRED if a credstack term is used
@@ -141,8 +142,12 @@ export function applyExtensionMode(cred: Record<string, any>, mode: ExtensionMod
     ctx = ctx.filter((c) => c !== CREDSTACK_CONTEXT && !isCredstackInline(c));
     if (usesSchemaType && !ctx.includes(OB_EXTENSIONS_CONTEXT)) ctx.splice(ctx.indexOf(OB_V3_CONTEXT) >= 0 ? ctx.indexOf(OB_V3_CONTEXT) + 1 : ctx.length, 0, OB_EXTENSIONS_CONTEXT);
   }
+  if (mode !== 'url') {
+    // published 1EdTech extension contexts no npm context package carries are embedded too, so stock verifiers need no fetch
+    ctx = ctx.map((c) => (c === OB_ASSESSMENT_CONTEXT || c === OB_ASSESSMENT_CONTEXT.replace(/\/$/, '') ? assessmentInline() : c));
+  }
   if (mode === 'inline') {
-    ctx = ctx.map((c) => (c === CREDSTACK_CONTEXT ? credstackInline() : c === OB_ASSESSMENT_CONTEXT || c === OB_ASSESSMENT_CONTEXT.replace(/\/$/, '') ? assessmentInline() : c));
+    ctx = ctx.map((c) => (c === CREDSTACK_CONTEXT ? credstackInline() : c));
     // self-contained: no credentialSchema entry pointing at a schema only credstack hosts
     if (Array.isArray(cred.credentialSchema)) {
       const kept = cred.credentialSchema.filter((s: unknown) => !(isPlainObject(s) && s.id === MICROCREDENTIAL_SCHEMA_URL));
