@@ -266,7 +266,11 @@ function resultDescriptionOf(input: ResultDescriptionInput, achievementId: strin
 const EU_KEYS = ['learningOutcomes', 'workload', 'level', 'assessment', 'participation', 'qualityAssurance', 'prerequisites', 'stackability', 'furtherInformation', 'jointAwardingBodies'] as const;
 
 /**
- * Define an OB 3.0 `Achievement`, with the EU micro-credential elements as credstack extension terms.
+ * Define an OB 3.0 `Achievement`, standard-first: learning outcomes, workload, level and quality assurance become OB
+ * `alignment[]` entries (`ext:LearningOutcome`, `ext:NotionalWorkload`, `ext:QualificationLevel`, `ext:QualityAssurance`),
+ * assessments 1EdTech Assessment Extension `AssessmentResultDescription`s; only elements with no standard home
+ * (participation, supervision, prerequisites, stackability, further information, joint bodies, language maps) use
+ * credstack terms (README "Mapping").
  *
  * Makes the common case short (strings or language maps, rubric levels by name, levels as `{ framework: 'EQF', level: 6 }`)
  * and rejects the wrong case loudly: relative ids, empty names, EQF 9, workload without unit, a required rubric level that
