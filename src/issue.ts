@@ -8,6 +8,7 @@ import { createDataIntegritySigningSuite } from './proofs/suites.js';
 import { checkStructure, structureProblems } from './verify/checks/structure.js';
 import { asArray, findKeyPaths, idOf, isDateTimeStamp, isoSeconds, toDate } from './util/json.js';
 import { validateCredential } from './schema/index.js';
+import { applyExtensionMode, type ExtensionMode } from './model/extension.js';
 
 /**
  * Options of {@link issueCredential}.
@@ -30,10 +31,17 @@ export interface IssueOptions {
   documents?: DocumentLoaderOptions['documents'];
   /** Skip our JSON Schema check (not recommended; the JSON-LD safe-mode check always runs). */
   skipSchema?: boolean;
+  /**
+   * How a credential that uses credstack-only terms names their context: `'inline'` (default: the context object is
+   * embedded, the credential verifies anywhere), `'url'` (by URL + a `credentialSchema` entry; for verifiers that bundle
+   * our context), `'none'` (standard contexts only; such a credential is refused with `ERR_EXTENSION_REQUIRED`).
+   * Credentials that use no credstack term never list our context, whatever the mode.
+   */
+  extension?: ExtensionMode;
 }
 
 /** @internal Checks shared by every issuing path (embedded proof, VC-JWT, batch). Returns a prepared copy. */
-export function prepareCredential(credential: unknown, key: KeyPair | RsaKeyPair, now: Date, skipSchema = false): Record<string, any> {
+export function prepareCredential(credential: unknown, key: KeyPair | RsaKeyPair, now: Date, skipSchema = false, extension: ExtensionMode = 'inline'): Record<string, any> {
   if (!credential || typeof credential !== 'object' || Array.isArray(credential)) {
     throw new InvalidInputError('credential must be a JSON object');
   }
@@ -90,6 +98,7 @@ export function prepareCredential(credential: unknown, key: KeyPair | RsaKeyPair
   if (problems.length) {
     throw new IssueError(problems[0]!.code, problems.map((p) => `${p.path}: ${p.message}`).join('\n'), { details: { path: problems[0]!.path, problems } });
   }
+  applyExtensionMode(cred, extension);
   if (!skipSchema) {
     const res = validateCredential(cred);
     if (!res.valid) {
@@ -171,7 +180,7 @@ export async function issueCredential(credential: object, options: IssueOptions)
   if (format !== 'eddsa-rdfc-2022' && format !== 'eddsa-jcs-2022' && format !== 'vc-jwt') {
     throw new InvalidInputError(`unknown format ${typeof format === 'string' ? (format as string).slice(0, 50) : typeof format}: use 'eddsa-rdfc-2022', 'eddsa-jcs-2022' or 'vc-jwt'`, { code: 'ERR_UNSUPPORTED_FORMAT' });
   }
-  const cred = prepareCredential(credential, options.key, now, options.skipSchema);
+  const cred = prepareCredential(credential, options.key, now, options.skipSchema, options.extension);
   // a relatedResource whose document the caller handed in must match its digest
   const mismatch = checkStructure(cred, options.documents).find((c) => c.status === 'failed');
   if (mismatch) throw new IssueError(mismatch.code!, mismatch.message, { details: { path: mismatch.target } });

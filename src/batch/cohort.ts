@@ -79,6 +79,8 @@ export interface CohortOptions {
   issuer?: Profile;
   issuerName?: string;
   format?: 'eddsa-rdfc-2022' | 'vc-jwt';
+  /** How credstack's context is named when the template uses its terms (IssueOptions.extension; default 'inline'). */
+  extension?: 'url' | 'inline' | 'none';
   now?: Date | string;
   concurrency?: number;
   /** Sign in this many worker threads (see BatchOptions.workers of issueBatch); default 0. */
@@ -198,6 +200,7 @@ export async function issueCohort(opts: CohortOptions): Promise<CohortSummary> {
     for await (const r of issueBatch(items(), {
       key,
       ...(opts.format ? { format: opts.format } : {}),
+      ...(opts.extension ? { extension: opts.extension } : {}),
       ...(opts.now !== undefined ? { now: opts.now } : {}),
       ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
       ...(opts.workers ? { workers: opts.workers } : {}),

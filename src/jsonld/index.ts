@@ -11,9 +11,10 @@ export {
   CREDSTACK_CONTEXT,
   CREDENTIALS_EXAMPLES_V2_CONTEXT,
   DCC_V1_CONTEXT,
-  OB_V3_EXTENSIONS_CONTEXT,
-  OB_ASSESSMENT_V2_CONTEXT,
+  OB_EXTENSIONS_CONTEXT,
+  OB_ASSESSMENT_CONTEXT,
   OB_ACCRED_V2_CONTEXT,
+  CREDSTACK_CONTEXT_SHA256,
 } from './contexts.js';
 export { createDocumentLoader } from './loader.js';
 export type { DocumentLoader, DocumentLoaderOptions, Fetcher } from './loader.js';

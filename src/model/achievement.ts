@@ -1,8 +1,8 @@
 import {
-  ACHIEVEMENT_TYPES, ASSESSMENT_TYPES, PARTICIPATION_FORMS, QUALITY_ASSURANCE_TYPES, RESULT_TYPES, STACKABILITY_OPTIONS,
-  SUPERVISION_TYPES,
+  ACHIEVEMENT_TYPES, ASSESSMENT_TYPES, ECTS_URL, HOURS_UNIT_URL, LEARNING_OUTCOME_TARGET_TYPE, PARTICIPATION_FORMS,
+  QUALITY_ASSURANCE_TARGET_TYPE, QUALITY_ASSURANCE_TYPES, RESULT_TYPES, STACKABILITY_OPTIONS, SUPERVISION_TYPES, WORKLOAD_TARGET_TYPE,
 } from './constants.js';
-import { defineAlignment, defineLevel, type AlignmentInput, type LevelInput } from './alignment.js';
+import { defineAlignment, defineLevel, LEVEL_TARGET_TYPE, type AlignmentInput, type LevelInput } from './alignment.js';
 import { imageOf } from './image.js';
 import type {
   Achievement, AchievementType, Alignment, Assessment, AssessmentType, IdentifierEntry, Image, LearningOutcome, LocalizedText,
@@ -159,6 +159,8 @@ function assessmentOf(a: unknown, path: string): Assessment {
       out[k] = a[k];
     }
   }
+  const name = optionalString(a.name, `${path}.name`);
+  if (name) out.name = name;
   if (a.supervision !== undefined) out.supervision = requireEnum<SupervisionType>(a.supervision, SUPERVISION_TYPES, `${path}.supervision`, false);
   return out;
 }
@@ -264,7 +266,11 @@ function resultDescriptionOf(input: ResultDescriptionInput, achievementId: strin
 const EU_KEYS = ['learningOutcomes', 'workload', 'level', 'assessment', 'participation', 'qualityAssurance', 'prerequisites', 'stackability', 'furtherInformation', 'jointAwardingBodies'] as const;
 
 /**
- * Define an OB 3.0 `Achievement`, with the EU micro-credential elements as credstack extension terms.
+ * Define an OB 3.0 `Achievement`, standard-first: learning outcomes, workload, level and quality assurance become OB
+ * `alignment[]` entries (`ext:LearningOutcome`, `ext:NotionalWorkload`, `ext:QualificationLevel`, `ext:QualityAssurance`),
+ * assessments 1EdTech Assessment Extension `AssessmentResultDescription`s; only elements with no standard home
+ * (participation, supervision, prerequisites, stackability, further information, joint bodies, language maps) use
+ * credstack terms (README "Mapping").
  *
  * Makes the common case short (strings or language maps, rubric levels by name, levels as `{ framework: 'EQF', level: 6 }`)
  * and rejects the wrong case loudly: relative ids, empty names, EQF 9, workload without unit, a required rubric level that
@@ -323,20 +329,41 @@ export function defineAchievement(input: AchievementInput): Achievement {
 
   const alignment: Alignment[] = toArray(input.alignment).map((a, i) => alignmentOf(a, `achievement.alignment[${i}]`));
 
+  // Standard-first (OB 3.0): learning outcomes, workload, level and quality assurance are Alignments with ext: target
+  // types; only what has no standard home (participation, supervision, language maps…) uses credstack terms.
+  const pushAlignment = (al: Alignment) => {
+    if (!alignment.some((x) => x.targetUrl === al.targetUrl && x.targetType === al.targetType && x.targetCode === al.targetCode)) alignment.push(al);
+  };
   if (input.learningOutcomes !== undefined) {
     if (!Array.isArray(input.learningOutcomes) || input.learningOutcomes.length === 0) {
       fail('achievement.learningOutcomes', 'expected a non-empty array of learning outcomes', 'LearningOutcome[]');
     }
-    achievement.learningOutcomes = input.learningOutcomes.map((lo, i) => learningOutcomeOf(lo, `achievement.learningOutcomes[${i}]`, language));
+    const los = input.learningOutcomes.map((lo, i) => learningOutcomeOf(lo, `achievement.learningOutcomes[${i}]`, language));
+    los.forEach((lo, i) => {
+      const al: Alignment = {
+        type: ['Alignment'], targetName: lo.description, targetUrl: lo.id ?? childId(id, `learning-outcome-${i + 1}`),
+        targetCode: `LO${i + 1}`, targetType: LEARNING_OUTCOME_TARGET_TYPE as Alignment['targetType'],
+      };
+      if (lo.descriptionMap) (al as Alignment & { nameMap?: LocalizedText }).nameMap = lo.descriptionMap;
+      pushAlignment(al);
+      for (const skill of lo.alignment ?? []) pushAlignment(skill);
+    });
   }
   if (input.workload !== undefined) {
     const workload = toArray(input.workload).map((w, i) => workloadOf(w, `achievement.workload[${i}]`));
     if (workload.length === 0) fail('achievement.workload', 'expected at least one { value, unit }', 'Workload[]');
     const units = workload.map((w) => w.unit);
     if (new Set(units).size !== units.length) fail('achievement.workload', 'each unit may appear once', 'unique units');
-    achievement.workload = workload;
-    const ects = workload.find((w) => w.unit === 'ECTS');
-    if (ects) achievement.creditsAvailable = ects.value;
+    for (const w of workload) {
+      pushAlignment({
+        type: ['Alignment'], targetType: WORKLOAD_TARGET_TYPE as Alignment['targetType'],
+        targetName: `${w.value} ${w.unit === 'ECTS' ? 'ECTS credits' : w.unit}`, targetCode: String(w.value), targetFramework: w.unit,
+        targetUrl: w.unit === 'ECTS' ? ECTS_URL : w.unit === 'hours' ? HOURS_UNIT_URL : childId(id, `workload-${slug(w.unit)}`),
+      });
+    }
+    // creditsAvailable holds credits (ECTS, else a national credit system), never hours turned into credits
+    const credits = workload.find((w) => w.unit === 'ECTS') ?? workload.find((w) => w.unit !== 'hours');
+    if (credits) achievement.creditsAvailable = credits.value;
   }
   if (input.creditsAvailable !== undefined) {
     if (typeof input.creditsAvailable !== 'number' || !Number.isFinite(input.creditsAvailable) || input.creditsAvailable < 0) {
@@ -347,14 +374,29 @@ export function defineAchievement(input: AchievementInput): Achievement {
   if (input.level !== undefined) {
     const levels = toArray(input.level).map((l, i) => defineLevel(l, `achievement.level[${i}]`));
     if (levels.length === 0) fail('achievement.level', 'expected at least one level', 'LevelInput');
-    achievement.qualificationLevel = levels.map((l) => l.qualificationLevel);
-    for (const l of levels) if (l.alignment) alignment.push(l.alignment);
+    for (const l of levels) {
+      if (l.alignment) pushAlignment(l.alignment);
+      else {
+        pushAlignment({
+          type: ['Alignment'], targetType: LEVEL_TARGET_TYPE as Alignment['targetType'], targetName: 'Level not applicable',
+          targetCode: 'not-applicable', targetFramework: 'none', targetUrl: childId(id, 'level-not-applicable'),
+        });
+      }
+    }
   }
-  if (alignment.length > 0) achievement.alignment = alignment;
+  let assessments: ResultDescription[] = [];
   if (input.assessment !== undefined) {
     const list = toArray(input.assessment);
     if (list.length === 0) fail('achievement.assessment', 'expected at least one assessment', 'Assessment[]');
-    achievement.assessment = list.map((a, i) => assessmentOf(a, `achievement.assessment[${i}]`));
+    // 1EdTech Assessment Extension 2.0: a ResultDescription typed AssessmentResultDescription per assessment
+    assessments = list.map((a, i) => {
+      const x = assessmentOf(a, `achievement.assessment[${i}]`);
+      const { name, supervision, ...rest } = x;
+      return compact({
+        id: childId(id, `assessment-${i + 1}`), type: ['ResultDescription', 'AssessmentResultDescription'],
+        name: name ?? `${x.assessmentType.replace(/^ext:/, '')} assessment`, resultType: 'Status' as ResultType, ...rest, supervision,
+      }) as ResultDescription;
+    });
   }
   if (input.participation !== undefined) {
     const list = toArray(input.participation);
@@ -364,8 +406,14 @@ export function defineAchievement(input: AchievementInput): Achievement {
   if (input.qualityAssurance !== undefined) {
     const list = toArray(input.qualityAssurance);
     if (list.length === 0) fail('achievement.qualityAssurance', 'expected at least one quality assurance entry', 'QualityAssurance[]');
-    achievement.qualityAssurance = list.map((q, i) => qualityAssuranceOf(q, `achievement.qualityAssurance[${i}]`));
+    list.map((q, i) => qualityAssuranceOf(q, `achievement.qualityAssurance[${i}]`)).forEach((q, i) => {
+      pushAlignment({
+        type: ['Alignment'], targetType: QUALITY_ASSURANCE_TARGET_TYPE as Alignment['targetType'], targetName: q.description,
+        targetCode: q.assuranceType, targetUrl: q.assuranceUrl ?? childId(id, `quality-assurance-${i + 1}`),
+      });
+    });
   }
+  if (alignment.length > 0) achievement.alignment = alignment;
   const prerequisites = optionalString(input.prerequisites, 'achievement.prerequisites');
   if (prerequisites) achievement.prerequisites = prerequisites;
   if (input.stackability !== undefined) achievement.stackability = stackabilityOf(input.stackability, 'achievement.stackability');
@@ -380,14 +428,14 @@ export function defineAchievement(input: AchievementInput): Achievement {
   }
   if (input.resultDescriptions !== undefined) {
     if (!Array.isArray(input.resultDescriptions)) fail('achievement.resultDescriptions', 'expected an array', 'ResultDescription[]');
-    const rds = input.resultDescriptions.map((rd, i) => resultDescriptionOf(rd, id, `achievement.resultDescriptions[${i}]`));
+    const rds = [...input.resultDescriptions.map((rd, i) => resultDescriptionOf(rd, id, `achievement.resultDescriptions[${i}]`)), ...assessments];
     const seen = new Set<string>();
     rds.forEach((rd, i) => {
       if (seen.has(rd.id)) fail(`achievement.resultDescriptions[${i}]`, `duplicate result description id ${rd.id} (names must be unique)`, 'unique id');
       seen.add(rd.id);
     });
     achievement.resultDescription = rds;
-  }
+  } else if (assessments.length) achievement.resultDescription = assessments;
   const version = optionalString(input.version, 'achievement.version');
   if (version) achievement.version = version;
   const humanCode = optionalString(input.humanCode, 'achievement.humanCode');
@@ -436,6 +484,12 @@ export function getWorkload(achievement: unknown, unit: WorkloadUnit): number | 
     return w?.value;
   }
   if (isPlainObject(list) && list.unit === unit && typeof list.value === 'number') return list.value;
+  const al = achievement.alignment;
+  if (Array.isArray(al)) {
+    const a = al.find((x) => isPlainObject(x) && x.targetType === WORKLOAD_TARGET_TYPE && x.targetFramework === unit);
+    const n = isPlainObject(a) && typeof a.targetCode === 'string' ? Number(a.targetCode) : NaN;
+    if (Number.isFinite(n)) return n;
+  }
   return undefined;
 }
 

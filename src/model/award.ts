@@ -1,3 +1,4 @@
+import { OB_ASSESSMENT_CONTEXT, OB_EXTENSIONS_CONTEXT } from '../jsonld/contexts.js';
 import {
   CREDSTACK_CONTEXT, JSON_SCHEMA_VALIDATOR_TYPE, MICROCREDENTIAL_SCHEMA_URL, OB_ACHIEVEMENT_CREDENTIAL_SCHEMA_URL,
   OB_V3_CONTEXT, RESULT_STATUS_TYPES, VC_V2_CONTEXT,
@@ -93,8 +94,14 @@ export interface AwardInput {
 
 const CREDSTACK_TERMS = new Set([
   'nameMap', 'descriptionMap', 'learningOutcomes', 'workload', 'qualificationLevel', 'assessment', 'formOfParticipation',
-  'qualityAssurance', 'prerequisites', 'stackability', 'furtherInformation', 'jointAwardingBody',
+  'qualityAssurance', 'prerequisites', 'stackability', 'furtherInformation', 'jointAwardingBody', 'supervision',
 ]);
+
+/** Does any result description use the 1EdTech Assessment Extension (type AssessmentResultDescription)? */
+function usesAssessmentExtension(achievement: unknown): boolean {
+  if (!isPlainObject(achievement) || !Array.isArray(achievement.resultDescription)) return false;
+  return achievement.resultDescription.some((rd) => isPlainObject(rd) && Array.isArray(rd.type) && rd.type.includes('AssessmentResultDescription'));
+}
 
 /**
  * Does a JSON value use any term defined only by credstack's extension context (so the context must be listed)?
@@ -156,8 +163,9 @@ function resultOf(input: ResultInput, achievement: Achievement, path: string): R
 /**
  * Award an achievement to a learner: build an unsigned OB 3.0 `OpenBadgeCredential` ready for `issueCredential`.
  *
- * `@context` is VC 2.0, OB 3.0.3 and — when the credential uses any extension term or lists `credentialSchema` — credstack's
- * extension context. Recipient identifiers are hashed (`sha256$…`, salted). Results are checked against the achievement's
+ * `@context` is VC 2.0, OB 3.0.3, 1EdTech's `extensions.json` (when `credentialSchema` is listed), the 1EdTech Assessment
+ * Extension context (when an assessment is described) and — only when a credstack-only term is used — credstack's context
+ * by URL (`issueCredential` embeds it inline by default; see its `extension` option). Recipient identifiers are hashed (`sha256$…`, salted). Results are checked against the achievement's
  * result descriptions. `validFrom` and `awardedDate` carry the EU "date of issuing".
  * @throws InvalidInputError (code `ERR_INVALID_INPUT`, `details.path`) on malformed input
  * @example
@@ -221,8 +229,13 @@ export function awardAchievement(input: AwardInput): OpenBadgeCredential {
     if (!Array.isArray(input.results)) fail('award.results', 'expected an array', 'ResultInput[]');
     subject.result = input.results.map((res, i) => resultOf(res, a, `award.results[${i}]`));
   }
-  if (input.activityStartDate !== undefined) subject.activityStartDate = toDateOrDateTime(input.activityStartDate, 'award.activityStartDate');
-  if (input.activityEndDate !== undefined) subject.activityEndDate = toDateOrDateTime(input.activityEndDate, 'award.activityEndDate');
+  // OB 3.0 models activity dates as DateTime (1EdTech's JSON Schema: format date-time): a plain date becomes midnight UTC
+  const activityDate = (v: unknown, p: string) => {
+    const d = toDateOrDateTime(v, p);
+    return /^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T00:00:00Z` : d;
+  };
+  if (input.activityStartDate !== undefined) subject.activityStartDate = activityDate(input.activityStartDate, 'award.activityStartDate');
+  if (input.activityEndDate !== undefined) subject.activityEndDate = activityDate(input.activityEndDate, 'award.activityEndDate');
   if (subject.activityStartDate && subject.activityEndDate && Date.parse(subject.activityEndDate) < Date.parse(subject.activityStartDate)) {
     fail('award.activityEndDate', 'activityEndDate is before activityStartDate', 'a date after activityStartDate');
   }
@@ -286,14 +299,18 @@ export function awardAchievement(input: AwardInput): OpenBadgeCredential {
     list.forEach((s, i) => { if (!isPlainObject(s) || typeof s.type !== 'string') fail(`award.credentialStatus[${i}]`, 'expected { type, … }', 'CredentialStatus'); });
     credential.credentialStatus = input.credentialStatus;
   }
+  // Standard contexts first: OB's published extensions.json defines the credentialSchema type, the 1EdTech Assessment
+  // Extension context its result descriptions; credstack's context only when one of its terms is used (issueCredential's
+  // `extension` option then embeds it inline by default, or keeps the URL).
+  const usesOurs = usesCredstackTerms(credential);
   const schemas: CredentialSchema[] = [];
   if (input.credentialSchema ?? true) {
     schemas.push({ id: OB_ACHIEVEMENT_CREDENTIAL_SCHEMA_URL, type: JSON_SCHEMA_VALIDATOR_TYPE });
-    if (usesCredstackTerms(credential.credentialSubject) || usesCredstackTerms(credential.issuer)) {
-      schemas.push({ id: MICROCREDENTIAL_SCHEMA_URL, type: JSON_SCHEMA_VALIDATOR_TYPE });
-    }
+    if (usesOurs) schemas.push({ id: MICROCREDENTIAL_SCHEMA_URL, type: JSON_SCHEMA_VALIDATOR_TYPE });
     credential.credentialSchema = schemas;
+    credential['@context'].push(OB_EXTENSIONS_CONTEXT);
   }
-  if (schemas.length > 0 || usesCredstackTerms(credential)) credential['@context'].push(CREDSTACK_CONTEXT);
+  if (usesAssessmentExtension(a)) credential['@context'].push(OB_ASSESSMENT_CONTEXT);
+  if (usesOurs) credential['@context'].push(CREDSTACK_CONTEXT);
   return credential;
 }

@@ -202,3 +202,46 @@ export const EXT_VALUE_PATTERN = /^ext:[A-Za-z0-9._-]+$/;
  * ```
  */
 export const ASSOCIATION_TYPES = CLR_ASSOCIATION_TYPES;
+
+/**
+ * `targetType` of the alignments that carry a learning outcome (EU element 6) in standard-first output: `targetName` is
+ * the outcome, `targetUrl` its id (default `<achievement id>#learning-outcome-<n>`).
+ * @example
+ * ```ts
+ * achievement.alignment?.filter((a) => a.targetType === LEARNING_OUTCOME_TARGET_TYPE).map((a) => a.targetName);
+ * ```
+ */
+export const LEARNING_OUTCOME_TARGET_TYPE = 'ext:LearningOutcome';
+
+/**
+ * `targetType` of the alignments that state the notional workload with its unit (EU element 7): `targetCode` is the amount,
+ * `targetFramework` the unit (`ECTS`, `hours` or an `ext:` credit system). `creditsAvailable` repeats the ECTS (or national
+ * credit) amount; hours are never turned into credits.
+ * @example
+ * ```ts
+ * { type: ['Alignment'], targetType: WORKLOAD_TARGET_TYPE, targetName: '40 hours', targetCode: '40', targetFramework: 'hours', targetUrl: HOURS_UNIT_URL }
+ * ```
+ */
+export const WORKLOAD_TARGET_TYPE = 'ext:NotionalWorkload';
+
+/**
+ * `targetType` of the alignments that carry the quality assurance (EU element 11): `targetName` describes it, `targetCode`
+ * is the kind (`internal`, `external`, `accreditation` or `ext:…`), `targetUrl` the QA decision / agency page.
+ * @example
+ * ```ts
+ * achievement.alignment?.find((a) => a.targetType === QUALITY_ASSURANCE_TARGET_TYPE)?.targetCode; // 'external'
+ * ```
+ */
+export const QUALITY_ASSURANCE_TARGET_TYPE = 'ext:QualityAssurance';
+
+/**
+ * `targetUrl` of ECTS workload alignments: the European Commission's ECTS page.
+ * @example `alignment.targetUrl === ECTS_URL`
+ */
+export const ECTS_URL = 'https://education.ec.europa.eu/education-levels/higher-education/inclusive-and-connected-higher-education/european-credit-transfer-and-accumulation-system';
+
+/**
+ * `targetUrl` of workload alignments in clock hours: the QUDT unit "hour".
+ * @example `alignment.targetUrl === HOURS_UNIT_URL`
+ */
+export const HOURS_UNIT_URL = 'http://qudt.org/vocab/unit/HR';

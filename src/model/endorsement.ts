@@ -1,6 +1,7 @@
 import {
   CREDSTACK_CONTEXT, JSON_SCHEMA_VALIDATOR_TYPE, OB_ENDORSEMENT_CREDENTIAL_SCHEMA_URL, OB_V3_CONTEXT, VC_V2_CONTEXT,
 } from './constants.js';
+import { OB_EXTENSIONS_CONTEXT } from '../jsonld/contexts.js';
 import type { EndorsementCredential, Profile } from './types.js';
 import { fail, isPlainObject, isUri, newUrnUuid, optionalString, requireString, requireUri, toDateTime } from './util.js';
 
@@ -54,7 +55,8 @@ export function defineEndorsement(input: EndorsementInput): EndorsementCredentia
   if (comment) cred.credentialSubject.endorsementComment = comment;
   if (input.credentialSchema ?? true) {
     cred.credentialSchema = [{ id: OB_ENDORSEMENT_CREDENTIAL_SCHEMA_URL, type: JSON_SCHEMA_VALIDATOR_TYPE }];
-    cred['@context'].push(CREDSTACK_CONTEXT);
-  } else if (input.issuer.nameMap || input.issuer.descriptionMap) cred['@context'].push(CREDSTACK_CONTEXT);
+    cred['@context'].push(OB_EXTENSIONS_CONTEXT);
+  }
+  if (input.issuer.nameMap || input.issuer.descriptionMap) cred['@context'].push(CREDSTACK_CONTEXT);
   return cred;
 }

@@ -12,7 +12,9 @@ export {
   OB_ACHIEVEMENT_CREDENTIAL_SCHEMA_URL, OB_ENDORSEMENT_CREDENTIAL_SCHEMA_URL, CLR_CREDENTIAL_SCHEMA_URL, MICROCREDENTIAL_SCHEMA_URL,
   ACHIEVEMENT_TYPES, RESULT_TYPES, RESULT_STATUS_TYPES, ALIGNMENT_TARGET_TYPES, IDENTIFIER_TYPES, CLR_ASSOCIATION_TYPES, ASSESSMENT_TYPES,
   SUPERVISION_TYPES, PARTICIPATION_FORMS, QUALITY_ASSURANCE_TYPES, STACKABILITY_OPTIONS, EXT_VALUE_PATTERN,
+  LEARNING_OUTCOME_TARGET_TYPE, WORKLOAD_TARGET_TYPE, QUALITY_ASSURANCE_TARGET_TYPE, ECTS_URL, HOURS_UNIT_URL,
 } from './constants.js';
+export { extensionTermsUsed, credstackInlineContext, type ExtensionMode, type ExtensionTermUse } from './extension.js';
 export type * from './types.js';
 export { hashIdentifier, generateSalt, createIdentityObject, matchIdentity, type IdentityInput } from './identity.js';
 export { imageOf } from './image.js';

@@ -1,4 +1,7 @@
-import { ASSESSMENT_TYPES, PARTICIPATION_FORMS, QUALITY_ASSURANCE_TYPES, STACKABILITY_OPTIONS, SUPERVISION_TYPES } from './constants.js';
+import {
+  ASSESSMENT_TYPES, LEARNING_OUTCOME_TARGET_TYPE, PARTICIPATION_FORMS, QUALITY_ASSURANCE_TARGET_TYPE, QUALITY_ASSURANCE_TYPES,
+  STACKABILITY_OPTIONS, SUPERVISION_TYPES, WORKLOAD_TARGET_TYPE,
+} from './constants.js';
 import { isDateTimeZ, isExtValue, isPlainObject, isUri } from './util.js';
 
 /**
@@ -27,14 +30,14 @@ export const MICROCREDENTIAL_ELEMENTS: readonly { element: MicrocredentialElemen
   { element: 'issuerCountry', label: 'Country(ies)/region(s) of the issuer', mandatory: true, where: 'issuer.address.addressCountryCode' },
   { element: 'awardingBody', label: 'Awarding body(ies)', mandatory: true, where: 'credentialSubject.achievement.creator' },
   { element: 'dateOfIssuing', label: 'Date of issuing', mandatory: true, where: 'validFrom (+ awardedDate)' },
-  { element: 'learningOutcomes', label: 'Learning outcomes', mandatory: true, where: 'credentialSubject.achievement.learningOutcomes' },
-  { element: 'workload', label: 'Notional workload (ECTS wherever possible)', mandatory: true, where: 'credentialSubject.achievement.workload' },
-  { element: 'level', label: 'Level (and cycle), if applicable (EQF, QF-EHEA)', mandatory: true, where: 'credentialSubject.achievement.qualificationLevel | alignment' },
-  { element: 'assessmentType', label: 'Type of assessment', mandatory: true, where: 'credentialSubject.achievement.assessment' },
+  { element: 'learningOutcomes', label: 'Learning outcomes', mandatory: true, where: 'credentialSubject.achievement.alignment[targetType=ext:LearningOutcome]' },
+  { element: 'workload', label: 'Notional workload (ECTS wherever possible)', mandatory: true, where: 'credentialSubject.achievement.alignment[targetType=ext:NotionalWorkload] (+ creditsAvailable)' },
+  { element: 'level', label: 'Level (and cycle), if applicable (EQF, QF-EHEA)', mandatory: true, where: 'credentialSubject.achievement.alignment[targetType=ext:QualificationLevel]' },
+  { element: 'assessmentType', label: 'Type of assessment', mandatory: true, where: 'credentialSubject.achievement.resultDescription[type=AssessmentResultDescription].assessmentType' },
   { element: 'participationForm', label: 'Form of participation in the learning activity', mandatory: true, where: 'credentialSubject.achievement.formOfParticipation' },
-  { element: 'qualityAssurance', label: 'Type of quality assurance', mandatory: true, where: 'credentialSubject.achievement.qualityAssurance' },
+  { element: 'qualityAssurance', label: 'Type of quality assurance', mandatory: true, where: 'credentialSubject.achievement.alignment[targetType=ext:QualityAssurance]' },
   { element: 'prerequisites', label: 'Prerequisites needed to enrol', mandatory: false, where: 'credentialSubject.achievement.prerequisites' },
-  { element: 'supervision', label: 'Supervision and identity verification during assessment', mandatory: false, where: 'credentialSubject.achievement.assessment[].supervision' },
+  { element: 'supervision', label: 'Supervision and identity verification during assessment', mandatory: false, where: 'credentialSubject.achievement.resultDescription[type=AssessmentResultDescription].supervision' },
   { element: 'grade', label: 'Grade achieved', mandatory: false, where: 'credentialSubject.result[]' },
   { element: 'stackability', label: 'Integration / stackability options', mandatory: false, where: 'credentialSubject.achievement.stackability' },
   { element: 'furtherInformation', label: 'Further information', mandatory: false, where: 'credentialSubject.achievement.furtherInformation' },
@@ -125,7 +128,25 @@ function checkProfileCountry(profile: unknown, path: string): Found | undefined 
 function checkWorkload(a: Record<string, unknown>): Found {
   const list = asList(a.workload);
   if (!list || list.length === 0) {
-    if (a.creditsAvailable !== undefined) return malformed(`${ACH}.creditsAvailable`, 'creditsAvailable has no unit: add workload [{ value, unit: "ECTS" | "hours" }]');
+    // standard-first: alignment[] with targetType ext:NotionalWorkload (amount in targetCode, unit in targetFramework)
+    const al = asList(a.alignment) ?? [];
+    const idx = al.map((x, i) => [x, i] as const).filter(([x]) => isPlainObject(x) && x.targetType === WORKLOAD_TARGET_TYPE);
+    if (idx.length > 0) {
+      const parts: string[] = [];
+      for (const [x, i] of idx) {
+        const w = x as Record<string, unknown>;
+        const p = `${ACH}.alignment[${i}]`;
+        const n = typeof w.targetCode === 'string' ? Number(w.targetCode) : NaN;
+        if (!Number.isFinite(n) || n <= 0) return malformed(`${p}.targetCode`, 'a workload alignment states a positive amount in targetCode');
+        if (!(w.targetFramework === 'ECTS' || w.targetFramework === 'hours' || isExtValue(w.targetFramework))) {
+          return malformed(`${p}.targetFramework`, `workload unit (targetFramework) must be ECTS, hours or ext:…, got ${JSON.stringify(w.targetFramework)}`);
+        }
+        parts.push(`${n} ${String(w.targetFramework)}`);
+      }
+      const ects = idx.some(([x]) => (x as Record<string, unknown>).targetFramework === 'ECTS');
+      return present(`${ACH}.alignment[${idx[0]![1]}]`, parts.join(' + '), ects ? [] : ['ects: the EU Recommendation asks for ECTS credits wherever possible (hours or national credits are valid)']);
+    }
+    if (a.creditsAvailable !== undefined) return malformed(`${ACH}.creditsAvailable`, `creditsAvailable has no unit: add an alignment with targetType ${WORKLOAD_TARGET_TYPE} (unit in targetFramework)`);
     return missing(`${ACH}.workload`, 'no workload');
   }
   const parts: string[] = [];
@@ -154,7 +175,10 @@ function checkLevel(a: Record<string, unknown>): Found {
   }
   const al = asList(a.alignment) ?? [];
   const idx = al.findIndex((x) => isPlainObject(x) && (x.targetType === 'ext:QualificationLevel' || (typeof x.targetFramework === 'string' && /(^|\b)(EQF|European Qualifications Framework|QF-EHEA)\b/.test(x.targetFramework))));
-  if (idx >= 0) return present(`${ACH}.alignment[${idx}]`, String((al[idx] as { targetName?: unknown }).targetName));
+  if (idx >= 0) {
+    const x = al[idx] as { targetName?: unknown; targetCode?: unknown };
+    return present(`${ACH}.alignment[${idx}]`, x.targetCode === 'not-applicable' ? 'declared not applicable' : String(x.targetName));
+  }
   return missing(`${ACH}.qualificationLevel`, "no level: give EQF / QF-EHEA / a national level, or declare 'not-applicable'");
 }
 
@@ -186,11 +210,26 @@ function checkAssessment(a: Record<string, unknown>): { type: Found; supervision
   const rds = asList(a.resultDescription) ?? [];
   const i = rds.findIndex((rd) => isPlainObject(rd) && typesOf(rd.type).includes('AssessmentResultDescription'));
   if (i >= 0) {
-    const rd = rds[i] as Record<string, unknown>;
-    const p = `${ACH}.resultDescription[${i}].assessmentType`;
+    const all = rds.map((rd, j) => [rd, j] as const).filter(([rd]) => isPlainObject(rd) && typesOf(rd.type).includes('AssessmentResultDescription'));
+    const types: string[] = [];
+    const sup: string[] = [];
+    for (const [rd0, j] of all) {
+      const rd = rd0 as Record<string, unknown>;
+      const p = `${ACH}.resultDescription[${j}]`;
+      if (!inEnum(rd.assessmentType, ASSESSMENT_TYPES)) {
+        return { type: malformed(`${p}.assessmentType`, 'assessmentType must be Exam, Performance or Artifact'), supervision: missing(p, 'assessment malformed') };
+      }
+      types.push(String(rd.assessmentType));
+      if (rd.supervision !== undefined) {
+        if (typeof rd.supervision !== 'string' || !SUPERVISION_TYPES.includes(rd.supervision as never)) {
+          return { type: present(`${p}.assessmentType`, types.join(', ')), supervision: malformed(`${p}.supervision`, `supervision must be one of ${SUPERVISION_TYPES.join(', ')}`) };
+        }
+        sup.push(rd.supervision);
+      }
+    }
     return {
-      type: inEnum(rd.assessmentType, ASSESSMENT_TYPES) ? present(p, String(rd.assessmentType)) : malformed(p, 'assessmentType must be Exam, Performance or Artifact'),
-      supervision: missing(`${ACH}.assessment[].supervision`, 'not stated'),
+      type: present(`${ACH}.resultDescription[${i}].assessmentType`, types.join(', ')),
+      supervision: sup.length ? present(`${ACH}.resultDescription[${i}].supervision`, sup.join(', ')) : missing(`${ACH}.resultDescription[].supervision`, 'not stated'),
     };
   }
   return { type: missing(`${ACH}.assessment`, 'no type of assessment'), supervision: missing(`${ACH}.assessment[].supervision`, 'not stated') };
@@ -223,7 +262,15 @@ function checkAll(credential: unknown): Record<MicrocredentialElement, Found> {
     else out.dateOfIssuing = present(`$.${key}`, String(cred.awardedDate ?? cred[key]));
   }
   const los = asList(a.learningOutcomes);
-  if (!los || los.length === 0) out.learningOutcomes = missing(`${ACH}.learningOutcomes`, 'no learning outcomes');
+  const alignments = asList(a.alignment) ?? [];
+  const loAlign = alignments.map((x, i) => [x, i] as const).filter(([x]) => isPlainObject(x) && x.targetType === LEARNING_OUTCOME_TARGET_TYPE);
+  const qaAlign = alignments.map((x, i) => [x, i] as const).filter(([x]) => isPlainObject(x) && x.targetType === QUALITY_ASSURANCE_TARGET_TYPE);
+  if ((!los || los.length === 0) && loAlign.length > 0) {
+    const bad = loAlign.find(([x]) => !nonEmpty((x as Record<string, unknown>).targetName));
+    const skills = alignments.filter((x) => isPlainObject(x) && typeof x.targetType === 'string' && /^(ext:ESCO|ceasn:Competency|CFItem)/.test(x.targetType)).length;
+    out.learningOutcomes = bad ? malformed(`${ACH}.alignment[${bad[1]}].targetName`, 'a learning outcome alignment needs its text in targetName')
+      : present(`${ACH}.alignment[${loAlign[0]![1]}]`, `${loAlign.length} learning outcome(s), ${skills} skill alignment(s)`);
+  } else if (!los || los.length === 0) out.learningOutcomes = missing(`${ACH}.learningOutcomes`, 'no learning outcomes');
   else {
     const bad = los.findIndex((lo) => !isPlainObject(lo) || !nonEmpty(lo.description));
     out.learningOutcomes = bad >= 0 ? malformed(`${ACH}.learningOutcomes[${bad}]`, 'each learning outcome needs a description')
@@ -240,7 +287,11 @@ function checkAll(credential: unknown): Record<MicrocredentialElement, Found> {
     out.participationForm = bad >= 0 ? malformed(`${ACH}.formOfParticipation[${bad}]`, `must be ${PARTICIPATION_FORMS.join(', ')} or ext:…`) : present(`${ACH}.formOfParticipation`, forms.join(', '));
   }
   const qas = asList(a.qualityAssurance);
-  if (!qas || qas.length === 0) out.qualityAssurance = missing(`${ACH}.qualityAssurance`, 'no quality assurance');
+  if ((!qas || qas.length === 0) && qaAlign.length > 0) {
+    const bad = qaAlign.find(([x]) => !inEnum((x as Record<string, unknown>).targetCode, QUALITY_ASSURANCE_TYPES) || !nonEmpty((x as Record<string, unknown>).targetName));
+    out.qualityAssurance = bad ? malformed(`${ACH}.alignment[${bad[1]}]`, `a quality assurance alignment needs targetCode (${QUALITY_ASSURANCE_TYPES.join(', ')} or ext:…) and a description in targetName`)
+      : present(`${ACH}.alignment[${qaAlign[0]![1]}]`, qaAlign.map(([x]) => String((x as Record<string, unknown>).targetCode)).join(', '));
+  } else if (!qas || qas.length === 0) out.qualityAssurance = missing(`${ACH}.qualityAssurance`, 'no quality assurance');
   else {
     const bad = qas.findIndex((q) => !isPlainObject(q) || !inEnum(q.assuranceType, QUALITY_ASSURANCE_TYPES) || !nonEmpty(q.description));
     out.qualityAssurance = bad >= 0 ? malformed(`${ACH}.qualityAssurance[${bad}]`, `needs assuranceType (${QUALITY_ASSURANCE_TYPES.join(', ')} or ext:…) and a description`)

@@ -227,6 +227,15 @@ export interface ResultDescription {
   rubricCriterionLevel?: RubricCriterionLevel[];
   valueMax?: string;
   valueMin?: string;
+  /** 1EdTech Assessment Extension 2.0 (when `type` includes `AssessmentResultDescription`). */
+  description?: string;
+  assessmentType?: AssessmentType;
+  assessmentOutput?: string;
+  evaluationMethod?: string;
+  hasGroupParticipation?: boolean;
+  hasGroupEvaluation?: boolean;
+  /** credstack term (no standard home): supervision and identity verification during this assessment. */
+  supervision?: SupervisionType;
 }
 
 /**
@@ -347,6 +356,8 @@ export interface QualificationLevel {
  * ```
  */
 export interface Assessment {
+  /** Display name of the assessment (default: "<assessmentType> assessment"). */
+  name?: string;
   assessmentType: AssessmentType;
   description: string;
   assessmentOutput?: string;

@@ -1,7 +1,7 @@
 import { IssueError, PortfolioError } from '../errors.js';
 import { issueCredential } from '../issue.js';
 import { asArray, idOf } from '../util/json.js';
-import { CREDSTACK_CONTEXT, VC_V2_CONTEXT } from '../jsonld/contexts.js';
+import { CREDSTACK_CONTEXT, OB_ASSESSMENT_CONTEXT, VC_V2_CONTEXT } from '../jsonld/contexts.js';
 import { usesCredstackTerms } from '../model/award.js';
 import { ASSOCIATION_TYPES, CLR_EMBED_CONTEXT, achievementsOf, checkInputCredentials, clrContextFor, toPortfolioError } from './common.js';
 import { type AssociationInput, type ClrBundleOptions, type Portfolio, type PortfolioCredential } from './types.js';
@@ -124,6 +124,8 @@ export async function bundleClr(credentials: PortfolioCredential[], options: Clr
   const context = clrContextFor(creds);
   // terms of our extension context on the envelope itself (issuer nameMap, copied achievements' workload…) need it too
   const { verifiableCredential: _inner, ...envelopeSubject } = subject;
+  // copied achievements may describe assessments with the 1EdTech Assessment Extension
+  if (JSON.stringify(envelopeSubject).includes('"AssessmentResultDescription"')) context.push(OB_ASSESSMENT_CONTEXT);
   if (usesCredstackTerms([issuer, envelopeSubject])) context.push(CREDSTACK_CONTEXT);
   const doc: Record<string, any> = { '@context': context };
   if (options.id !== undefined) doc.id = options.id;
@@ -142,6 +144,7 @@ export async function bundleClr(credentials: PortfolioCredential[], options: Clr
       ...(options.now !== undefined ? { now: options.now } : {}),
       ...(options.documents !== undefined ? { documents: options.documents } : {}),
       ...(options.skipSchema ? { skipSchema: true } : {}),
+      ...(options.extension ? { extension: options.extension } : {}),
     });
   try {
     return await issue(doc);

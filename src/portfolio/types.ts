@@ -95,6 +95,8 @@ export interface ClrBundleOptions extends CommonBundleOptions {
   validUntil?: string;
   /** Skip the JSON Schema check of issueCredential (not recommended). */
   skipSchema?: boolean;
+  /** How credstack's context is named when the envelope uses its terms (see IssueOptions.extension; default 'inline'). */
+  extension?: 'url' | 'inline' | 'none';
 }
 
 /**

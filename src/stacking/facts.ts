@@ -33,6 +33,12 @@ export function readWorkload(achievement: Obj | undefined, subject: Obj | undefi
       if (!out.some((q) => q.unit === w.unit)) out.push({ value: w.value, unit: w.unit as WorkloadUnitName });
     }
   }
+  // standard-first output: alignment[] with targetType ext:NotionalWorkload (amount in targetCode, unit in targetFramework)
+  for (const a of list(achievement?.alignment)) {
+    if (!isObj(a) || a.targetType !== 'ext:NotionalWorkload' || typeof a.targetFramework !== 'string' || a.targetFramework === '') continue;
+    const value = typeof a.targetCode === 'string' && /^\d+(\.\d+)?$/.test(a.targetCode) ? Number(a.targetCode) : NaN;
+    if (Number.isFinite(value) && !out.some((q) => q.unit === a.targetFramework)) out.push({ value, unit: a.targetFramework as WorkloadUnitName });
+  }
   if (out.length === 0) {
     const credits = typeof subject?.creditsEarned === 'number' ? subject.creditsEarned : achievement?.creditsAvailable;
     if (typeof credits === 'number' && Number.isFinite(credits) && credits >= 0) out.push({ value: credits, unit: 'credits' });
@@ -83,12 +89,15 @@ export function readLevels(achievement: Obj | undefined): { framework: string; l
   return out;
 }
 
+/** Alignment target types that carry other EU elements (level, workload, quality assurance, the outcome text itself). */
+const NOT_SKILLS = new Set(['ext:QualificationLevel', 'ext:NotionalWorkload', 'ext:QualityAssurance', 'ext:LearningOutcome']);
+
 /** Skills: targetUrl and targetCode of every alignment of the achievement and of its learning outcomes (level alignments excluded). */
 export function readSkills(achievement: Obj | undefined): string[] {
   const out = new Set<string>();
   const take = (alignments: unknown) => {
     for (const a of list(alignments)) {
-      if (!isObj(a) || a.targetType === 'ext:QualificationLevel' || eqfFromAlignment(a) !== undefined) continue;
+      if (!isObj(a) || NOT_SKILLS.has(a.targetType as string) || eqfFromAlignment(a) !== undefined) continue;
       const url = str(a.targetUrl);
       const code = str(a.targetCode);
       if (url) out.add(url);

@@ -7,6 +7,7 @@ import type { Achievement, IdentityObject, Profile } from '../model/types.js';
 import { digestComponent, type DigestAlgorithm } from './digest.js';
 import { isGenuineEvaluation, ruleDigest, type StackEvaluation } from './evaluate.js';
 import { parseStackingRule } from './rules.js';
+import type { ExtensionMode } from '../model/extension.js';
 import type { StackingRule } from './types.js';
 
 /**
@@ -56,6 +57,8 @@ export interface IssueStackedOptions {
   force?: boolean;
   /** Extra offline contexts the components use. */
   documents?: Record<string, unknown>;
+  /** How credstack's context is named when the associations need it (see IssueOptions.extension; default 'inline'). */
+  extension?: ExtensionMode;
 }
 
 /**
@@ -125,12 +128,18 @@ export async function issueStackedCredential(rule: StackingRule | unknown, evalu
 
   const unsigned = awardAchievement({ ...(opts.credential ?? {}), issuer, achievement: opts.achievement, recipient, now, validFrom: opts.credential?.validFrom ?? now }) as unknown as Record<string, any>;
   const ctx: unknown[] = Array.isArray(unsigned['@context']) ? [...unsigned['@context']] : [unsigned['@context']];
-  if (!ctx.includes(CREDSTACK_CONTEXT)) ctx.push(CREDSTACK_CONTEXT);
-  if (!ctx.includes(CLR_V2_CONTEXT)) ctx.push(CLR_V2_CONTEXT);
+  // relatedResource is VC 2.0; `association` on an AchievementSubject is ours (CLR 2.0 defines it on ClrSubject only), with
+  // the CLR context for the Association class: both only when there are associations
+  if (associations.length) {
+    if (!ctx.includes(CREDSTACK_CONTEXT)) ctx.push(CREDSTACK_CONTEXT);
+    if (!ctx.includes(CLR_V2_CONTEXT)) ctx.push(CLR_V2_CONTEXT);
+  }
   unsigned['@context'] = ctx;
   unsigned.relatedResource = relatedResource;
   if (associations.length) unsigned.credentialSubject.association = associations;
 
-  const credential = (await issueCredential(unsigned, { key: opts.key, now, ...(opts.documents ? { documents: opts.documents } : {}) })) as Record<string, unknown>;
+  const credential = (await issueCredential(unsigned, {
+    key: opts.key, now, ...(opts.documents ? { documents: opts.documents } : {}), ...(opts.extension ? { extension: opts.extension } : {}),
+  })) as Record<string, unknown>;
   return { credential, relatedResource, associations };
 }

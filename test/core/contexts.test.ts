@@ -12,9 +12,9 @@ import {
   DCC_V1_CONTEXT,
   issueCredential,
   OB_ACCRED_V2_CONTEXT,
-  OB_ASSESSMENT_V2_CONTEXT,
+  OB_ASSESSMENT_CONTEXT,
   OB_V3_CONTEXT,
-  OB_V3_EXTENSIONS_CONTEXT,
+  OB_EXTENSIONS_CONTEXT,
   verifyCredential,
   VC_V2_CONTEXT,
 } from '../../src/index.js';
@@ -38,8 +38,8 @@ describe('contexts real OB 3.0 credentials carry are bundled', () => {
   it.each([
     [DCC_V1_CONTEXT, 'https://w3id.org/dcc/v1'],
     [CREDENTIALS_EXAMPLES_V2_CONTEXT, 'https://www.w3.org/ns/credentials/examples/v2'],
-    [OB_V3_EXTENSIONS_CONTEXT, 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json'],
-    [OB_ASSESSMENT_V2_CONTEXT, 'https://purl.imsglobal.org/spec/ob-assessment/v2p0/context/'],
+    [OB_EXTENSIONS_CONTEXT, 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json'],
+    [OB_ASSESSMENT_CONTEXT, 'https://purl.imsglobal.org/spec/ob-assessment/v2p0/context/'],
     [OB_ACCRED_V2_CONTEXT, 'https://purl.imsglobal.org/spec/ob-accred/v2p0/context/'],
   ])('%s', async (constant, url) => {
     expect(constant).toBe(url);
@@ -55,11 +55,11 @@ describe('contexts real OB 3.0 credentials carry are bundled', () => {
     expect(dcc[0]!['@type']).toEqual(['http://schema.org/EducationalOccupationalCredential']);
     const ex = await expand([VC_V2_CONTEXT, CREDENTIALS_EXAMPLES_V2_CONTEXT], { alumniOf: 'X' });
     expect(Object.keys(ex[0]!)).toEqual(['https://www.w3.org/ns/credentials/examples#alumniOf']);
-    const ext = await expand([VC_V2_CONTEXT, OB_V3_CONTEXT, OB_V3_EXTENSIONS_CONTEXT], { type: '1EdTechRevocationList' });
+    const ext = await expand([VC_V2_CONTEXT, OB_V3_CONTEXT, OB_EXTENSIONS_CONTEXT], { type: '1EdTechRevocationList' });
     expect(ext[0]!['@type']).toEqual(['https://purl.imsglobal.org/spec/vcrl/v1p0/context.json#1EdTechRevocationList']);
     const accred = await expand([VC_V2_CONTEXT, OB_V3_CONTEXT, OB_ACCRED_V2_CONTEXT], { type: 'AccreditationProfile' });
     expect(accred[0]!['@type']).toEqual(['https://purl.imsglobal.org/spec/vc/ob/vocab.html#AccreditationProfile']);
-    const assess = await expand([VC_V2_CONTEXT, OB_V3_CONTEXT, OB_ASSESSMENT_V2_CONTEXT.slice(0, -1)], { type: 'AssessmentResultDescription' });
+    const assess = await expand([VC_V2_CONTEXT, OB_V3_CONTEXT, OB_ASSESSMENT_CONTEXT.slice(0, -1)], { type: 'AssessmentResultDescription' });
     expect(assess[0]!['@type']).toEqual(['https://purl.imsglobal.org/spec/vc/ob/vocab.html#AssessmentResultDescription']);
   });
 
@@ -85,7 +85,7 @@ describe('contexts real OB 3.0 credentials carry are bundled', () => {
 
   it('(third-party: DCC vc-test-fixtures) an OB 3.0 EndorsementCredential carrying extensions.json and a typed credentialSchema verifies offline', async () => {
     const cred = fixture('third-party/dcc-v2-both-didkey-endorsement-withSchema.json');
-    expect(cred['@context']).toContain(OB_V3_EXTENSIONS_CONTEXT);
+    expect(cred['@context']).toContain(OB_EXTENSIONS_CONTEXT);
     const r = await verifyCredential(cred, { now: NOW });
     expect(r.checks.filter((c) => c.id === 'proof').map((c) => `${c.target}:${c.status}`)).toEqual(['DataIntegrityProof/eddsa-rdfc-2022:passed', 'Ed25519Signature2020:passed']);
     expect(r.checks.find((c) => c.id === 'structure')?.status).toBe('passed');

@@ -24,35 +24,47 @@ describe('defineAchievement', () => {
     expect(validateAchievement(a).valid).toBe(true);
   });
 
-  it('language maps → primary text + maps + inLanguage; learning outcomes keep their languages', () => {
+  it('language maps → primary text + maps + inLanguage; learning outcomes become ext:LearningOutcome alignments keeping their languages', () => {
     const a = defineAchievement({ ...base, name: { de: 'Daten', en: 'Data' }, description: { de: 'Über Daten', en: 'About data' }, language: 'en',
       learningOutcomes: [{ text: { de: 'Daten erklären', en: 'Explain data' } }, 'Plain outcome'] });
     expect(a.name).toBe('Data');
     expect(a.inLanguage).toBe('en');
     expect(a.nameMap).toEqual({ de: 'Daten', en: 'Data' });
     expect(a.descriptionMap).toEqual({ de: 'Über Daten', en: 'About data' });
-    expect(a.learningOutcomes).toEqual([
-      { type: 'LearningOutcome', description: 'Explain data', descriptionMap: { de: 'Daten erklären', en: 'Explain data' } },
-      { type: 'LearningOutcome', description: 'Plain outcome' },
+    expect(a.learningOutcomes).toBeUndefined();
+    expect(a.alignment).toEqual([
+      { type: ['Alignment'], targetName: 'Explain data', targetUrl: 'https://uni.example/achievements/x#learning-outcome-1', targetCode: 'LO1',
+        targetType: 'ext:LearningOutcome', nameMap: { de: 'Daten erklären', en: 'Explain data' } },
+      { type: ['Alignment'], targetName: 'Plain outcome', targetUrl: 'https://uni.example/achievements/x#learning-outcome-2', targetCode: 'LO2', targetType: 'ext:LearningOutcome' },
     ]);
     expect(a.achievementType).toBe('MicroCredential');
     const first = defineAchievement({ ...base, name: { it: 'Dati', en: 'Data' } });
     expect(first.inLanguage).toBe('it');
   });
 
-  it('maps workload, EQF level, assessment, participation, QA, stackability to extension terms', () => {
+  it('standard-first: workload, EQF level, QA as alignments, assessment as AssessmentResultDescription; participation etc. stay extension terms', () => {
     const a = defineAchievement({ ...base, workload: [{ value: 5, unit: 'ECTS' }, { value: 125, unit: 'hours' }], level: { framework: 'EQF', level: '6', cycle: 'first' },
       assessment: { assessmentType: 'Exam', description: 'Written', supervision: 'supervised-onsite-id-check' }, participation: 'blended',
       qualityAssurance: { assuranceType: 'external', description: 'Accredited', assuranceUrl: 'https://agency.example' },
       prerequisites: 'None', stackability: { option: 'stackable', towards: ['https://uni.example/programmes/p'] }, furtherInformation: 'https://uni.example/x',
       jointAwardingBodies: [{ id: 'https://partner.example', type: ['Profile'], name: 'Partner' }], creator: { id: 'https://uni.example', type: ['Profile'] } });
     expect(a.creditsAvailable).toBe(5);
-    expect(a.workload).toEqual([{ value: 5, unit: 'ECTS' }, { value: 125, unit: 'hours' }]);
-    expect(a.qualificationLevel).toEqual([{ framework: 'EQF', level: '6', cycle: 'first', levelUrl: 'http://data.europa.eu/snb/eqf/6' }]);
-    expect(a.alignment).toEqual([{ type: ['Alignment'], targetName: 'EQF level 6', targetUrl: 'http://data.europa.eu/snb/eqf/6', targetCode: '6',
-      targetFramework: 'European Qualifications Framework', targetType: 'ext:QualificationLevel' }]);
+    expect(a.workload).toBeUndefined();
+    expect(a.qualificationLevel).toBeUndefined();
+    expect(a.qualityAssurance).toBeUndefined();
+    expect(a.assessment).toBeUndefined();
+    expect(a.alignment).toEqual([
+      { type: ['Alignment'], targetType: 'ext:NotionalWorkload', targetName: '5 ECTS credits', targetCode: '5', targetFramework: 'ECTS', targetUrl: 'https://education.ec.europa.eu/education-levels/higher-education/inclusive-and-connected-higher-education/european-credit-transfer-and-accumulation-system' },
+      { type: ['Alignment'], targetType: 'ext:NotionalWorkload', targetName: '125 hours', targetCode: '125', targetFramework: 'hours', targetUrl: 'http://qudt.org/vocab/unit/HR' },
+      { type: ['Alignment'], targetName: 'EQF level 6', targetUrl: 'http://data.europa.eu/snb/eqf/6', targetCode: '6',
+        targetFramework: 'European Qualifications Framework', targetType: 'ext:QualificationLevel' },
+      { type: ['Alignment'], targetType: 'ext:QualityAssurance', targetName: 'Accredited', targetCode: 'external', targetUrl: 'https://agency.example' },
+    ]);
+    expect(a.resultDescription).toEqual([{
+      id: 'https://uni.example/achievements/x#assessment-1', type: ['ResultDescription', 'AssessmentResultDescription'], name: 'Exam assessment',
+      resultType: 'Status', assessmentType: 'Exam', description: 'Written', supervision: 'supervised-onsite-id-check',
+    }]);
     expect(a.formOfParticipation).toEqual(['blended']);
-    expect(a.assessment?.[0]?.supervision).toBe('supervised-onsite-id-check');
     expect(a.jointAwardingBody?.[0]?.id).toBe('https://partner.example');
     expect(getWorkload(a, 'ECTS')).toBe(5);
     expect(getWorkload(a, 'hours')).toBe(125);
@@ -67,11 +79,16 @@ describe('defineAchievement', () => {
       { framework: 'NSQF', level: '4.5', url: 'https://nsqf.example/levels' },
     ] });
     expect(a.creditsAvailable).toBeUndefined();
-    expect(a.qualificationLevel?.map((l) => l.framework)).toEqual(['BNQF', 'NSQF']);
-    expect(a.alignment?.[0]?.targetFramework).toBe('Bangladesh National Qualifications Framework');
+    expect(a.alignment?.map((x) => [x.targetType, x.targetFramework, x.targetCode])).toEqual([
+      ['ext:NotionalWorkload', 'hours', '60'],
+      ['ext:QualificationLevel', 'Bangladesh National Qualifications Framework', '6'],
+      ['ext:QualificationLevel', 'NSQF', '4.5'],
+    ]);
+    expect(getWorkload(a, 'hours')).toBe(60);
     expect(validateAchievement(a).valid).toBe(true);
     const vn = defineAchievement({ ...base, workload: { value: 3, unit: 'ext:VN-credits' }, creditsAvailable: 3 });
     expect(vn.creditsAvailable).toBe(3);
+    expect(vn.alignment?.[0]).toMatchObject({ targetFramework: 'ext:VN-credits', targetCode: '3', targetUrl: 'https://uni.example/achievements/x#workload-ext-vn-credits' });
   });
 
   it('result descriptions: grade scales, ranges and rubrics get stable ids', () => {

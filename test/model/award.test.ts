@@ -14,7 +14,9 @@ const plain = defineAchievement({ id: 'https://uni.example/a/plain', name: 'Plai
     { name: 'Rubric', resultType: 'RubricCriterionLevel', rubric: { levels: [{ name: 'Low' }, { name: 'High' }] } },
     { name: 'Completion', resultType: 'Status' },
   ] });
-const eu = defineAchievement({ id: 'https://uni.example/a/eu', name: 'EU', description: 'd', criteria: 'c', workload: { value: 5, unit: 'ECTS' } });
+const eu = defineAchievement({ id: 'https://uni.example/a/eu', name: 'EU', description: 'd', criteria: 'c', workload: { value: 5, unit: 'ECTS' }, participation: 'online' });
+const euStandard = defineAchievement({ id: 'https://uni.example/a/eu-std', name: 'EU', description: 'd', criteria: 'c', workload: { value: 5, unit: 'ECTS' } });
+const OB_EXTENSIONS = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
 const baseInput: AwardInput = { issuer, achievement: plain, recipient: { id: 'did:key:z6MkLearner' }, now: NOW };
 
 function rejects(patch: Partial<AwardInput> | Record<string, unknown>, path: string) {
@@ -31,7 +33,7 @@ function rejects(patch: Partial<AwardInput> | Record<string, unknown>, path: str
 describe('awardAchievement', () => {
   it('builds an OpenBadgeCredential with VC 2.0 + OB 3.0.3 contexts, dates from the pinned clock, and credentialSchema', () => {
     const c = awardAchievement(baseInput);
-    expect(c['@context']).toEqual([VC_V2_CONTEXT, OB_V3_CONTEXT, CREDSTACK_CONTEXT]);
+    expect(c['@context']).toEqual([VC_V2_CONTEXT, OB_V3_CONTEXT, OB_EXTENSIONS]);
     expect(c.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(c.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     expect(c.validFrom).toBe('2025-07-01T09:00:00Z');
@@ -42,9 +44,13 @@ describe('awardAchievement', () => {
     expect(validateCredential(c)).toEqual({ valid: true, errors: [] });
   });
 
-  it('lists our micro-credential schema when extension terms are used; plain credentials can skip our context', () => {
+  it('lists our context and micro-credential schema only when a credstack-only term is used', () => {
     const c = awardAchievement({ ...baseInput, achievement: eu });
     expect(c.credentialSchema?.map((s) => s.id)).toEqual([OB_ACHIEVEMENT_CREDENTIAL_SCHEMA_URL, MICROCREDENTIAL_SCHEMA_URL]);
+    expect(c['@context']).toEqual([VC_V2_CONTEXT, OB_V3_CONTEXT, OB_EXTENSIONS, CREDSTACK_CONTEXT]);
+    const std = awardAchievement({ ...baseInput, achievement: euStandard });
+    expect(std['@context']).toEqual([VC_V2_CONTEXT, OB_V3_CONTEXT, OB_EXTENSIONS]);
+    expect(std.credentialSchema?.map((s) => s.id)).toEqual([OB_ACHIEVEMENT_CREDENTIAL_SCHEMA_URL]);
     const bare = awardAchievement({ ...baseInput, credentialSchema: false });
     expect(bare['@context']).toEqual([VC_V2_CONTEXT, OB_V3_CONTEXT]);
     expect(bare.credentialSchema).toBeUndefined();
@@ -85,7 +91,7 @@ describe('awardAchievement', () => {
       validUntil: '2030-01-01T00:00:00Z', image: 'https://uni.example/badge.png', endorsement: [endorsement], description: 'Awarded for X',
       credentialStatus: { id: 'https://uni.example/status/1#5', type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '5', statusListCredential: 'https://uni.example/status/1' } });
     expect(c.evidence).toEqual([{ id: 'https://lms.example/s/1', type: ['Evidence'], name: 'Essay', genre: 'Essay' }]);
-    expect(c.credentialSubject).toMatchObject({ activityStartDate: '2025-03-01', activityEndDate: '2025-06-01T00:00:00Z', creditsEarned: 5, narrative: 'Well done', term: '2025 spring' });
+    expect(c.credentialSubject).toMatchObject({ activityStartDate: '2025-03-01T00:00:00Z', activityEndDate: '2025-06-01T00:00:00Z', creditsEarned: 5, narrative: 'Well done', term: '2025 spring' });
     expect(c.validUntil).toBe('2030-01-01T00:00:00Z');
     expect(validateCredential(c)).toEqual({ valid: true, errors: [] });
   });

@@ -27,7 +27,7 @@ describe('network micro-credential examples: sign → verify → schema → EU e
   it('tampering with an EU element breaks the signature', async () => {
     const { signed } = await signExample('ai');
     const forged = structuredClone(signed) as any;
-    forged.credentialSubject.achievement.workload[0].value = 30;
+    forged.credentialSubject.achievement.alignment.find((a: any) => a.targetType === 'ext:NotionalWorkload').targetCode = '30';
     const report = await verifyCredential(forged, { now: NOW });
     expect(report.verified).toBe(false);
     expect(report.checks.find((c) => c.id === 'proof')?.status).toBe('failed');

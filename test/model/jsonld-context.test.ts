@@ -28,9 +28,11 @@ describe('credstack JSON-LD extension context', () => {
   it.each(['ai', 'data', 'staff'] as const)('the %s credential expands in safe mode without protected-term conflicts', async (which) => {
     const cred = awardExample(which, issuer, { did: 'did:key:z6MkLearner', studentId: 'S1' });
     const nquads: string = await (jsonld as any).toRDF(cred, { documentLoader: loader, safe: true, format: 'application/n-quads' });
-    expect(nquads).toContain(`<${CREDSTACK_VOCAB}learningOutcome>`);
-    expect(nquads).toContain(`<${CREDSTACK_VOCAB}workloadUnit>`);
+    // standard-first: outcomes / workload are OB alignments, assessments the 1EdTech Assessment Extension; participation is ours
+    expect(nquads).toContain('<https://purl.imsglobal.org/spec/vc/ob/vocab.html#targetType> "ext:LearningOutcome"');
+    expect(nquads).toContain('<https://purl.imsglobal.org/spec/vc/ob/vocab.html#targetType> "ext:NotionalWorkload"');
     expect(nquads).toContain('<https://w3id.org/openbadges/extensions#assessmentType>');
+    expect(nquads).toContain(`<${CREDSTACK_VOCAB}formOfParticipation>`);
     expect(nquads).toContain('"U-Net IT"@it');
     expect(nquads).toContain('<https://purl.imsglobal.org/spec/vc/ob/vocab.html#awardedDate>');
   });
@@ -47,6 +49,6 @@ describe('credstack JSON-LD extension context', () => {
       id: 'urn:uuid:3c3e0a36-0000-4000-8000-000000000002', type: ['VerifiableCredential', 'ClrCredential'], issuer, name: 'Transcript', validFrom: '2025-07-01T09:00:00Z',
       credentialSubject: { type: ['ClrSubject'], id: 'did:key:z6MkLearner', verifiableCredential: [inner] } };
     const out = await (jsonld as any).expand(clr, { documentLoader: loader, safe: true });
-    expect(JSON.stringify(out)).toContain(`${CREDSTACK_VOCAB}workload`);
+    expect(JSON.stringify(out)).toContain(`${CREDSTACK_VOCAB}formOfParticipation`);
   });
 });

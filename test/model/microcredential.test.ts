@@ -12,13 +12,19 @@ const removers: Record<string, (c: any) => void> = {
   issuerCountry: (c) => { delete c.issuer.address; },
   awardingBody: (c) => { delete c.credentialSubject.achievement.creator; },
   dateOfIssuing: (c) => { delete c.validFrom; },
-  learningOutcomes: (c) => { delete c.credentialSubject.achievement.learningOutcomes; },
-  workload: (c) => { delete c.credentialSubject.achievement.workload; delete c.credentialSubject.achievement.creditsAvailable; },
-  level: (c) => { delete c.credentialSubject.achievement.qualificationLevel; c.credentialSubject.achievement.alignment = []; },
-  assessmentType: (c) => { delete c.credentialSubject.achievement.assessment; },
+  learningOutcomes: (c) => { dropAlignments(c, 'ext:LearningOutcome'); },
+  workload: (c) => { dropAlignments(c, 'ext:NotionalWorkload'); delete c.credentialSubject.achievement.creditsAvailable; },
+  level: (c) => { dropAlignments(c, 'ext:QualificationLevel'); },
+  assessmentType: (c) => { const a = c.credentialSubject.achievement; a.resultDescription = a.resultDescription.filter((rd: any) => !rd.type.includes('AssessmentResultDescription')); },
   participationForm: (c) => { delete c.credentialSubject.achievement.formOfParticipation; },
-  qualityAssurance: (c) => { delete c.credentialSubject.achievement.qualityAssurance; },
+  qualityAssurance: (c) => { dropAlignments(c, 'ext:QualityAssurance'); },
 };
+/** Standard-first output carries outcomes, workload, level and QA as alignments with these ext: target types. */
+function dropAlignments(c: any, targetType: string) {
+  const a = c.credentialSubject.achievement;
+  a.alignment = a.alignment.filter((x: any) => x.targetType !== targetType);
+}
+const alignmentOf = (c: any, targetType: string) => c.credentialSubject.achievement.alignment.find((x: any) => x.targetType === targetType);
 
 describe('checkMicrocredential', () => {
   it('lists 11 mandatory and 5 optional elements', () => {
@@ -58,7 +64,12 @@ describe('checkMicrocredential', () => {
     ['learningOutcomes', (c) => { c.credentialSubject.achievement.learningOutcomes = [{ type: 'LearningOutcome' }]; }],
     ['workload', (c) => { c.credentialSubject.achievement.workload = [{ value: 5 }]; }],
     ['workload', (c) => { c.credentialSubject.achievement.workload = [{ value: -1, unit: 'ECTS' }]; }],
-    ['workload', (c) => { delete c.credentialSubject.achievement.workload; }], // creditsAvailable without unit
+    ['workload', (c) => { dropAlignments(c, 'ext:NotionalWorkload'); }], // creditsAvailable without unit
+    ['workload', (c) => { alignmentOf(c, 'ext:NotionalWorkload').targetFramework = 'weeks'; }],
+    ['workload', (c) => { alignmentOf(c, 'ext:NotionalWorkload').targetCode = 'five'; }],
+    ['learningOutcomes', (c) => { alignmentOf(c, 'ext:LearningOutcome').targetName = ' '; }],
+    ['qualityAssurance', (c) => { alignmentOf(c, 'ext:QualityAssurance').targetCode = 'self-declared'; }],
+    ['assessmentType', (c) => { c.credentialSubject.achievement.resultDescription.find((rd: any) => rd.assessmentType).assessmentType = 'Quiz'; }],
     ['level', (c) => { c.credentialSubject.achievement.qualificationLevel = [{ framework: 'EQF', level: '9' }]; }],
     ['assessmentType', (c) => { c.credentialSubject.achievement.assessment = [{ assessmentType: 'Quiz', description: 'x' }]; }],
     ['participationForm', (c) => { c.credentialSubject.achievement.formOfParticipation = ['remote']; }],
@@ -76,7 +87,7 @@ describe('checkMicrocredential', () => {
     const c = fresh();
     const a = c.credentialSubject.achievement;
     delete a.prerequisites; delete a.stackability; delete a.furtherInformation; delete c.credentialSubject.result;
-    for (const x of a.assessment) delete x.supervision;
+    for (const x of a.resultDescription) delete x.supervision;
     let r = checkMicrocredential(c);
     expect(r.complete).toBe(true);
     expect(r.elements.filter((e) => !e.mandatory).every((e) => e.status === 'missing')).toBe(true);
@@ -89,10 +100,11 @@ describe('checkMicrocredential', () => {
   it('non-EU: hours and a national level are present; ECTS is advice only', () => {
     const c = fresh();
     const a = c.credentialSubject.achievement;
-    a.workload = [{ value: 60, unit: 'hours' }];
+    dropAlignments(c, 'ext:NotionalWorkload');
+    dropAlignments(c, 'ext:QualificationLevel');
+    a.alignment.push({ type: ['Alignment'], targetType: 'ext:NotionalWorkload', targetName: '60 hours', targetCode: '60', targetFramework: 'hours', targetUrl: 'http://qudt.org/vocab/unit/HR' });
+    a.alignment.push({ type: ['Alignment'], targetType: 'ext:QualificationLevel', targetName: 'BNQF 6', targetCode: '6', targetFramework: 'BNQF', targetUrl: 'https://bnqf.example/6' });
     delete a.creditsAvailable;
-    a.qualificationLevel = [{ framework: 'BNQF', level: '6', levelUrl: 'https://bnqf.example/6' }];
-    a.alignment = [];
     const r = checkMicrocredential(c);
     expect(r.complete).toBe(true);
     const w = r.elements.find((e) => e.element === 'workload')!;
@@ -104,13 +116,28 @@ describe('checkMicrocredential', () => {
   it('accepts a level given only as an EQF alignment, and the 1EdTech Assessment Extension', () => {
     const c = fresh();
     const a = c.credentialSubject.achievement;
-    delete a.qualificationLevel;
-    delete a.assessment;
+    a.resultDescription = a.resultDescription.filter((rd: any) => !rd.type.includes('AssessmentResultDescription'));
     a.resultDescription.push({ id: 'urn:x:rd', type: ['ResultDescription', 'AssessmentResultDescription'], name: 'Exam', resultType: 'Result', assessmentType: 'Exam' });
     const r = checkMicrocredential(c);
     expect(r.complete).toBe(true);
     expect(r.elements.find((e) => e.element === 'level')?.message).toBe('EQF level 6');
     expect(r.elements.find((e) => e.element === 'assessmentType')?.path).toMatch(/resultDescription\[\d\]\.assessmentType$/);
+  });
+
+  it('still reads the extension-term form of credentials issued before standard-first output', () => {
+    const c = fresh();
+    const a = c.credentialSubject.achievement;
+    a.alignment = [];
+    a.resultDescription = a.resultDescription.filter((rd: any) => !rd.type.includes('AssessmentResultDescription'));
+    a.learningOutcomes = [{ type: 'LearningOutcome', description: 'Explain X' }];
+    a.workload = [{ value: 5, unit: 'ECTS' }];
+    a.qualificationLevel = [{ framework: 'EQF', level: '6' }];
+    a.assessment = [{ assessmentType: 'Exam', description: 'Written', supervision: 'supervised-no-id-check' }];
+    a.qualityAssurance = [{ assuranceType: 'internal', description: 'Senate' }];
+    const r = checkMicrocredential(c);
+    expect(r.complete).toBe(true);
+    expect(r.elements.find((e) => e.element === 'supervision')).toMatchObject({ status: 'present', message: 'supervised-no-id-check' });
+    expect(r.elements.find((e) => e.element === 'workload')?.path).toBe('$.credentialSubject.achievement.workload');
   });
 
   it('identifies learners by hashed identifier and never throws on garbage', () => {

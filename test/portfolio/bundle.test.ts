@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundleClr, bundlePresentation, verifyPortfolio } from '../../src/portfolio/index.js';
 import { PortfolioError, KeyError } from '../../src/errors.js';
@@ -105,8 +106,11 @@ describe('bundleClr with credstack extension terms on the envelope', () => {
     const a = await signExample('ai');
     const d = await signExample('data');
     const clr = await bundleClr([a.signed, d.signed], { key: a.key, issuer: networkIssuer(a.key), achievements: 'from-credentials', now: '2025-08-01T00:00:00Z' });
-    expect(clr['@context']).toContain('https://w3id.org/credstack/v1');
-    expect(clr.issuer.nameMap).toBeDefined();
+    // default extension: 'inline': the context object of schemas/credstack-context-v1.json is embedded, not its URL
+    const shipped = JSON.parse(readFileSync(new URL('../../schemas/credstack-context-v1.json', import.meta.url), 'utf8'))['@context'];
+    expect(clr['@context']).not.toContain('https://w3id.org/credstack/v1');
+    expect(clr['@context']).toContainEqual(shipped);
+    expect(clr.issuer.nameMap).toEqual(expect.objectContaining({ en: expect.any(String) }));
     const r = await verifyPortfolio(clr, { now: '2025-08-02T00:00:00Z' });
     expect(r.verified).toBe(true);
     expect(r.summary).toMatchObject({ total: 2, verified: 2 });

@@ -40,10 +40,10 @@ describe('validateCredential', () => {
     ['bad identityType', (c) => { c.credentialSubject.identifier[0].identityType = 'studentId'; }, '$.credentialSubject.identifier[0].identityType', /IdentifierTypeEnum/],
     ['issuer id relative', (c) => { c.issuer.id = 'issuer'; }, '$.issuer.id', /URI/],
     ['lower-case country', (c) => { c.issuer.address.addressCountryCode = 'it'; }, '$.issuer.address.addressCountryCode', /ISO 3166/],
-    ['workload without unit', (c) => delete c.credentialSubject.achievement.workload[0].unit, '$.credentialSubject.achievement.workload[0].unit', /required/],
-    ['workload unit unknown', (c) => { c.credentialSubject.achievement.workload[0].unit = 'credits'; }, '$.credentialSubject.achievement.workload[0].unit', /ECTS/],
-    ['EQF level 9', (c) => { c.credentialSubject.achievement.qualificationLevel[0].level = '9'; }, '$.credentialSubject.achievement.qualificationLevel[0].level', /EQF level 1–8/],
-    ['unknown term inside workload', (c) => { c.credentialSubject.achievement.workload[0].hours = 3; }, '$.credentialSubject.achievement.workload[0].hours', /not allowed/],
+    ['workload without unit', (c) => { c.credentialSubject.achievement.workload = [{ value: 5 }]; }, '$.credentialSubject.achievement.workload[0].unit', /required/],
+    ['workload unit unknown', (c) => { c.credentialSubject.achievement.workload = [{ value: 5, unit: 'credits' }]; }, '$.credentialSubject.achievement.workload[0].unit', /ECTS/],
+    ['EQF level 9', (c) => { c.credentialSubject.achievement.qualificationLevel = [{ framework: 'EQF', level: '9' }]; }, '$.credentialSubject.achievement.qualificationLevel[0].level', /EQF level 1–8/],
+    ['unknown term inside workload', (c) => { c.credentialSubject.achievement.workload = [{ value: 5, unit: 'ECTS', hours: 3 }]; }, '$.credentialSubject.achievement.workload[0].hours', /not allowed/],
     ['bad participation', (c) => { c.credentialSubject.achievement.formOfParticipation = ['remote']; }, '$.credentialSubject.achievement.formOfParticipation[0]', /form of participation/],
     ['bad language map', (c) => { c.credentialSubject.achievement.nameMap = { 'en us': 'x' }; }, '$.credentialSubject.achievement.nameMap', /property name|propertyNames|invalid/],
     ['bad proof created', (c) => { c.proof = { type: 'DataIntegrityProof', created: 'yesterday' }; }, '$.proof.created', /date-time/],
@@ -81,7 +81,7 @@ describe('validateCredential', () => {
     const a = cred().credentialSubject.achievement;
     expect(validateAchievement(a).valid).toBe(true);
     delete a.description;
-    a.workload[0].value = 0;
+    a.workload = [{ value: 0, unit: 'ECTS' }]; // the extension-term form (credentials issued before standard-first output)
     const r = validateAchievement(a);
     expect(r.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['$.description', '$.workload[0].value']));
     expect(validateProfile({ id: 'https://u.example', type: 'Profile', nameMap: {} }).errors.map((e) => e.path)).toEqual(['$.nameMap']);
