@@ -6,7 +6,7 @@ import type { Profile } from '../model/types.js';
 import { issueBatch } from './issue-batch.js';
 import { openDirSink, openJsonlSink, type CohortSink } from './output.js';
 import { openRoster, type RosterRow } from './roster.js';
-import { fillTemplate, mapColumns, templatePlaceholders, type CohortTemplate } from './template.js';
+import { fillTemplate, mapColumns, templatePlaceholders, unusedColumns as unusedColumnsOf, type CohortTemplate } from './template.js';
 
 /**
  * A roster row that was not issued, with the CSV line to fix.
@@ -91,6 +91,8 @@ export interface CohortOptions {
   onProgress?: (p: CohortProgress) => void;
   /** Give each credential a status entry (e.g. `() => store.allocate().then((a) => a.entry)` with a FileStatusListStore). */
   allocateStatus?: () => Promise<Record<string, unknown>>;
+  /** Refuse (`ERR_ROSTER_COLUMN_UNUSED`) before issuing when a roster column would not be used (default: listed in `unusedColumns`). */
+  strictColumns?: boolean;
   /** Called for each failed row as it happens. */
   onRowError?: (e: RowError) => void;
   signal?: AbortSignal;
@@ -154,8 +156,10 @@ export async function issueCohort(opts: CohortOptions): Promise<CohortSummary> {
     throw new InvalidInputError(`key column "${keyColumn}" is not in the roster (columns: ${columns.join(', ')})`, { code: 'ERR_KEY_COLUMN' });
   }
   keyColumn ??= roles.studentId ?? roles.id ?? roles.did ?? roles.email ?? roles.credentialId;
-  const used = new Set<string>([...(Object.values(roles) as string[]), ...placeholders]);
-  const unusedColumns = columns.filter((c) => !used.has(c));
+  const unusedColumns = unusedColumnsOf(template, columns);
+  if (opts.strictColumns && unusedColumns.length) {
+    throw new InvalidInputError(`roster column(s) ${unusedColumns.join(', ')} would not be used by the template`, { code: 'ERR_ROSTER_COLUMN_UNUSED', details: { columns: unusedColumns } });
+  }
 
   const sink: CohortSink = 'jsonl' in opts.out
     ? await openJsonlSink(opts.out.jsonl, { fsyncEvery: opts.fsyncEvery })
