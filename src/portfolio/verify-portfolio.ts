@@ -1,3 +1,4 @@
+import { describeLearner, matchesLearner, type LearnerRef } from '../model/learner.js';
 import jsigs from 'jsonld-signatures';
 import { asArray, idOf } from '../util/json.js';
 import { checkContext } from '../verify/checks/context.js';
@@ -92,7 +93,7 @@ async function verifyPresentationEnvelope(vp: Portfolio, inner: unknown[], ctx: 
 }
 
 /** CLR envelope: the usual credential checks, plus the CLR structure (inner credentials, associations, learner). */
-async function verifyClrEnvelope(clr: Portfolio, inner: unknown[], ctx: VerifyContext): Promise<VerificationReport> {
+async function verifyClrEnvelope(clr: Portfolio, inner: unknown[], ctx: VerifyContext, learnerRef?: LearnerRef): Promise<VerificationReport> {
   const report = await verifyParsed(clr, ctx);
   const checks = [...report.checks];
   const subject = asArray(clr.credentialSubject)[0] as Record<string, any> | undefined;
@@ -119,6 +120,9 @@ async function verifyClrEnvelope(clr: Portfolio, inner: unknown[], ctx: VerifyCo
       .map((c, i) => ({ i, ids: asArray((c as Record<string, any>)?.credentialSubject).map((s) => (s as Record<string, unknown>)?.id) }))
       .filter(({ ids }) => ids.some((id) => typeof id === 'string' && id !== learner));
     if (others.length) structure.push({ id: 'portfolio', status: 'warning', code: 'W_SUBJECT_MISMATCH', message: `credential(s) ${others.map((o) => o.i).join(', ')} are about another subject than the learner ${learner}` });
+  }
+  if (learnerRef !== undefined && !matchesLearner(subject, learnerRef)) {
+    structure.push({ id: 'learner', status: 'failed', code: 'ERR_OTHER_LEARNER', message: `the CLR is not about ${describeLearner(learnerRef)}` });
   }
   if (ctx.opts.challenge !== undefined || ctx.opts.domain !== undefined) {
     structure.push({ id: 'presentation', status: 'warning', code: 'W_CHALLENGE_NOT_APPLICABLE', message: 'a CLR credential has no challenge/domain: freshness is not proven (ask for a presentation)' });
@@ -209,7 +213,7 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
     if (inner.length > maxCredentials) {
       return failedOnly({ id: 'format', status: 'failed', code: 'ERR_PORTFOLIO_TOO_LARGE', message: `the portfolio holds ${inner.length} credentials; the limit is ${maxCredentials} (option maxCredentials)` }, kind);
     }
-    const envelope = kind === 'presentation' ? await verifyPresentationEnvelope(doc, inner, ctx) : await verifyClrEnvelope(doc, inner, ctx);
+    const envelope = kind === 'presentation' ? await verifyPresentationEnvelope(doc, inner, ctx) : await verifyClrEnvelope(doc, inner, ctx, opts.learner);
     // inner credentials: one level deeper, without the presentation's challenge/domain; trustedIssuers kept
     const innerCtx: VerifyContext = { ...ctx, depth: ctx.depth + 1, opts: { ...ctx.opts, challenge: undefined, domain: undefined } };
     const credentials: VerificationReport[] = [];
@@ -223,6 +227,15 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
       } catch (err) {
         credentials.push(makeReport([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `verification could not complete: ${(err as Error)?.message ?? String(err)}` }], c as Record<string, any>));
       }
+    }
+    if (opts.learner !== undefined) {
+      // the caller says whose portfolio this is: any credential of another learner fails
+      credentials.forEach((r, i) => {
+        const c = inner[i] as Record<string, any> | undefined;
+        if (!c || typeof c !== 'object' || matchesLearner(c.credentialSubject, opts.learner!)) return;
+        r.checks.push({ id: 'learner', status: 'failed', code: 'ERR_OTHER_LEARNER', message: `not awarded to ${describeLearner(opts.learner!)}` });
+        r.verified = false;
+      });
     }
     const duplicates = findDuplicates(inner, credentials);
     const failed = credentials

@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 import { detectImageType, extractCredential } from '../../baking/extract.js';
 import type { VerificationReport } from '../../verify/report.js';
 import type { VerifyOptions } from '../../verify/options.js';
+import type { PortfolioVerifyOptions } from '../../portfolio/types.js';
+import { describeLearner, matchesLearner } from '../../model/learner.js';
 import { CliError, EXIT, isDirectory, parseNow, parsePositiveInt, println, readBytes, type Command, type Io } from '../util.js';
 import { cliWording, createOnlineFetcher, loadDocumentSources, loadTrustList, statusUnknown, statusUnknownMessage, summarize, summaryLine, trustNote, type FetchRecord, type TrustList } from '../verify-support.js';
 import { existsSync } from 'node:fs';
@@ -91,6 +93,11 @@ async function verifyOne(source: string, input: unknown, opts: VerifyOptions, ki
   }
   const report = await verifyCredential(input as object | string, opts);
   const o = describe(source, kind, report, input, trust);
+  const learner = (opts as PortfolioVerifyOptions).learner;
+  if (learner !== undefined && report.credential && !matchesLearner(report.credential.credentialSubject, learner)) {
+    o.failed.push({ id: 'learner', code: 'ERR_OTHER_LEARNER', message: `not awarded to ${describeLearner(learner)} (--learner)` });
+    o.verified = false;
+  }
   if (withReport) o.report = report;
   return o;
 }
@@ -194,6 +201,7 @@ export async function verifyOptionsFrom(v: Record<string, any>, fetched: FetchRe
   if (v['skip-status']) opts.checkStatus = false;
   if (v.challenge !== undefined) opts.challenge = v.challenge;
   if (v.domain !== undefined) opts.domain = v.domain;
+  if (v.learner !== undefined) (opts as PortfolioVerifyOptions).learner = v.learner;
   return { opts, trust };
 }
 
@@ -208,6 +216,7 @@ export const VERIFY_OPTIONS = {
   'trusted-issuer': { type: 'string', multiple: true },
   'trust-list': { type: 'string' },
   'skip-status': { type: 'boolean' },
+  learner: { type: 'string' },
 } as const;
 
 export const VERIFY_OPTION_HELP = [
@@ -219,6 +228,7 @@ export const VERIFY_OPTION_HELP = [
   '    --trusted-issuer DID  the issuers you trust (repeatable); others fail',
   '    --trust-list FILE   trusted issuers: JSON ["did:…"] / {"did:…": "name"} or one DID per line',
   '    --skip-status       do not check revocation (otherwise an unknown status is a failure)',
+  '    --learner WHO       the learner it must be about: a DID, an email or a student id (portfolios: every credential)',
 ];
 
 /** Print the URLs `--online` fetched. */
