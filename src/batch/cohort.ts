@@ -93,8 +93,10 @@ export interface CohortOptions {
   allocateStatus?: () => Promise<Record<string, unknown>>;
   /** Refuse (`ERR_ROSTER_COLUMN_UNUSED`) before issuing when a roster column would not be used (default: listed in `unusedColumns`). */
   strictColumns?: boolean;
-  /** Called for each failed row as it happens. */
-  onRowError?: (e: RowError) => void;
+  /** Called for each failed row as it happens, with the row's cells (to write a file of failed rows to fix and rerun). */
+  onRowError?: (e: RowError, values?: Readonly<Record<string, string>>) => void;
+  /** Called for each credential as soon as it is written (to keep a manifest: row key → credential id, status entry). */
+  onIssued?: (r: { key: string; line: number; credential: Record<string, any> | string }) => void;
   signal?: AbortSignal;
 }
 
@@ -168,10 +170,10 @@ export async function issueCohort(opts: CohortOptions): Promise<CohortSummary> {
   const summary: CohortSummary = { issued: 0, skipped: 0, failed: 0, rows: 0, errors: [], unusedColumns, ms: 0, aborted: false };
   if (total !== undefined) summary.total = total;
   const firstLine = new Map<string, number>();
-  const report = (e: RowError): void => {
+  const report = (e: RowError, values?: Record<string, string>): void => {
     summary.failed++;
     summary.errors.push(e);
-    opts.onRowError?.(e);
+    opts.onRowError?.(e, values);
   };
   let threads = 0;
   const progress = (): void => opts.onProgress?.({ issued: summary.issued, skipped: summary.skipped, failed: summary.failed, workers: threads, ...(total !== undefined ? { total } : {}) });
@@ -217,10 +219,11 @@ export async function issueCohort(opts: CohortOptions): Promise<CohortSummary> {
       },
     })) {
       if (r.error) {
-        report({ line: r.row.row.line, ...(r.row.key ? { key: r.row.key } : {}), code: r.error.code, message: r.error.message });
+        report({ line: r.row.row.line, ...(r.row.key ? { key: r.row.key } : {}), code: r.error.code, message: r.error.message }, r.row.row.values);
       } else {
         await sink.add({ key: r.row.key, line: r.row.row.line, credential: r.credential! });
         summary.issued++;
+        opts.onIssued?.({ key: r.row.key, line: r.row.row.line, credential: r.credential! });
       }
       progress();
     }

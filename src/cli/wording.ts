@@ -10,6 +10,9 @@ const WORDING: [RegExp, string][] = [
   [/options\.now/g, '--now'],
   [/\b(?:in|with) `?documents`?\b/g, 'with --documents DIR / --document FILE'],
   [/an explicit fetch/g, '--online'],
+  [/\baward\.recipient\.email\b/g, 'the email column'],
+  [/\baward\.recipient\.studentId\b/g, 'the student id column'],
+  [/\baward\.recipient\.id\b/g, 'the did column'],
 ];
 
 /** Library wording → CLI wording (option names instead of API names). */
