@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../errors.js';
 import { awardAchievement, type AwardInput, type ResultInput } from '../model/award.js';
 import { createIdentityObject } from '../model/identity.js';
+import { defineAchievement, type AchievementInput } from '../model/achievement.js';
 import type { Achievement, Profile } from '../model/types.js';
 
 /**
@@ -22,7 +23,9 @@ export type CohortTemplate =
   | { kind: 'credential'; credential: Record<string, any> };
 
 /**
- * Read a parsed JSON template (see {@link CohortTemplate}). Throws {@link InvalidInputError} `ERR_TEMPLATE_INVALID`.
+ * Read a parsed JSON template (see {@link CohortTemplate}). In `{ achievement, … }` the achievement may be a finished OB
+ * `Achievement` (its `type` includes `Achievement`) or the {@link defineAchievement} input (no `type`), which is built
+ * here. Throws {@link InvalidInputError} `ERR_TEMPLATE_INVALID` (or defineAchievement's error naming the field).
  * @example
  * ```ts
  * const template = parseTemplate(JSON.parse(await readFile('achievement.json', 'utf8')));
@@ -38,7 +41,10 @@ export function parseTemplate(json: unknown): CohortTemplate {
   const types = Array.isArray(o.type) ? o.type : [o.type];
   if (types.includes('Achievement')) return { kind: 'award', achievement: o as Achievement };
   if (o.achievement && typeof o.achievement === 'object') {
-    const { achievement, issuer, ...rest } = o;
+    const { achievement: given, issuer, ...rest } = o;
+    // no type: the defineAchievement input shape (learning outcomes, workload, level, assessment…), built here
+    const gtypes = Array.isArray(given.type) ? given.type : [given.type];
+    const achievement = gtypes.includes('Achievement') ? given : defineAchievement(given as AchievementInput);
     return { kind: 'award', achievement, ...(issuer !== undefined ? { issuer } : {}), ...rest } as CohortTemplate;
   }
   throw new InvalidInputError(

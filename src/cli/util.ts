@@ -76,9 +76,48 @@ export async function readBytes(path: string, what = 'file'): Promise<Uint8Array
   }
 }
 
-/** Read and parse a JSON file, naming the file and position on a syntax error. */
-export async function readJson(path: string, what = 'JSON file', hint?: string): Promise<any> {
-  const text = await readText(path, what, hint);
+/**
+ * Remove `//` line comments and `/* … *\/` block comments outside strings (templates written by credstack init carry
+ * comments). Line breaks are kept, so JSON.parse positions still point at the right line.
+ */
+export function stripJsonComments(text: string): string {
+  let out = '';
+  let i = 0;
+  let inString = false;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (inString) {
+      out += c;
+      if (c === '\\') {
+        out += text[i + 1] ?? '';
+        i += 2;
+        continue;
+      }
+      if (c === '"') inString = false;
+      i++;
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+      i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end === -1 ? text.length : end + 2;
+      out += text.slice(i, stop).replace(/[^\n]/g, ' ');
+      i = stop;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Read and parse a JSON file, naming the file and position on a syntax error. `comments`: allow // and /* *\/ comments. */
+export async function readJson(path: string, what = 'JSON file', hint?: string, comments = false): Promise<any> {
+  const raw = await readText(path, what, hint);
+  const text = comments ? stripJsonComments(raw) : raw;
   try {
     return JSON.parse(text);
   } catch (err) {

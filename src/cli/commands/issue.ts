@@ -138,9 +138,9 @@ export const issue: Command = {
     const key = await loadKey(v.key, !v['dry-run']);
     let template;
     try {
-      template = parseTemplate(await readJson(v.template, 'template'));
+      template = parseTemplate(await readJson(v.template, 'template', undefined, true));
     } catch (err) {
-      if (err instanceof InvalidInputError) throw new CliError(`${v.template}: ${err.message}`, { hint: 'a template is an Achievement JSON, { "achievement": …, "issuer": … }, or an unsigned credential' });
+      if (err instanceof InvalidInputError) throw new CliError(`${v.template}: ${err.message}`, { hint: 'a template is an Achievement JSON, { "achievement": …, "issuer": … } (credstack init writes one), or an unsigned credential' });
       throw err;
     }
     let allocateStatus: (() => Promise<Record<string, unknown>>) | undefined;
@@ -154,6 +154,16 @@ export const issue: Command = {
       allocateStatus = async () => (await store.allocate()).entry as unknown as Record<string, unknown>;
     }
     const issuer = { id: key.controller, type: ['Profile'], name: v['issuer-name'] ?? 'Issuer' } as any;
+    if (template.kind === 'award' && template.issuer && typeof template.issuer === 'object' && (template.issuer as any).id === undefined) {
+      // the issuer's id is the key's DID: a template (credstack init) gives only name, url, country…
+      const { defineProfile } = await import('../../model/profile.js');
+      const { type: _t, ...given } = template.issuer as any;
+      try {
+        template = { ...template, issuer: defineProfile({ ...given, id: key.controller, ...(v['issuer-name'] !== undefined ? { name: v['issuer-name'] } : {}) }) };
+      } catch (err) {
+        throw new CliError(`${v.template}: issuer: ${(err as Error).message}`, { hint: 'see the issuer part of the template (credstack init writes an example)' });
+      }
+    }
 
     if (!v.roster) {
       let unsigned: Record<string, any>;
