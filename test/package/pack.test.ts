@@ -30,7 +30,7 @@ beforeAll(async () => {
     symlinkSync(join(nm, e), join(dir, 'proj', 'node_modules', e));
   }
   writeFileSync(join(dir, 'proj', 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-}, 120_000);
+}, 600_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -78,7 +78,7 @@ describe('npm pack', () => {
 
   it('works under Jest (a CommonJS Jest project requiring the packed package)', () => {
     const proj = join(dir, 'proj');
-    writeFileSync(join(proj, 'jest.config.cjs'), `module.exports = { testEnvironment: 'node', rootDir: __dirname, testMatch: ['<rootDir>/badge.test.cjs'], transform: {}, watchman: false, cacheDirectory: __dirname + '/.jest-cache' };\n`);
+    writeFileSync(join(proj, 'jest.config.cjs'), `module.exports = { testEnvironment: 'node', testTimeout: 120000, rootDir: __dirname, testMatch: ['<rootDir>/badge.test.cjs'], transform: {}, watchman: false, cacheDirectory: __dirname + '/.jest-cache' };\n`);
     writeFileSync(join(proj, 'badge.test.cjs'), `
 const { generateKeyPair, issueCredential, verifyCredential, CredstackError } = require('credstack');
 test('Nguyễn Thị Lan gets a verifiable badge', async () => {
