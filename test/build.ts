@@ -2,6 +2,8 @@
 // a lock directory serialises builders, and a fresh dist (newer than every source file) is reused.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -24,8 +26,8 @@ function fresh(): boolean {
 
 /** Make sure dist/ is built from the current sources (runs `tsup` at most once at a time). */
 export async function ensureBuilt(): Promise<void> {
-  const lock = join(root, '.tmp', 'build.lock');
-  mkdirSync(join(root, '.tmp'), { recursive: true });
+  // the lock lives in the OS temp dir (one per clone), so nothing in the clone has to exist beforehand
+  const lock = join(tmpdir(), `credstack-build-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.lock`);
   const deadline = Date.now() + 180_000;
   for (;;) {
     try {

@@ -6,7 +6,7 @@ import type { Profile } from '../model/types.js';
 import { issueBatch } from './issue-batch.js';
 import { openDirSink, openJsonlSink, type CohortSink } from './output.js';
 import { openRoster, type RosterRow } from './roster.js';
-import { fillTemplate, mapColumns, templatePlaceholders, type CohortTemplate } from './template.js';
+import { fillTemplate, mapColumns, templatePlaceholders, unusedColumns as unusedColumnsOf, type CohortTemplate } from './template.js';
 
 /**
  * A roster row that was not issued, with the CSV line to fix.
@@ -93,8 +93,12 @@ export interface CohortOptions {
   onProgress?: (p: CohortProgress) => void;
   /** Give each credential a status entry (e.g. `() => store.allocate().then((a) => a.entry)` with a FileStatusListStore). */
   allocateStatus?: () => Promise<Record<string, unknown>>;
-  /** Called for each failed row as it happens. */
-  onRowError?: (e: RowError) => void;
+  /** Refuse (`ERR_ROSTER_COLUMN_UNUSED`) before issuing when a roster column would not be used (default: listed in `unusedColumns`). */
+  strictColumns?: boolean;
+  /** Called for each failed row as it happens, with the row's cells (to write a file of failed rows to fix and rerun). */
+  onRowError?: (e: RowError, values?: Readonly<Record<string, string>>) => void;
+  /** Called for each credential as soon as it is written (to keep a manifest: row key → credential id, status entry). */
+  onIssued?: (r: { key: string; line: number; credential: Record<string, any> | string }) => void;
   signal?: AbortSignal;
 }
 
@@ -156,8 +160,10 @@ export async function issueCohort(opts: CohortOptions): Promise<CohortSummary> {
     throw new InvalidInputError(`key column "${keyColumn}" is not in the roster (columns: ${columns.join(', ')})`, { code: 'ERR_KEY_COLUMN' });
   }
   keyColumn ??= roles.studentId ?? roles.id ?? roles.did ?? roles.email ?? roles.credentialId;
-  const used = new Set<string>([...(Object.values(roles) as string[]), ...placeholders]);
-  const unusedColumns = columns.filter((c) => !used.has(c));
+  const unusedColumns = unusedColumnsOf(template, columns);
+  if (opts.strictColumns && unusedColumns.length) {
+    throw new InvalidInputError(`roster column(s) ${unusedColumns.join(', ')} would not be used by the template`, { code: 'ERR_ROSTER_COLUMN_UNUSED', details: { columns: unusedColumns } });
+  }
 
   const sink: CohortSink = 'jsonl' in opts.out
     ? await openJsonlSink(opts.out.jsonl, { fsyncEvery: opts.fsyncEvery })
@@ -166,10 +172,10 @@ export async function issueCohort(opts: CohortOptions): Promise<CohortSummary> {
   const summary: CohortSummary = { issued: 0, skipped: 0, failed: 0, rows: 0, errors: [], unusedColumns, ms: 0, aborted: false };
   if (total !== undefined) summary.total = total;
   const firstLine = new Map<string, number>();
-  const report = (e: RowError): void => {
+  const report = (e: RowError, values?: Record<string, string>): void => {
     summary.failed++;
     summary.errors.push(e);
-    opts.onRowError?.(e);
+    opts.onRowError?.(e, values);
   };
   let threads = 0;
   const progress = (): void => opts.onProgress?.({ issued: summary.issued, skipped: summary.skipped, failed: summary.failed, workers: threads, ...(total !== undefined ? { total } : {}) });
@@ -216,10 +222,11 @@ export async function issueCohort(opts: CohortOptions): Promise<CohortSummary> {
       },
     })) {
       if (r.error) {
-        report({ line: r.row.row.line, ...(r.row.key ? { key: r.row.key } : {}), code: r.error.code, message: r.error.message });
+        report({ line: r.row.row.line, ...(r.row.key ? { key: r.row.key } : {}), code: r.error.code, message: r.error.message }, r.row.row.values);
       } else {
         await sink.add({ key: r.row.key, line: r.row.row.line, credential: r.credential! });
         summary.issued++;
+        opts.onIssued?.({ key: r.row.key, line: r.row.row.line, credential: r.credential! });
       }
       progress();
     }

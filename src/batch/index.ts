@@ -11,6 +11,6 @@
 export { issueBatch, type BatchOptions, type BatchProgress, type BatchResult } from './issue-batch.js';
 export { CsvParser, parseCsv, type CsvRecord } from './csv.js';
 export { openRoster, type Roster, type RosterRow } from './roster.js';
-export { parseTemplate, fillTemplate, mapColumns, templatePlaceholders, type CohortTemplate, type FillOptions } from './template.js';
+export { parseTemplate, fillTemplate, mapColumns, templatePlaceholders, unusedColumns, type CohortTemplate, type FillOptions } from './template.js';
 export { openJsonlSink, openDirSink, fileNameForKey, type CohortSink, type IssuedRecord } from './output.js';
 export { issueCohort, type CohortOptions, type CohortProgress, type CohortSummary, type RowError } from './cohort.js';

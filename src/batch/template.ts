@@ -1,5 +1,7 @@
 import { InvalidInputError } from '../errors.js';
 import { awardAchievement, type AwardInput, type ResultInput } from '../model/award.js';
+import { createIdentityObject } from '../model/identity.js';
+import { defineAchievement, type AchievementInput } from '../model/achievement.js';
 import type { Achievement, Profile } from '../model/types.js';
 
 /**
@@ -21,7 +23,9 @@ export type CohortTemplate =
   | { kind: 'credential'; credential: Record<string, any> };
 
 /**
- * Read a parsed JSON template (see {@link CohortTemplate}). Throws {@link InvalidInputError} `ERR_TEMPLATE_INVALID`.
+ * Read a parsed JSON template (see {@link CohortTemplate}). In `{ achievement, … }` the achievement may be a finished OB
+ * `Achievement` (its `type` includes `Achievement`) or the {@link defineAchievement} input (no `type`), which is built
+ * here. Throws {@link InvalidInputError} `ERR_TEMPLATE_INVALID` (or defineAchievement's error naming the field).
  * @example
  * ```ts
  * const template = parseTemplate(JSON.parse(await readFile('achievement.json', 'utf8')));
@@ -37,7 +41,10 @@ export function parseTemplate(json: unknown): CohortTemplate {
   const types = Array.isArray(o.type) ? o.type : [o.type];
   if (types.includes('Achievement')) return { kind: 'award', achievement: o as Achievement };
   if (o.achievement && typeof o.achievement === 'object') {
-    const { achievement, issuer, ...rest } = o;
+    const { achievement: given, issuer, ...rest } = o;
+    // no type: the defineAchievement input shape (learning outcomes, workload, level, assessment…), built here
+    const gtypes = Array.isArray(given.type) ? given.type : [given.type];
+    const achievement = gtypes.includes('Achievement') ? given : defineAchievement(given as AchievementInput);
     return { kind: 'award', achievement, ...(issuer !== undefined ? { issuer } : {}), ...rest } as CohortTemplate;
   }
   throw new InvalidInputError(
@@ -171,15 +178,7 @@ export function fillTemplate(template: CohortTemplate, values: Record<string, st
     const v = col === undefined ? undefined : values[col];
     return v === undefined || v === '' ? undefined : v;
   };
-  if (template.kind === 'credential') {
-    const cred = substitute(template.credential, values) as Record<string, any>;
-    const subject = cred.credentialSubject;
-    if (subject && typeof subject === 'object' && !Array.isArray(subject) && subject.id === undefined && subject.identifier === undefined) {
-      const did = cell('did') ?? (cell('id')?.includes(':') ? cell('id') : undefined);
-      if (did) subject.id = did;
-    }
-    return cred;
-  }
+  if (template.kind === 'credential') return fillCredential(template.credential, values, cols, cell, opts);
   const { kind: _kind, achievement, issuer, ...award } = substitute(template, values) as Extract<CohortTemplate, { kind: 'award' }>;
   const theIssuer = issuer ?? opts.issuer;
   if (!theIssuer) throw new InvalidInputError('the template names no issuer and none was given', { code: 'ERR_TEMPLATE_INVALID' });
@@ -202,6 +201,8 @@ export function fillTemplate(template: CohortTemplate, values: Record<string, st
     const v = cell(role);
     if (v) input[role] = toDateTime(v, cols[role]!);
   }
+  // issuing past awards now (2023 awards, valid until 2024): the credential is valid from the award date, not from today
+  if (input.awardedDate !== undefined && input.validFrom === undefined) input.validFrom = input.awardedDate;
   for (const role of ['activityStartDate', 'activityEndDate'] as const) {
     const v = cell(role);
     if (v) input[role] = /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : toDateTime(v, cols[role]!);
@@ -226,4 +227,108 @@ export function fillTemplate(template: CohortTemplate, values: Record<string, st
   const credId = cell('credentialId');
   if (credId) input.id = credId;
   return awardAchievement(input) as unknown as Record<string, any>;
+}
+
+/** Roles a full-credential template fills from the row (when the template does not set the value itself). */
+const CREDENTIAL_ROLES = ['did', 'id', 'email', 'studentId', 'salt', 'awardedDate', 'validFrom', 'validUntil', 'result', 'resultDescription', 'creditsEarned', 'narrative', 'term', 'role', 'licenseNumber', 'activityStartDate', 'activityEndDate', 'credentialId'] as const;
+
+function fillCredential(
+  template: Record<string, any>,
+  values: Record<string, string>,
+  cols: ReturnType<typeof mapColumns>,
+  cell: (role: keyof typeof ROLES) => string | undefined,
+  opts: FillOptions,
+): Record<string, any> {
+  const cred = substitute(template, values) as Record<string, any>;
+  const subject = cred.credentialSubject;
+  if (!subject || typeof subject !== 'object' || Array.isArray(subject)) return cred;
+  const given = (template.credentialSubject ?? {}) as Record<string, unknown>;
+  const id = cell('id');
+  if (subject.id === undefined && given.identifier === undefined) {
+    const did = cell('did') ?? (id?.includes(':') ? id : undefined);
+    if (did) subject.id = did;
+  }
+  if (given.identifier === undefined) {
+    const salt = cell('salt') ?? opts.salt;
+    const identifiers: unknown[] = Array.isArray(subject.identifier) ? [...subject.identifier] : [];
+    const email = cell('email');
+    if (email) {
+      if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new InvalidInputError(`column ${cols.email}: "${email.slice(0, 80)}" is not an email address`, { code: 'ERR_ROW_INVALID', details: { column: cols.email } });
+      identifiers.push(createIdentityObject({ identityType: 'emailAddress', value: email, ...(salt !== undefined ? { salt } : {}) }));
+    }
+    const studentId = cell('studentId') ?? (id && !id.includes(':') ? id : undefined);
+    if (studentId) identifiers.push(createIdentityObject({ identityType: 'sisSourcedId', value: studentId, ...(salt !== undefined ? { salt } : {}) }));
+    if (identifiers.length) subject.identifier = identifiers;
+  }
+  if (subject.id === undefined && subject.identifier === undefined) {
+    throw new InvalidInputError('no learner: the row needs a DID, an email or a student id', { code: 'ERR_ROW_INVALID' });
+  }
+  for (const role of ['awardedDate', 'validFrom', 'validUntil'] as const) {
+    const v = cell(role);
+    if (v && template[role] === undefined) cred[role] = toDateTime(v, cols[role]!);
+  }
+  if (cred.awardedDate !== undefined && cred.validFrom === undefined) cred.validFrom = cred.awardedDate;
+  if (cred.validFrom === undefined && opts.now) cred.validFrom = opts.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const result = cell('result');
+  if (result && given.result === undefined) {
+    const achievement = subject.achievement && typeof subject.achievement === 'object' ? subject.achievement : {};
+    const rds = Array.isArray(achievement.resultDescription) ? achievement.resultDescription : [];
+    const wanted = cell('resultDescription');
+    const rd = wanted !== undefined ? rds.find((d: any) => d?.id === wanted || d?.name === wanted) : rds[0];
+    if (wanted !== undefined && !rd) throw new InvalidInputError(`column ${cols.resultDescription}: "${wanted.slice(0, 80)}" is not a result description of the achievement`, { code: 'ERR_ROW_INVALID' });
+    subject.result = [{ type: ['Result'], ...(typeof rd?.id === 'string' ? { resultDescription: rd.id } : {}), value: result }];
+  }
+  const credits = cell('creditsEarned');
+  if (credits && given.creditsEarned === undefined) {
+    const n = Number(credits.replace(',', '.'));
+    if (!Number.isFinite(n) || n < 0) throw new InvalidInputError(`column ${cols.creditsEarned}: "${credits.slice(0, 40)}" is not a number`, { code: 'ERR_ROW_INVALID' });
+    subject.creditsEarned = n;
+  }
+  for (const role of ['narrative', 'term', 'role', 'licenseNumber'] as const) {
+    const v = cell(role);
+    if (v && given[role] === undefined) subject[role] = v;
+  }
+  for (const role of ['activityStartDate', 'activityEndDate'] as const) {
+    const v = cell(role);
+    if (v && given[role] === undefined) subject[role] = /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : toDateTime(v, cols[role]!);
+  }
+  const credId = cell('credentialId');
+  if (credId && template.id === undefined) cred.id = credId;
+  return cred;
+}
+
+/**
+ * Roster columns a template would not use: neither a `{{column}}` placeholder nor a role column the template fills
+ * (for a full-credential template, a role the template already sets itself, e.g. a fixed `validUntil`, leaves its column
+ * unused). Issuing tools must name these (or refuse) so no column is silently lost.
+ * @example
+ * ```ts
+ * unusedColumns(parseTemplate(achievement), ['student_id', 'email', 'grade', 'cohort']); // ['cohort']
+ * ```
+ */
+export function unusedColumns(template: CohortTemplate, columns: string[]): string[] {
+  const roles = mapColumns(columns);
+  const used = new Set<string>(templatePlaceholders(template));
+  if (template.kind === 'award') for (const c of Object.values(roles)) used.add(c as string);
+  else {
+    const t = template.credential;
+    const given = (t.credentialSubject && typeof t.credentialSubject === 'object' ? t.credentialSubject : {}) as Record<string, unknown>;
+    const setByTemplate: Partial<Record<(typeof CREDENTIAL_ROLES)[number], boolean>> = {
+      did: given.id !== undefined || given.identifier !== undefined,
+      email: given.identifier !== undefined,
+      studentId: given.identifier !== undefined,
+      awardedDate: t.awardedDate !== undefined,
+      validFrom: t.validFrom !== undefined,
+      validUntil: t.validUntil !== undefined,
+      result: given.result !== undefined,
+      resultDescription: given.result !== undefined,
+      creditsEarned: given.creditsEarned !== undefined,
+      credentialId: t.id !== undefined,
+    };
+    for (const role of CREDENTIAL_ROLES) {
+      const c = roles[role];
+      if (c !== undefined && !setByTemplate[role] && !(role === 'id' && given.id !== undefined)) used.add(c);
+    }
+  }
+  return columns.filter((c) => !used.has(c));
 }

@@ -39,6 +39,23 @@ function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** One clean line for a parseArgs error: the option, a near miss, and where the options are listed. */
+function parseArgsMessage(err: unknown, cmd: Command): string {
+  const code = (err as { code?: string })?.code;
+  const msg = (err as Error)?.message ?? '';
+  const opt = /'(-{1,2}[^'\s]*)/.exec(msg)?.[1];
+  const see = `see credstack ${cmd.name} --help`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && opt) {
+    const name = opt.replace(/^-+/, '').split('=')[0]!;
+    const near = Object.keys(cmd.options).map((o) => ({ o, d: distance(o, name) })).sort((a, b) => a.d - b.d)[0];
+    return `unknown option ${opt} for credstack ${cmd.name}${near && near.d <= 2 ? ` (did you mean --${near.o}?)` : ''}; ${see}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && opt) {
+    return `option ${opt.split(' ')[0]} ${/argument missing/.test(msg) ? 'needs a value' : 'takes no value'}; ${see}`;
+  }
+  return `${msg.split('. ')[0]!.replace(/\.$/, '')}; ${see}`;
+}
+
 /** The help page of one command. */
 export function commandHelp(cmd: Command): string {
   return [
@@ -94,7 +111,7 @@ export async function runCli(argv: string[], io: Omit<Io, 'debug'> = { stdout: p
         strict: true,
       });
     } catch (err) {
-      throw new CliError((err as Error).message, { hint: `see credstack ${cmd.name} --help` });
+      throw new CliError(parseArgsMessage(err, cmd), { oneLine: true });
     }
     const { debug: _d, ...values } = parsed.values as Record<string, any>;
     return await cmd.run(values, parsed.positionals, full);
@@ -114,5 +131,12 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // `credstack verify … | head`: the reader went away; stop quietly (exit 141 like a shell's SIGPIPE), no stack trace
+  const quietOnEpipe = (err: NodeJS.ErrnoException): void => {
+    if (err?.code === 'EPIPE') process.exit(141);
+    throw err;
+  };
+  process.stdout.on('error', quietOnEpipe);
+  process.stderr.on('error', quietOnEpipe);
   process.exitCode = await runCli(process.argv.slice(2));
 }

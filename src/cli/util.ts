@@ -4,6 +4,7 @@ import { CredstackError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { importKeyPair, type KeyPair } from '../keys/keypair.js';
 import { didWebToUrl } from '../keys/did-web.js';
+import { cliWording } from './wording.js';
 
 /** Exit codes of every command. */
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, INTERRUPTED: 130 } as const;
@@ -12,9 +13,12 @@ export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, INTERRUPTED: 130 } as const;
 export class CliError extends Error {
   readonly hint: string | undefined;
   readonly exitCode: number;
-  constructor(message: string, opts: { hint?: string; exitCode?: number; cause?: unknown } = {}) {
+  /** Print only the message line (usage errors that already say where to look). */
+  readonly oneLine: boolean;
+  constructor(message: string, opts: { hint?: string; exitCode?: number; cause?: unknown; oneLine?: boolean } = {}) {
     super(message, opts.cause !== undefined ? { cause: opts.cause } : undefined);
     this.hint = opts.hint;
+    this.oneLine = opts.oneLine ?? false;
     this.exitCode = opts.exitCode ?? EXIT.USAGE;
   }
 }
@@ -71,10 +75,48 @@ export async function readBytes(path: string, what = 'file'): Promise<Uint8Array
   }
 }
 
-/** Read and parse a JSON file, naming the file and position on a syntax error. */
-export async function readJson(path: string, what = 'JSON file', hint?: string): Promise<any> {
-  const text = await readText(path, what, hint);
-  return parseJsonQuietly(text, path, `the ${what} must be JSON`);
+/**
+ * Remove `//` line comments and `/* … *\/` block comments outside strings (templates written by credstack init carry
+ * comments). Line breaks are kept, so JSON.parse positions still point at the right line.
+ */
+export function stripJsonComments(text: string): string {
+  let out = '';
+  let i = 0;
+  let inString = false;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (inString) {
+      out += c;
+      if (c === '\\') {
+        out += text[i + 1] ?? '';
+        i += 2;
+        continue;
+      }
+      if (c === '"') inString = false;
+      i++;
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+      i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end === -1 ? text.length : end + 2;
+      out += text.slice(i, stop).replace(/[^\n]/g, ' ');
+      i = stop;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Read and parse a JSON file, naming the file and position on a syntax error. `comments`: allow // and /* *\/ comments. */
+export async function readJson(path: string, what = 'JSON file', hint?: string, comments = false): Promise<any> {
+  const raw = await readText(path, what, hint);
+  return parseJsonQuietly(comments ? stripJsonComments(raw) : raw, path, hint ?? `the ${what} must be JSON`);
 }
 
 /**
@@ -234,7 +276,7 @@ export function reportError(err: unknown, io: Pick<Io, 'stderr' | 'debug'>): num
     hint = err.hint;
     code = err.exitCode;
   } else if (err instanceof CredstackError) {
-    message = `${err.message} (${err.code})`;
+    message = `${cliWording(err.message)} (${err.code})`;
     hint = HINTS[err.code];
   } else if ((err as NodeJS.ErrnoException)?.code === 'ENOENT') {
     message = `file not found: ${(err as NodeJS.ErrnoException).path ?? (err as Error).message}`;
@@ -247,13 +289,13 @@ export function reportError(err: unknown, io: Pick<Io, 'stderr' | 'debug'>): num
     hint = 'rerun with --debug for details, and report it if it looks like a bug';
   }
   println(io.stderr, `credstack: error: ${message}`);
-  if (hint) println(io.stderr, `hint: ${hint}`);
+  if (hint && !(err instanceof CliError && err.oneLine)) println(io.stderr, `hint: ${hint}`);
   if (io.debug && err instanceof Error && err.stack) println(io.stderr, err.stack);
   return code;
 }
 
 /** A progress display: a redrawn one-line bar on a terminal, plain lines (every `every` rows) otherwise. */
-export function createProgress(stream: Io['stderr'], opts: { label: string; every?: number }): { update(done: number, total?: number, extra?: string): void; done(): void } {
+export function createProgress(stream: Io['stderr'], opts: { label: string; every?: number }): { update(done: number, total?: number, extra?: string): void; done(): void; finish(done: number, total?: number, extra?: string): void } {
   const tty = Boolean(stream.isTTY);
   const started = Date.now();
   let lastDraw = 0;
@@ -280,6 +322,18 @@ export function createProgress(stream: Io['stderr'], opts: { label: string; ever
     },
     done() {
       if (tty && drawn) stream.write('\n');
+    },
+    /** Print the final count as a whole line (non-TTY), if the last update did not already. */
+    finish(done: number, total?: number, extra = '') {
+      if (tty) {
+        if (drawn) stream.write('\n');
+        drawn = false;
+        return;
+      }
+      if (done !== lastLine || done === 0) {
+        lastLine = done;
+        stream.write(`${opts.label} ${done}${total ? `/${total}` : ''}${extra ? ` ${extra}` : ''}\n`);
+      }
     },
   };
 }

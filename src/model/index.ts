@@ -17,6 +17,7 @@ export {
 export { extensionTermsUsed, credstackInlineContext, type ExtensionMode, type ExtensionTermUse } from './extension.js';
 export type * from './types.js';
 export { hashIdentifier, generateSalt, createIdentityObject, matchIdentity, type IdentityInput } from './identity.js';
+export { matchesLearner, parseLearnerRef, describeLearner, subjectKey, type LearnerRef } from './learner.js';
 export { imageOf } from './image.js';
 export { defineProfile, type ProfileInput } from './profile.js';
 export { defineAlignment, escoSkill, defineLevel, LEVEL_TARGET_TYPE, type AlignmentInput, type LevelInput, type EheaCycle } from './alignment.js';

@@ -3,6 +3,8 @@ import { issueCredential } from '../issue.js';
 import { asArray, idOf } from '../util/json.js';
 import { CREDSTACK_CONTEXT, OB_ASSESSMENT_CONTEXT, VC_V2_CONTEXT } from '../jsonld/contexts.js';
 import { usesCredstackTerms } from '../model/award.js';
+import { createIdentityObject } from '../model/identity.js';
+import { describeLearner, matchesLearner, parseLearnerRef } from '../model/learner.js';
 import { ASSOCIATION_TYPES, CLR_EMBED_CONTEXT, achievementsOf, checkInputCredentials, clrContextFor, toPortfolioError } from './common.js';
 import { type AssociationInput, type ClrBundleOptions, type Portfolio, type PortfolioCredential } from './types.js';
 
@@ -10,8 +12,15 @@ const URI_RE = /^[a-z][a-z0-9+.-]*:\S+$/i;
 
 function learnerOf(credentials: PortfolioCredential[], learner: ClrBundleOptions['learner']): Record<string, any> {
   if (typeof learner === 'string') {
-    if (!URI_RE.test(learner)) throw new PortfolioError('ERR_INVALID_INPUT', `learner must be a URI (DID, URL, urn:uuid:…), got ${JSON.stringify(learner).slice(0, 80)}`);
-    return { id: learner };
+    // a DID / URI, an email or a student id: every credential must be this learner's (hashes checked with each one's salt)
+    const ref = parseLearnerRef(learner);
+    if (!ref) throw new PortfolioError('ERR_INVALID_INPUT', 'learner must be a DID / URI, an email or a student id');
+    const others = credentials.map((c, i) => ({ c, i })).filter(({ c }) => !matchesLearner(c.credentialSubject, learner));
+    if (others.length) {
+      throw new PortfolioError('ERR_OTHER_LEARNER', `credential(s) ${others.map((o) => o.i).join(', ')} were not awarded to ${describeLearner(learner)}`, { details: { indexes: others.map((o) => o.i) } });
+    }
+    if (URI_RE.test(learner)) return { id: learner };
+    return { identifier: [createIdentityObject({ identityType: ref.email !== undefined ? 'emailAddress' : 'sisSourcedId', value: (ref.email ?? ref.studentId)! })] };
   }
   if (learner && typeof learner === 'object') {
     if (typeof learner.id !== 'string' && asArray(learner.identifier).length === 0) {

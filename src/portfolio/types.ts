@@ -1,3 +1,4 @@
+import type { LearnerRef } from '../model/learner.js';
 import type { DocumentLoaderOptions } from '../jsonld/loader.js';
 import type { KeyPair } from '../keys/keypair.js';
 import type { Check, VerificationReport } from '../verify/report.js';
@@ -166,6 +167,11 @@ export type RecombineOptions = ({ format: 'clr' } & ClrBundleOptions) | ({ forma
 export type PortfolioVerifyOptions = VerifyOptions & {
   /** Refuse portfolios with more inner credentials than this (each costs a full verification; default 1,000). */
   maxCredentials?: number;
+  /**
+   * The learner the portfolio must be about (a DID, an email or a student id; hashed identifiers are matched with each
+   * credential's own salt): an inner credential of anyone else fails (`ERR_OTHER_LEARNER`).
+   */
+  learner?: LearnerRef;
 };
 
 /**

@@ -1,3 +1,4 @@
+import { describeLearner, matchesLearner, type LearnerRef } from '../model/learner.js';
 import { asArray, idOf, show } from '../util/json.js';
 import { buildView } from '../verify/view.js';
 import { checkContext } from '../verify/checks/context.js';
@@ -95,7 +96,7 @@ async function verifyPresentationEnvelope(vp: Portfolio, innerViews: Array<Recor
 }
 
 /** CLR envelope: the usual credential checks, plus the CLR structure (inner credentials, associations, learner). */
-async function verifyClrEnvelope(clr: Portfolio, inner: unknown[], innerViews: Array<Record<string, unknown> | undefined>, ctx: VerifyContext): Promise<VerificationReport> {
+async function verifyClrEnvelope(clr: Portfolio, inner: unknown[], innerViews: Array<Record<string, unknown> | undefined>, ctx: VerifyContext, learnerRef?: LearnerRef): Promise<VerificationReport> {
   const report = await verifyParsed(clr, ctx);
   const checks = [...report.checks];
   // the CLR and its inner credentials as their signed data say them
@@ -121,6 +122,9 @@ async function verifyClrEnvelope(clr: Portfolio, inner: unknown[], innerViews: A
   if (typeof learner === 'string') {
     const others = subjectIdsOf(innerViews).filter(({ ids }) => ids.some((id) => typeof id === 'string' && id !== learner));
     if (others.length) structure.push({ id: 'portfolio', status: 'warning', code: 'W_SUBJECT_MISMATCH', message: `credential(s) ${others.map((o) => o.i).join(', ')} are about another subject than the learner ${learner}` });
+  }
+  if (learnerRef !== undefined && !matchesLearner(subject, learnerRef)) {
+    structure.push({ id: 'learner', status: 'failed', code: 'ERR_OTHER_LEARNER', message: `the CLR is not about ${describeLearner(learnerRef)}` });
   }
   if (ctx.opts.challenge !== undefined || ctx.opts.domain !== undefined) {
     structure.push({ id: 'presentation', status: 'warning', code: 'W_CHALLENGE_NOT_APPLICABLE', message: 'a CLR credential has no challenge/domain: freshness is not proven (ask for a presentation)' });
@@ -231,8 +235,16 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
         credentials.push(makeReport([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `verification could not complete: ${show((err as { message?: unknown })?.message, 200)}` }], c as Record<string, any>));
       }
     }
+    if (opts.learner !== undefined) {
+      // the caller says whose portfolio this is: any credential of another learner fails (read from its signed data)
+      credentials.forEach((r) => {
+        if (matchesLearner(r.view?.document.credentialSubject, opts.learner!)) return;
+        r.checks.push({ id: 'learner', status: 'failed', code: 'ERR_OTHER_LEARNER', message: `not awarded to ${describeLearner(opts.learner!)}` });
+        r.verified = false;
+      });
+    }
     const innerViews = credentials.map((r) => r.view?.document);
-    const envelope = kind === 'presentation' ? await verifyPresentationEnvelope(doc, innerViews, envCtx) : await verifyClrEnvelope(doc, inner, innerViews, envCtx);
+    const envelope = kind === 'presentation' ? await verifyPresentationEnvelope(doc, innerViews, envCtx) : await verifyClrEnvelope(doc, inner, innerViews, envCtx, opts.learner);
     const duplicates = findDuplicates(inner, credentials);
     const failed = credentials
       .map((r, index) => ({ r, index }))

@@ -3,6 +3,7 @@ import { StackingError } from '../errors.js';
 import { verifyCredential } from '../verify/verify.js';
 import type { VerifyOptions } from '../verify/options.js';
 import type { Check } from '../verify/report.js';
+import { describeLearner, matchesLearner, subjectKey, type LearnerRef } from '../model/learner.js';
 import { extractFacts } from './facts.js';
 import { evaluateFacts } from './evaluate-facts.js';
 import { parseStackingRule } from './rules.js';
@@ -19,8 +20,13 @@ import type { ConditionResult, CredentialFacts, MissingItem, Quantity, StackingR
 export interface EvaluateStackOptions extends VerifyOptions {
   /** Let one credential count toward several `sum` conditions (overrides the rule's `allowReuse`). */
   allowReuse?: boolean;
-  /** The learner (`credentialSubject.id`) whose credentials count; others are ignored. Default: the one learner all verified credentials name. */
-  learner?: string;
+  /**
+   * The learner whose credentials count (a DID, an email or a student id; hashed identifiers are matched with each
+   * credential's own salt, see matchesLearner); others are ignored (`other-learner`, code `ERR_OTHER_LEARNER`). Default: the
+   * one learner all verified credentials name by `credentialSubject.id`; required (`ERR_LEARNER_REQUIRED`) when they
+   * name several, or when any names its learner only by hashed identifiers.
+   */
+  learner?: LearnerRef;
   /** Ids of credentials already counted toward another stacked credential: ignored unless reuse is allowed. */
   consumed?: string[];
   /** At most this many credentials are evaluated (default 1,000); more throw `ERR_STACK_TOO_LARGE`. */
@@ -193,21 +199,28 @@ export async function evaluateStack(rule: StackingRule | unknown, credentials: u
 
   const reuse = opts.allowReuse ?? parsed.allowReuse ?? false;
   const consumed = new Set(reuse ? [] : opts.consumed ?? []);
-  let learner = opts.learner;
+  let learner: LearnerRef | undefined = opts.learner;
   const missingLearner: MissingItem[] = [];
+  const subjectOf = (u: (typeof usable)[number]): unknown => (u.original && typeof u.original === 'object' ? (u.original as Record<string, unknown>).credentialSubject : reports[u.index]?.credential?.credentialSubject);
   if (learner === undefined) {
-    const subjects = [...new Set(usable.map((u) => u.facts.subject).filter((s): s is string => s !== undefined))];
-    if (subjects.length === 1) learner = subjects[0];
-    else if (subjects.length > 1) {
-      missingLearner.push({ path: '$', kind: 'learner', message: `the credentials belong to ${subjects.length} different learners (${subjects.join(', ')}): say whose credentials to stack (option learner)` });
+    const subjects = [...new Set(usable.map((u) => subjectKey(subjectOf(u))).filter((s): s is string => s !== undefined))];
+    const hashedOnly = usable.filter((u) => subjectKey(subjectOf(u)) === undefined).length;
+    if (subjects.length > 1) {
+      missingLearner.push({ path: '$', kind: 'learner', code: 'ERR_LEARNER_REQUIRED', message: `the credentials belong to ${subjects.length} different learners (${subjects.join(', ')}): say whose credentials to stack (option learner)` });
+    } else if (subjects.length === 1) {
+      // one learner named by id: credentials naming nobody, or only a hashed email / student id, cannot be attributed to them
+      learner = subjects[0];
+    } else if (hashedOnly > 1) {
+      // salted hashes of two credentials cannot be compared: they may be two learners' badges
+      missingLearner.push({ path: '$', kind: 'learner', code: 'ERR_LEARNER_REQUIRED', message: `${hashedOnly} credentials name the learner only by a hashed email / student id, so they cannot be shown to belong to one learner: say whose credentials to stack (option learner: a DID, email or student id)` });
     }
   }
   const kept = usable.filter((u) => {
     if (missingLearner.length > 0) return false;
-    if (learner !== undefined && u.facts.subject !== learner) {
-      // a credential that names no learner (no credentialSubject.id) cannot be attributed to this one: anybody could hand it in
-      const message = u.facts.subject === undefined ? `names no learner (no credentialSubject.id): it cannot be attributed to ${learner}` : `awarded to ${u.facts.subject}, not to ${learner}`;
-      ignored.push({ index: u.index, ...(u.facts.id ? { id: u.facts.id } : {}), reason: 'other-learner', message });
+    if (learner !== undefined && !matchesLearner(subjectOf(u), learner)) {
+      const subject = subjectKey(subjectOf(u));
+      const message = subject === undefined ? `not awarded to ${describeLearner(learner)} (no identifier matches)` : `awarded to ${subject}, not to ${describeLearner(learner)}`;
+      ignored.push({ index: u.index, ...(u.facts.id ? { id: u.facts.id } : {}), reason: 'other-learner', code: 'ERR_OTHER_LEARNER', message });
       return false;
     }
     if (u.facts.id !== undefined && consumed.has(u.facts.id)) {
@@ -246,7 +259,7 @@ export async function evaluateStack(rule: StackingRule | unknown, credentials: u
     evaluatedAt: now.toISOString(),
     satisfied: missingLearner.length === 0 && fe.satisfied,
     outcome: 'eligibility',
-    ...(learner !== undefined ? { learner } : {}),
+    ...(learner !== undefined ? { learner: typeof learner === 'string' ? learner : describeLearner(learner) } : {}),
     used: missingLearner.length ? [] : used,
     missing: [...missingLearner, ...fe.missing],
     totals: missingLearner.length ? [] : fe.totals,

@@ -198,6 +198,8 @@ export interface MissingItem {
   /** JSON path of the condition in the rule. */
   path: string;
   kind: Condition['kind'] | 'learner';
+  /** Set for `learner`: `ERR_LEARNER_REQUIRED` (the credentials cannot be shown to belong to one learner). */
+  code?: string;
   message: string;
   shortfall?: Quantity;
   /** For `any`: the alternatives, each a list of what that branch lacks. */

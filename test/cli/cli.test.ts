@@ -54,7 +54,7 @@ describe('help and usage', () => {
     const b = await run(cli, ['verify', '--bogus', 'x.json']);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('credstack: error:');
-    expect(b.stderr).toContain('hint: see credstack verify --help');
+    expect(b.stderr).toBe('credstack: error: unknown option --bogus for credstack verify; see credstack verify --help\n');
     noStack(a.stderr + b.stderr);
   });
 });
@@ -223,7 +223,7 @@ describe('status lists', () => {
     expect((await run(cli, ['verify', p('sam.json'), '-d', p('list.json'), '--now', NOW])).code).toBe(0);
     const rv = await run(cli, ['status', 'revoke', p('status.json'), p('sam.json')]);
     expect(rv.code, rv.stderr).toBe(0);
-    expect(rv.stdout).toMatch(/^revoked \d+ in https:\/\/uni\.example\/status\/1/);
+    expect(rv.stdout).toMatch(/^revoked .*sam\.json \(index \d+\) in https:\/\/uni\.example\/status\/1/);
     await run(cli, ['status', 'sign', p('status.json'), ...key, '--now', NOW, '-o', p('list.json')]);
     const v = await run(cli, ['verify', p('sam.json'), '-d', p('list.json'), '--now', NOW]);
     expect(v.code).toBe(1);
@@ -251,9 +251,9 @@ describe('status lists', () => {
     const s = await run(cli, ['status', 'suspend', p('susp.json'), '7', '--force']);
     expect(s.code, s.stderr).toBe(0);
     const show = await run(cli, ['status', 'show', p('susp.json'), '7', '8']);
-    expect(show.stdout).toMatch(/7: SUSPENDED\n\s+8: valid/);
+    expect(show.stdout).toMatch(/\b7 {2}SUSPENDED\n\s+8 {2}valid/);
     expect((await run(cli, ['status', 'reinstate', p('susp.json'), '7', '--force'])).code).toBe(0);
-    expect((await run(cli, ['status', 'show', p('susp.json'), '7'])).stdout).toMatch(/7: valid/);
+    expect((await run(cli, ['status', 'show', p('susp.json'), '7'])).stdout).toMatch(/\b7 {2}valid/);
     expect((await run(cli, ['status', 'frobnicate', p('susp.json')])).code).toBe(2);
   });
 });

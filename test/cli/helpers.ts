@@ -1,14 +1,18 @@
-// Build the CLI once with tsup (same settings as tsup.config.ts's CLI entry, but into a private folder so a parallel
-// `npm run build`, which cleans dist/, cannot race us) and run it as a subprocess.
+// Build the CLI once with tsup (same settings as tsup.config.ts's CLI entry, but into a private temp folder so a
+// parallel `npm run build`, which cleans dist/, cannot race us) and run it as a subprocess. The folder is made with
+// mkdtemp in the OS temp dir (nothing in the clone has to exist beforehand); a node_modules link lets the bundle
+// resolve its external dependencies from ours.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'tsup';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 export async function buildCli(): Promise<{ cli: string; dir: string }> {
-  const dir = mkdtempSync(join(ROOT, '.tmp', 'cli-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'credstack-cli-test-'));
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   const cli = join(dir, 'cli.js');
   await build({
     config: false,

@@ -8,7 +8,7 @@ export const bundle: Command = {
   name: 'bundle',
   summary: 'bundle credentials into a CLR 2.0 portfolio (institution) or a Verifiable Presentation (learner)',
   usage: [
-    'credstack bundle --key INSTITUTION.key.json CREDENTIAL... --out clr.json [--learner DID] [--name NAME]',
+    'credstack bundle --key INSTITUTION.key.json CREDENTIAL... --out clr.json [--learner DID|EMAIL|STUDENT_ID] [--name NAME]',
     'credstack bundle --presentation --key LEARNER.key.json CREDENTIAL... --out vp.json [--challenge C --domain D]',
   ],
   description: 'The credentials are embedded unchanged: each still verifies on its own (credstack unbundle takes them out).',
@@ -28,7 +28,8 @@ export const bundle: Command = {
     '-k, --key FILE          signing key: the institution (CLR) or the learner (--presentation)',
     '-o, --out FILE          portfolio to write (default stdout)',
     '    --presentation      a Verifiable Presentation signed by the learner instead of a CLR',
-    '    --learner DID       the learner (CLR; default: the credentials\' common subject id)',
+    '    --learner WHO       the learner: a DID, an email or a student id; every credential must be theirs',
+    '                        (hashed emails / student ids are checked with each credential\'s salt)',
     '    --name NAME         CLR name',
     '    --issuer-name NAME  CLR issuer Profile name',
     '    --challenge C, --domain D  presentation proof challenge and domain (ask the verifier)',

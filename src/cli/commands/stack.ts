@@ -1,4 +1,5 @@
 import { loadCredentials } from '../inputs.js';
+import { cliWording } from '../wording.js';
 import { CliError, EXIT, emitJson, loadDocuments, loadKey, parseNow, println, readJson, type Command } from '../util.js';
 
 /** `credstack stack`: evaluate a stacking rule over a learner's credentials; optionally issue the stacked credential. */
@@ -6,7 +7,7 @@ export const stack: Command = {
   name: 'stack',
   summary: 'evaluate a stacking rule over a folder of credentials; issue the stacked credential with --issue',
   usage: [
-    'credstack stack --rule RULE.json CREDENTIAL|DIR ... [--learner DID] [--json]',
+    'credstack stack --rule RULE.json CREDENTIAL|DIR ... [--learner DID|EMAIL|STUDENT_ID] [--json]',
     'credstack stack --rule RULE.json CREDENTIAL|DIR ... --issue --key FILE --achievement ACH.json --out STACKED.json',
   ],
   description:
@@ -29,7 +30,9 @@ export const stack: Command = {
   },
   optionHelp: [
     '-r, --rule FILE         stacking rule (JSON, schemas/stacking-rule.schema.json)',
-    '    --learner DID       only count credentials of this learner',
+    '    --learner WHO       only count this learner\'s credentials: a DID, an email or a student id (hashed\n' +
+    '                        emails / student ids are matched with each credential\'s salt); needed when badges name\n' +
+    '                        the learner only by a hashed email or student id',
     '    --now DATE          evaluate (and issue) as of this date',
     '-d, --document FILE     offline DID document / status list for verification (repeatable)',
     '    --trusted-issuer DID  only count credentials from these issuers (repeatable)',
@@ -68,8 +71,8 @@ export const stack: Command = {
       println(io.stdout, `${evaluation.ruleName}: ${evaluation.satisfied ? 'SATISFIED (eligible; the institution decides the award)' : 'not satisfied'}`);
       if (evaluation.totals.length) println(io.stdout, `totals: ${evaluation.totals.map((t) => `${t.value} ${t.unit}`).join(', ')}`);
       for (const u of evaluation.used) println(io.stdout, `  used     ${loaded[u.index]?.source ?? u.index}  ${u.achievementName ?? u.achievementId ?? ''}`);
-      for (const g of evaluation.ignored) println(io.stdout, `  ignored  ${loaded[g.index]?.source ?? g.index}  ${g.message}`);
-      for (const m of evaluation.missing) println(io.stdout, `  missing  ${m.message}`);
+      for (const g of evaluation.ignored) println(io.stdout, `  ignored  ${loaded[g.index]?.source ?? g.index}  ${g.code ? `${g.code} ` : ''}${cliWording(g.message)}`);
+      for (const m of evaluation.missing) println(io.stdout, `  missing  ${m.code ? `${m.code} ` : ''}${cliWording(m.message)}`);
     }
     if (!evaluation.satisfied) return EXIT.FAILED;
     if (v.issue) {

@@ -5,20 +5,28 @@ import { createInterface } from 'node:readline';
 import { detectImageType, extractCredential } from '../../baking/extract.js';
 import type { VerificationReport } from '../../verify/report.js';
 import type { VerifyOptions } from '../../verify/options.js';
-import { CliError, EXIT, assertExists, holdsSecret, isDirectory, loadDocuments, parseNow, println, readBytes, type Command, type Io } from '../util.js';
+import type { PortfolioVerifyOptions } from '../../portfolio/types.js';
+import { describeLearner, matchesLearner } from '../../model/learner.js';
+import { CliError, EXIT, holdsSecret, isDirectory, parseNow, parsePositiveInt, println, readBytes, type Command, type Io } from '../util.js';
+import { cliWording, createOnlineFetcher, loadDocumentSources, loadTrustList, statusUnknown, statusUnknownMessage, summarize, summaryLine, trustNote, type FetchRecord, type TrustList } from '../verify-support.js';
+import { existsSync } from 'node:fs';
 
 const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const EXTS = new Set(['.json', '.jsonld', '.jwt', '.jws', '.jsonl', '.png', '.svg']);
 
 /** One verified thing: where it came from and its report. */
-interface Outcome {
+export interface Outcome {
   source: string;
   kind: 'credential' | 'portfolio' | 'image' | 'error';
   verified: boolean;
   name?: string;
   issuer?: string;
   failed: { id: string; code?: string; message: string }[];
-  warnings: number;
+  warnings: { id: string; code?: string; message: string }[];
+  /** One line for a person: achievement, learner, issuer (+ trust), date, grade. */
+  summary?: string;
+  /** A note about the issuer's trust. */
+  note?: string;
   /** Checks that could not run offline (e.g. status without the list). */
   skipped: string[];
   report?: unknown;
@@ -26,33 +34,45 @@ interface Outcome {
 
 async function* expand(paths: string[]): AsyncGenerator<string> {
   for (const p of paths) {
-    if (p !== '-' && !JWS.test(p) && (await isDirectory(p))) {
+    if (p !== '-' && !isJwtArgument(p) && (await isDirectory(p))) {
       const entries = (await readdir(p, { recursive: true })).map(String).sort();
       for (const e of entries) if (EXTS.has(extname(e).toLowerCase()) && !e.split(/[\\/]/).some((s) => s.startsWith('.'))) yield join(p, e);
     } else yield p;
   }
 }
 
-function describe(source: string, kind: Outcome['kind'], report: VerificationReport): Outcome {
-  // what is displayed is what is signed: the view (trusted term names), never the JSON keys
-  const c = report.view?.document as Record<string, any> | undefined;
-  const issuer = report.view?.issuerId;
+const brief = (x: { id: string; code?: string; message: string }) => ({ id: x.id, ...(x.code ? { code: x.code } : {}), message: cliWording(x.message) });
+
+function describe(source: string, kind: Outcome['kind'], report: VerificationReport, credential: unknown, trust: TrustList | undefined, allowUnknownStatus = false): Outcome {
+  // what is displayed is what is signed: the view (trusted term names), never the JSON keys; unreadable → the input
+  const c = (report.view?.document ?? report.credential ?? credential) as Record<string, any> | undefined;
+  const issuer = report.view ? report.view.issuerId : c && typeof c === 'object' ? (typeof c.issuer === 'string' ? c.issuer : c.issuer?.id) : undefined;
+  const failed = report.checks.filter((x) => x.status === 'failed').map(brief);
+  // fail closed: a status that could not be checked is not "ok", whatever the library's verdict (unless
+  // --allow-status-unavailable accepted exactly that)
+  const unknown = allowUnknownStatus ? undefined : statusUnknown(report.checks);
+  if (unknown && !failed.some((f) => f.id === 'status')) failed.push({ id: 'status', ...(unknown.code ? { code: unknown.code } : {}), message: statusUnknownMessage(unknown) });
+  else for (const f of failed) if (f.id === 'status' && f.code === 'ERR_STATUS_UNAVAILABLE') f.message = statusUnknownMessage(f);
+  const s = c && typeof c === 'object' ? summarize(c, report, trust) : undefined;
+  const note = s ? trustNote(s) : undefined;
   return {
     source,
     kind,
-    verified: report.verified,
+    verified: report.verified && failed.length === 0,
     ...(c && typeof c === 'object' && typeof c.name === 'string' ? { name: c.name } : {}),
     ...(typeof issuer === 'string' ? { issuer } : {}),
-    failed: report.checks.filter((x) => x.status === 'failed').map((x) => ({ id: x.id, ...(x.code ? { code: x.code } : {}), message: x.message })),
-    warnings: report.warnings?.length ?? report.checks.filter((x) => x.status === 'warning').length,
+    ...(s ? { summary: summaryLine(s) } : {}),
+    ...(note ? { note } : {}),
+    failed,
+    warnings: report.checks.filter((x) => x.status === 'warning').map(brief),
     skipped: report.checks.filter((x) => x.status === 'skipped').map((x) => x.id),
   };
 }
 
-async function verifyOne(source: string, input: unknown, opts: VerifyOptions, kind: Outcome['kind'], withReport: boolean): Promise<Outcome> {
+async function verifyOne(source: string, input: unknown, opts: VerifyOptions, kind: Outcome['kind'], withReport: boolean, trust?: TrustList): Promise<Outcome> {
   if (holdsSecret(input)) {
     // a key file in a folder being verified: never copied into a report, never verified, its text never shown
-    return { source, kind: 'error', verified: false, failed: [{ id: 'input', code: 'ERR_SECRET_KEY_FILE', message: 'this file holds secret key material, not a credential: skipped and not shown' }], warnings: 0, skipped: [] };
+    return { source, kind: 'error', verified: false, failed: [{ id: 'input', code: 'ERR_SECRET_KEY_FILE', message: 'this file holds secret key material, not a credential: skipped and not shown' }], warnings: [], skipped: [] };
   }
   // loaded on first use, so that `credstack --help` does not load the JSON-LD stack
   const [{ portfolioKind }, { verifyPortfolio }, { verifyCredential }] = await Promise.all([
@@ -61,8 +81,8 @@ async function verifyOne(source: string, input: unknown, opts: VerifyOptions, ki
   if (input && typeof input === 'object' && portfolioKind(input) !== 'unknown') {
     const pr = await verifyPortfolio(input, opts);
     const failed = [
-      ...pr.envelope.checks.filter((x) => x.status === 'failed').map((x) => ({ id: x.id, ...(x.code ? { code: x.code } : {}), message: x.message })),
-      ...pr.summary.failed.map((f) => ({ id: `credential[${f.index}]`, message: f.reasons.map((r) => `${r.id}: ${r.code ?? ''} ${r.message}`).join('; ') })),
+      ...pr.envelope.checks.filter((x) => x.status === 'failed').map(brief),
+      ...pr.summary.failed.map((f) => ({ id: `credential[${f.index}]`, message: cliWording(f.reasons.map((r) => `${r.id}: ${r.code ?? ''} ${r.message}`).join('; ')) })),
     ];
     const env = (pr.envelope.view?.document ?? {}) as Record<string, any>;
     return {
@@ -72,21 +92,31 @@ async function verifyOne(source: string, input: unknown, opts: VerifyOptions, ki
       name: `${pr.kind === 'clr' ? 'CLR' : 'presentation'} with ${pr.summary.verified}/${pr.summary.total} credentials verified`,
       ...(typeof pr.envelope.view?.issuerId === 'string' ? { issuer: pr.envelope.view.issuerId } : typeof env.holder === 'string' ? { issuer: env.holder } : {}),
       failed,
-      warnings: pr.envelope.warnings.length,
+      warnings: pr.envelope.warnings.map(brief),
       skipped: [],
       ...(withReport ? { report: pr } : {}),
     };
   }
   const report = await verifyCredential(input as object | string, opts);
-  const o = describe(source, kind, report);
+  const o = describe(source, kind, report, input, trust, opts.status === 'allow-unavailable');
+  const learner = (opts as PortfolioVerifyOptions).learner;
+  if (learner !== undefined && report.credential && !matchesLearner(report.view?.document.credentialSubject, learner)) {
+    o.failed.push({ id: 'learner', code: 'ERR_OTHER_LEARNER', message: `not awarded to ${describeLearner(learner)} (--learner)` });
+    o.verified = false;
+  }
   if (withReport) o.report = report;
   return o;
 }
 
-async function* outcomes(source: string, opts: VerifyOptions, withReport: boolean): AsyncGenerator<Outcome> {
-  const fail = (message: string): Outcome => ({ source, kind: 'error', verified: false, failed: [{ id: 'input', message }], warnings: 0, skipped: [] });
-  if (JWS.test(source)) {
-    yield await verifyOne('(JWT argument)', source, opts, 'credential', withReport);
+/** A JWT given on the command line, not a path: it looks like one and no such file exists (an existing path is a file). */
+export function isJwtArgument(p: string): boolean {
+  return p !== '-' && JWS.test(p) && !existsSync(p);
+}
+
+export async function* outcomes(source: string, opts: VerifyOptions, withReport: boolean, trust?: TrustList): AsyncGenerator<Outcome> {
+  const fail = (message: string): Outcome => ({ source, kind: 'error', verified: false, failed: [{ id: 'input', message }], warnings: [], skipped: [] });
+  if (isJwtArgument(source)) {
+    yield await verifyOne('(JWT argument)', source, opts, 'credential', withReport, trust);
     return;
   }
   const ext = extname(source).toLowerCase();
@@ -105,7 +135,7 @@ async function* outcomes(source: string, opts: VerifyOptions, withReport: boolea
           continue;
         }
         const cred = rec && typeof rec === 'object' && 'credential' in rec && !('proof' in rec) ? rec.credential : rec;
-        yield await verifyOne(`${source}:${n}${rec?.key ? ` (${rec.key})` : ''}`, cred, opts, 'credential', withReport);
+        yield await verifyOne(`${source}:${n}${typeof rec?.key === 'string' ? ` (${rec.key})` : ''}`, cred, opts, 'credential', withReport, trust);
       }
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`file not found: ${source}`, { hint: 'check the path' });
@@ -123,12 +153,12 @@ async function* outcomes(source: string, opts: VerifyOptions, withReport: boolea
       yield fail(`no credential in this ${image.toUpperCase()}: ${(err as Error).message}`);
       return;
     }
-    yield await verifyOne(source, extracted.credential, opts, 'image', withReport);
+    yield await verifyOne(source, extracted.credential, opts, 'image', withReport, trust);
     return;
   }
   const text = new TextDecoder().decode(bytes).trim();
   if (JWS.test(text)) {
-    yield await verifyOne(source, text, opts, 'credential', withReport);
+    yield await verifyOne(source, text, opts, 'credential', withReport, trust);
     return;
   }
   let json: unknown;
@@ -138,77 +168,138 @@ async function* outcomes(source: string, opts: VerifyOptions, withReport: boolea
     yield fail('neither JSON, a JWT, nor a baked PNG/SVG');
     return;
   }
-  yield await verifyOne(source, json, opts, 'credential', withReport);
+  yield await verifyOne(source, json, opts, 'credential', withReport, trust);
 }
 
 function printHuman(io: Io, o: Outcome, quiet: boolean): void {
+  const what = o.summary ?? (o.kind === 'portfolio' && o.name ? o.name : '');
   if (o.verified) {
-    if (!quiet) println(io.stdout, `ok    ${o.source}${o.name ? `  "${o.name}"` : ''}${o.issuer ? `  issuer ${o.issuer}` : ''}${o.warnings ? `  (${o.warnings} warning${o.warnings > 1 ? 's' : ''})` : ''}${o.skipped.length ? `  (not checked offline: ${o.skipped.join(', ')})` : ''}`);
-    return;
+    if (quiet) return;
+    const extra = o.skipped.filter((x) => x !== 'status');
+    println(io.stdout, `ok    ${o.source}${what ? `  ${what}` : ''}${extra.length ? `  (not checked: ${extra.join(', ')})` : ''}`);
+  } else {
+    println(io.stdout, `FAIL  ${o.source}${what ? `  ${what}` : ''}`);
+    for (const f of o.failed) println(io.stdout, `        ${f.id}: ${f.code ? `${f.code} ` : ''}${f.message}`);
   }
-  println(io.stdout, `FAIL  ${o.source}${o.name ? `  "${o.name}"` : ''}`);
-  for (const f of o.failed) println(io.stdout, `        ${f.id}: ${f.code ? `${f.code} ` : ''}${f.message}`);
+  if (quiet && o.verified) return;
+  for (const w of o.warnings) println(io.stdout, `        warning ${w.id}: ${w.code ? `${w.code} ` : ''}${w.message}`);
+  if (o.note) println(io.stdout, `        note: ${o.note}`);
+}
+
+/** Verify options from the command line (shared with `credstack show`). */
+export async function verifyOptionsFrom(v: Record<string, any>, fetched: FetchRecord[]): Promise<{ opts: VerifyOptions; trust: TrustList | undefined }> {
+  const opts: VerifyOptions = {};
+  const now = parseNow(v.now);
+  if (now) opts.now = now;
+  if (v.documents !== undefined && !v.online && !(await isDirectory(v.documents))) {
+    throw new CliError(`--documents ${v.documents} is not a folder`, { hint: 'give a folder of DID documents / status lists (credstack verify --online --documents DIR fills one)' });
+  }
+  const documents = await loadDocumentSources(v.document, v.documents);
+  if (Object.keys(documents).length) opts.documents = documents;
+  if (v.online) {
+    const timeout = parsePositiveInt('timeout', v.timeout) ?? 10;
+    const maxKb = parsePositiveInt('max-kb', v['max-kb']) ?? 2048;
+    opts.fetch = createOnlineFetcher({ timeoutMs: timeout * 1000, maxBytes: maxKb * 1024, ...(v.documents !== undefined ? { cacheDir: v.documents } : {}), log: fetched });
+  }
+  const trust = await loadTrustList(v['trusted-issuer'], v['trust-list']);
+  if (trust) opts.trustedIssuers = [...trust.keys()];
+  if (v['strict-schema']) opts.strictSchema = true;
+  if (v['skip-status']) opts.status = 'skip';
+  else if (v['allow-status-unavailable']) opts.status = 'allow-unavailable';
+  if (v.challenge !== undefined) opts.challenge = v.challenge;
+  if (v.domain !== undefined) opts.domain = v.domain;
+  if (v.learner !== undefined) (opts as PortfolioVerifyOptions).learner = v.learner;
+  return { opts, trust };
+}
+
+/** Options shared by `verify` and `show`. */
+export const VERIFY_OPTIONS = {
+  now: { type: 'string' },
+  document: { type: 'string', multiple: true, short: 'd' },
+  documents: { type: 'string' },
+  online: { type: 'boolean' },
+  timeout: { type: 'string' },
+  'max-kb': { type: 'string' },
+  'trusted-issuer': { type: 'string', multiple: true },
+  'trust-list': { type: 'string' },
+  'skip-status': { type: 'boolean' },
+  'allow-status-unavailable': { type: 'boolean' },
+  learner: { type: 'string' },
+} as const;
+
+export const VERIFY_OPTION_HELP = [
+  '    --now DATE          verify as of this date',
+  '-d, --document FILE     offline copy of a DID document / status list credential / context (repeatable)',
+  '    --documents DIR     every .json in DIR is such a copy; with --online, what is fetched is saved there',
+  '    --online            fetch did:web documents and status lists: https to public hosts only, no redirects,',
+  '                        --timeout S (default 10) and --max-kb N (default 2048) per URL; every URL is listed',
+  '    --trusted-issuer DID  the issuers you trust (repeatable); others fail',
+  '    --trust-list FILE   trusted issuers: JSON ["did:…"] / {"did:…": "name"} or one DID per line',
+  '    --skip-status       do not check revocation (otherwise an unknown status is a failure)',
+  '    --allow-status-unavailable  a status list that is not at hand is a warning, not a failure (a list at hand is still judged)',
+  '    --learner WHO       the learner it must be about: a DID, an email or a student id (portfolios: every credential)',
+];
+
+/** Print the URLs `--online` fetched. */
+export function printFetched(io: Pick<Io, 'stdout'>, fetched: FetchRecord[]): void {
+  for (const f of fetched) println(io.stdout, `fetched ${f.url}: ${f.ok ? `HTTP ${f.status}, ${f.bytes} bytes${f.cached ? ` → ${f.cached}` : ''}` : `failed (${f.error})`}`);
 }
 
 /** `credstack verify`: verify credential files, JWTs, baked images, cohorts (JSONL) and portfolios offline. */
 export const verify: Command = {
   name: 'verify',
-  summary: 'verify credentials offline: JSON files, JWTs, baked PNG/SVG, JSONL cohorts, portfolios, folders',
-  usage: ['credstack verify PATH|JWT|- ... [--json] [--now DATE] [--document FILE ...] [--trusted-issuer DID ...] [--allow-status-unavailable]'],
+  summary: 'verify credentials: JSON files, JWTs, baked PNG/SVG, JSONL cohorts, portfolios, folders (offline unless --online)',
+  usage: ['credstack verify PATH|JWT|- ... [--json] [--now DATE] [--documents DIR] [--online] [--trusted-issuer DID ...] [--trust-list FILE]'],
   description:
-    'Checks proofs, dates, issuer ↔ key, status (with --document for status lists) and schema, without the network.\n' +
-    'A credential whose status list is not given fails (ERR_STATUS_UNAVAILABLE) unless --allow-status-unavailable.\n' +
+    'Checks proofs, dates, issuer ↔ key, status and schema. Offline by default: did:web documents and status lists come\n' +
+    'from --document FILE / --documents DIR, or from the network with --online. A credential whose revocation status\n' +
+    'cannot be checked is not "ok". An existing path is always read as a file; anything else that looks like a JWT is one.\n' +
     'Folders are searched for .json .jwt .jsonl .png .svg. Exit 0 only when everything verified, 1 otherwise, 2 on bad input.',
   options: {
     json: { type: 'boolean' },
-    now: { type: 'string' },
-    document: { type: 'string', multiple: true, short: 'd' },
-    'trusted-issuer': { type: 'string', multiple: true },
+    ...VERIFY_OPTIONS,
     'strict-schema': { type: 'boolean' },
-    'allow-status-unavailable': { type: 'boolean' },
     challenge: { type: 'string' },
     domain: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
   },
   optionHelp: [
-    '    --json              machine-readable: an array of { source, verified, failed, report }',
-    '    --now DATE          verify as of this date',
-    '-d, --document FILE     offline copy of a DID document / status list credential / context (repeatable)',
-    '    --trusted-issuer DID  fail credentials from any other issuer (repeatable)',
+    '    --json              machine-readable: an array of { source, verified, summary, failed, warnings, report }',
+    ...VERIFY_OPTION_HELP,
     '    --strict-schema     schema problems fail instead of warn',
-    '    --allow-status-unavailable  a status list that is not at hand skips the status check (warning) instead of failing',
     '    --challenge C, --domain D  expected values in a presentation proof',
     '-q, --quiet             print only failures and the total',
   ],
-  examples: ['credstack verify badge.json cohort.jsonl baked.png', 'credstack verify credentials/ --json > report.json'],
+  examples: [
+    'credstack verify badge.json cohort.jsonl baked.png --trust-list trusted-issuers.txt',
+    'credstack verify badge.json --online --documents cache/   # fetch once, then verify offline with --documents cache/',
+    'credstack verify credentials/ --json > report.json',
+  ],
   async run(v, positionals, io) {
     if (!positionals.length) throw new CliError('nothing to verify', { hint: 'credstack verify badge.json (or a folder, a .jsonl cohort, a baked .png, - for stdin)' });
-    const opts: VerifyOptions = {};
-    const now = parseNow(v.now);
-    if (now) opts.now = now;
-    const documents = await loadDocuments(v.document);
-    if (Object.keys(documents).length) opts.documents = documents;
-    if (v['trusted-issuer']) opts.trustedIssuers = v['trusted-issuer'];
-    if (v['strict-schema']) opts.strictSchema = true;
-    if (v['allow-status-unavailable']) opts.status = 'allow-unavailable';
-    if (v.challenge !== undefined) opts.challenge = v.challenge;
-    if (v.domain !== undefined) opts.domain = v.domain;
+    const fetched: FetchRecord[] = [];
+    const { opts, trust } = await verifyOptionsFrom(v, fetched);
     for (const p of positionals) {
-      if (p !== '-' && !JWS.test(p)) await assertExists(p);
+      if (p !== '-' && !isJwtArgument(p) && !existsSync(p)) throw new CliError(`file not found: ${p}`, { hint: 'check the path (relative paths start in the current directory)' });
     }
     let ok = 0;
     let failed = 0;
     const all: Outcome[] = [];
     for await (const source of expand(positionals)) {
-      for await (const o of outcomes(source, opts, Boolean(v.json))) {
+      for await (const o of outcomes(source, opts, Boolean(v.json), trust)) {
         if (o.verified) ok++;
         else failed++;
         if (v.json) all.push(o);
         else printHuman(io, o, Boolean(v.quiet));
       }
     }
-    if (v.json) println(io.stdout, JSON.stringify(all, null, 2));
-    else println(io.stdout, `${ok} verified, ${failed} failed`);
+    if (v.json) {
+      println(io.stdout, JSON.stringify(all, null, 2));
+      printFetched({ ...io, stdout: io.stderr }, fetched);
+    } else {
+      printFetched(io, fetched);
+      println(io.stdout, `${ok} verified, ${failed} failed`);
+    }
     if (ok + failed === 0) {
       println(io.stderr, 'credstack: error: no credentials found');
       println(io.stderr, 'hint: folders are searched for .json .jwt .jsonl .png .svg files');
