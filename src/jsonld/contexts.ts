@@ -9,6 +9,7 @@ import { contexts as didContexts } from 'did-context';
 import { contexts as securityContexts } from '@digitalbazaar/security-context';
 import clrContext from './contexts/clr-v2p0-2.0.1.json' with { type: 'json' };
 import credstackContext from '../../schemas/credstack-context-v1.json' with { type: 'json' };
+import networkContext from '../../schemas/credstack-network-context-v1.json' with { type: 'json' };
 
 /** VC Data Model 1.1 context URL. @example `if (ctx[0] === VC_V1_CONTEXT) …` */
 export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
@@ -52,6 +53,7 @@ add(bundled, didContexts);
 add(bundled, securityContexts);
 bundled.set(CLR_V2_CONTEXT, clrContext);
 bundled.set(CREDSTACK_CONTEXT, credstackContext);
+bundled.set('https://w3id.org/credstack/network/v1', networkContext);
 for (const v of bundled.values()) deepFreeze(v);
 
 /**

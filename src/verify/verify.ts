@@ -1,5 +1,5 @@
 import { createDocumentLoader } from '../jsonld/loader.js';
-import { toDate } from '../util/json.js';
+import { idOf, toDate } from '../util/json.js';
 import { checkContext } from './checks/context.js';
 import { checkIssuer } from './checks/issuer.js';
 import { checkProofs, type ProofOutcome } from './checks/proof.js';
@@ -57,6 +57,12 @@ export async function verifyParsed(
     proofs = { ...embedded, controllers: [...proofs.controllers, ...embedded.controllers] };
   }
   checks.push(checkIssuer(cred, proofs, ctx));
+  if (ctx.opts.registries?.length) {
+    // network membership (signed registries the caller relies on): each registry verified like any credential
+    const { loadRegistries, membershipCheck } = await import('../network/check.js');
+    const { registries, checks: registryChecks } = await loadRegistries(ctx.opts.registries, (doc) => verifyNested(doc, ctx));
+    checks.push(...registryChecks, membershipCheck(idOf(cred.issuer), typeof cred.validFrom === 'string' ? cred.validFrom : typeof cred.issuanceDate === 'string' ? cred.issuanceDate : undefined, registries));
+  }
   checks.push(checkValidity(cred, ctx));
   checks.push(...(await checkStatus(cred, ctx, (list) => verifyNested(list, ctx))));
   checks.push(checkSchema(cred, ctx));
@@ -68,7 +74,7 @@ export async function verifyParsed(
 export async function verifyNested(doc: unknown, ctx: VerifyContext): Promise<VerificationReport> {
   if (ctx.depth >= 3) return makeReport([{ id: 'format', status: 'failed', code: 'ERR_NESTING', message: 'nested verification too deep' }]);
   const p = parseInput(doc, ctx.opts.maxBytes ?? LIMITS.maxBytes);
-  const inner: VerifyContext = { ...ctx, depth: ctx.depth + 1, opts: { ...ctx.opts, trustedIssuers: undefined } };
+  const inner: VerifyContext = { ...ctx, depth: ctx.depth + 1, opts: { ...ctx.opts, trustedIssuers: undefined, registries: undefined } };
   if (p.kind === 'json') return verifyParsed(p.value, inner);
   if (p.kind === 'jwt') {
     const { verifyJwtCredential } = await import('../proofs/jwt.js');
