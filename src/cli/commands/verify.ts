@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { detectImageType, extractCredential } from '../../baking/extract.js';
 import type { VerificationReport } from '../../verify/report.js';
 import type { VerifyOptions } from '../../verify/options.js';
-import { CliError, EXIT, assertExists, isDirectory, loadDocuments, parseNow, println, readBytes, type Command, type Io } from '../util.js';
+import { CliError, EXIT, assertExists, isDirectory, loadDocuments, parseNow, println, readBytes, readJson, type Command, type Io } from '../util.js';
 
 const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const EXTS = new Set(['.json', '.jsonld', '.jwt', '.jws', '.jsonl', '.png', '.svg']);
@@ -158,6 +158,8 @@ export const verify: Command = {
     now: { type: 'string' },
     document: { type: 'string', multiple: true, short: 'd' },
     'trusted-issuer': { type: 'string', multiple: true },
+    registry: { type: 'string', multiple: true },
+    coordinator: { type: 'string', multiple: true },
     'strict-schema': { type: 'boolean' },
     challenge: { type: 'string' },
     domain: { type: 'string' },
@@ -168,6 +170,8 @@ export const verify: Command = {
     '    --now DATE          verify as of this date',
     '-d, --document FILE     offline copy of a DID document / status list credential / context (repeatable)',
     '    --trusted-issuer DID  fail credentials from any other issuer (repeatable)',
+    '    --registry FILE     a signed network registry (credstack network create); the issuer must be a member',
+    '    --coordinator DID   the network coordinator you trust to sign that registry (one per --registry)',
     '    --strict-schema     schema problems fail instead of warn',
     '    --challenge C, --domain D  expected values in a presentation proof',
     '-q, --quiet             print only failures and the total',
@@ -181,6 +185,12 @@ export const verify: Command = {
     const documents = await loadDocuments(v.document);
     if (Object.keys(documents).length) opts.documents = documents;
     if (v['trusted-issuer']) opts.trustedIssuers = v['trusted-issuer'];
+    if (v.registry || v.coordinator) {
+      const files: string[] = v.registry ?? [];
+      const coordinators: string[] = v.coordinator ?? [];
+      if (files.length !== coordinators.length) throw new CliError('give one --coordinator DID for each --registry FILE', { hint: 'credstack verify badge.json --registry net.json --coordinator did:web:coordinator.example' });
+      opts.registries = await Promise.all(files.map(async (f, i) => ({ registry: await readJson(f, 'network registry'), coordinator: coordinators[i]! })));
+    }
     if (v['strict-schema']) opts.strictSchema = true;
     if (v.challenge !== undefined) opts.challenge = v.challenge;
     if (v.domain !== undefined) opts.domain = v.domain;
