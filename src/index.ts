@@ -23,3 +23,4 @@ export * from './portfolio/index.js';
 export * from './stacking/index.js';
 export * from './baking/index.js';
 export * from './batch/index.js';
+export * from './europass/index.js';
