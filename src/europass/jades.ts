@@ -106,7 +106,7 @@ export async function signJades(document: unknown, options: JadesSignOptions): P
     x5c: chain.map((c) => b64(c.raw)), 'x5t#S256': createHash('sha256').update(leaf.raw).digest('base64url'),
   };
   try {
-    const jws = await new FlattenedSign(new TextEncoder().encode(payload)).setProtectedHeader(header).sign(options.privateKey);
+    const jws = await new FlattenedSign(new TextEncoder().encode(payload)).setProtectedHeader(header).sign(options.privateKey, { crit: { sigT: true } });
     return { payload, signatures: [{ protected: jws.protected!, signature: jws.signature }] };
   } catch (cause) {
     // the key is never echoed; only jose's error class name
