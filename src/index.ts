@@ -24,3 +24,4 @@ export * from './stacking/index.js';
 export * from './baking/index.js';
 export * from './batch/index.js';
 export * from './network/index.js';
+export * from './europass/index.js';

@@ -10,6 +10,8 @@ import { contexts as securityContexts } from '@digitalbazaar/security-context';
 import clrContext from './contexts/clr-v2p0-2.0.1.json' with { type: 'json' };
 import credstackContext from '../../schemas/credstack-context-v1.json' with { type: 'json' };
 import networkContext from '../../schemas/credstack-network-context-v1.json' with { type: 'json' };
+// European Learning Model 3 EDC application-profile context (source and sha256: src/europass/README.md)
+import edcApContext from './contexts/edc-ap-context.json' with { type: 'json' };
 
 /** VC Data Model 1.1 context URL. @example `if (ctx[0] === VC_V1_CONTEXT) …` */
 export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
@@ -54,11 +56,12 @@ add(bundled, securityContexts);
 bundled.set(CLR_V2_CONTEXT, clrContext);
 bundled.set(CREDSTACK_CONTEXT, credstackContext);
 bundled.set('https://w3id.org/credstack/network/v1', networkContext);
+bundled.set('http://data.europa.eu/snb/model/context/edc-ap', edcApContext);
 for (const v of bundled.values()) deepFreeze(v);
 
 /**
  * Every JSON-LD context credstack ships, by URL: VC 1.1 and 2.0, Data Integrity v1/v2, Multikey, Ed25519Signature2020,
- * security v1/v2, DID v1, OB 3.0.0–3.0.3 (+ extensions), CLR 2.0.1, Bitstring Status List, StatusList2021, credstack v1.
+ * security v1/v2, DID v1, OB 3.0.0–3.0.3 (+ extensions), CLR 2.0.1, Bitstring Status List, StatusList2021, credstack v1, ELM 3 `edc-ap` (Europass).
  * Documents are frozen.
  * @example
  * ```ts

@@ -8,6 +8,7 @@ import { bake, extract } from './bake.js';
 import { status } from './status.js';
 import { stack } from './stack.js';
 import { network } from './network.js';
+import { exportCmd, importCmd } from './europass.js';
 
 /** Every CLI command, in help order. */
-export const commands: Command[] = [keygen, issue, verify, checkMicro, status, stack, bundle, unbundle, bake, extract, network];
+export const commands: Command[] = [keygen, issue, verify, checkMicro, status, stack, bundle, unbundle, bake, extract, network, exportCmd, importCmd];
