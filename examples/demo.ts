@@ -209,5 +209,10 @@ await step('10. bake the AI credential into a PNG badge and read it back', async
   console.log(`  ${baked.length} bytes → out/demo/ai-badge.png; extracted ${kind}, verified=${r.verified}`);
 });
 
+await step('11. a network of universities: a signed member registry (Germany coordinates; Bangladesh, India, Viet Nam) and recognition', async () => {
+  const { main: networkMain } = await import('./network.js');
+  await networkMain((line) => console.log(`  ${line}`));
+});
+
 console.log(`\n${failures ? `✗ ${failures} step(s) failed` : '✓ all steps done'} in ${ms(t0)}. Same flow with the CLI: see README ("Command line").`);
 process.exitCode = failures ? 1 : 0;

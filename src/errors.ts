@@ -125,3 +125,13 @@ export class PortfolioError extends CredstackError {}
  * ```
  */
 export class StackingError extends CredstackError {}
+
+/**
+ * A Europass (European Learning Model) document that cannot be read, mapped or signed, e.g. `ERR_ELM_INPUT`,
+ * `ERR_ELM_JSONLD`, `ERR_JADES_CERTIFICATE`.
+ * @example
+ * ```ts
+ * try { await fromElm('not json'); } catch (e) { if (e instanceof EuropassError) console.log(e.code); } // ERR_ELM_INPUT
+ * ```
+ */
+export class EuropassError extends CredstackError {}

@@ -23,3 +23,5 @@ export * from './portfolio/index.js';
 export * from './stacking/index.js';
 export * from './baking/index.js';
 export * from './batch/index.js';
+export * from './network/index.js';
+export * from './europass/index.js';

@@ -13,6 +13,9 @@ import examplesV2Context from './contexts/credentials-examples-v2.json' with { t
 import obAssessmentV2Context from './contexts/ob-assessment-v2p0.json' with { type: 'json' };
 import obAccredV2Context from './contexts/ob-accred-v2p0.json' with { type: 'json' };
 import credstackContext from '../../schemas/credstack-context-v1.json' with { type: 'json' };
+import networkContext from '../../schemas/credstack-network-context-v1.json' with { type: 'json' };
+// European Learning Model 3 EDC application-profile context (source and sha256: src/europass/README.md)
+import edcApContext from './contexts/edc-ap-context.json' with { type: 'json' };
 
 /** VC Data Model 1.1 context URL. @example `if (ctx[0] === VC_V1_CONTEXT) …` */
 export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
@@ -93,13 +96,15 @@ for (const u of [OB_ASSESSMENT_CONTEXT, OB_ASSESSMENT_CONTEXT.slice(0, -1)]) bun
 for (const u of [OB_ACCRED_V2_CONTEXT, OB_ACCRED_V2_CONTEXT.slice(0, -1)]) bundled.set(u, obAccredV2Context);
 bundled.set(CLR_V2_CONTEXT, clrContext);
 bundled.set(CREDSTACK_CONTEXT, credstackContext);
+bundled.set('https://w3id.org/credstack/network/v1', networkContext);
+bundled.set('http://data.europa.eu/snb/model/context/edc-ap', edcApContext);
 for (const v of bundled.values()) deepFreeze(v);
 
 /**
  * Every JSON-LD context credstack ships, by URL: VC 1.1 and 2.0, Data Integrity v1/v2, Multikey, Ed25519Signature2020,
  * security v1/v2, DID v1, OB 3.0.0–3.0.3 (+ `extensions.json`), the 1EdTech Assessment v2.0 and Issuer Accreditation v2.0
  * extension contexts, CLR 2.0.1, Bitstring Status List, StatusList2021, DCC v1 (`https://w3id.org/dcc/v1`), the VC 2.0
- * examples context, credstack v1.
+ * examples context, credstack v1, credstack network v1, ELM 3 `edc-ap` (Europass).
  * Documents are frozen.
  * @example
  * ```ts

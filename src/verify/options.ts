@@ -2,6 +2,7 @@ import type { DocumentLoader, Fetcher } from '../jsonld/loader.js';
 import type { StatusIssuerPolicy } from '../status/check.js';
 import type { HostResolver } from '../jsonld/url-guard.js';
 import type { VerifyLimits } from './bounds.js';
+import type { RegistryTrust } from '../network/types.js';
 
 /**
  * Options of {@link verifyCredential}.
@@ -23,6 +24,11 @@ export interface VerifyOptions {
   resolve?: HostResolver;
   /** If given, the issuer must be one of these ids. */
   trustedIssuers?: string[];
+  /**
+   * Signed network registries you rely on, each with the coordinator you trust to sign it: the issuer must then be a
+   * member in good standing on the credential's `validFrom` (an extra `issuer` check names the network and the member).
+   */
+  registries?: RegistryTrust[];
   /** Seconds of clock skew tolerated for validFrom/validUntil (default 0). */
   maxClockSkew?: number;
   /** Fail (instead of warn) when the credential does not match our OB 3.0 JSON Schema. Default false. */

@@ -89,6 +89,13 @@ export async function verifyParsed(
   // every check runs, whatever failed before: the report names every reason (a revoked credential reports
   // ERR_STATUS_REVOKED even when it is also expired or from an untrusted issuer)
   checks.push(...checkIssuer(view, proofs, ctx));
+  if (ctx.opts.registries?.length) {
+    // network membership (signed registries the caller relies on): each registry verified like any credential,
+    // its own status followed; the issuer and date come from the signed data
+    const { loadRegistries, membershipCheck } = await import('../network/check.js');
+    const { registries, checks: registryChecks } = await loadRegistries(ctx.opts.registries, (doc) => verifyNested(doc, ctx, 'registry'));
+    checks.push(...registryChecks, membershipCheck(view.issuerId, typeof view.validFrom === 'string' ? view.validFrom : typeof view.issuanceDate === 'string' ? view.issuanceDate : undefined, registries));
+  }
   checks.push(...checkValidity(view, ctx));
   checks.push(...(await checkStatus(view, ctx, (list) => verifyNested(list, ctx))));
   checks.push(checkSchema(view, cred, ctx));
@@ -103,10 +110,11 @@ export async function verifyParsed(
  * @internal Verify a status list credential found while verifying a credential: depth-limited, and its own
  * credentialStatus is not followed (Bitstring Status List v1.0 §3.2 asks only that "all proofs verify successfully").
  */
-export async function verifyNested(doc: unknown, ctx: VerifyContext): Promise<VerificationReport> {
+export async function verifyNested(doc: unknown, ctx: VerifyContext, role: 'status-list' | 'registry' = 'status-list'): Promise<VerificationReport> {
   if (ctx.depth >= 3) return makeReport([{ id: 'format', status: 'failed', code: 'ERR_NESTING', message: 'nested verification too deep' }]);
   const p = parseInput(doc, ctx.opts.maxBytes ?? LIMITS.maxBytes, ctx.opts.limits);
-  const inner: VerifyContext = { ...ctx, depth: ctx.depth + 1, role: 'status-list', opts: { ...ctx.opts, trustedIssuers: undefined } };
+  // a status list's own credentialStatus is not followed; a network registry's is (a revoked registry is not trusted)
+  const inner: VerifyContext = { ...ctx, depth: ctx.depth + 1, ...(role === 'status-list' ? { role } : {}), opts: { ...ctx.opts, trustedIssuers: undefined, registries: undefined } };
   if (p.kind === 'json') return verifyParsed(p.value, inner);
   if (p.kind === 'jwt') {
     const { verifyJwtCredential } = await import('../proofs/jwt.js');

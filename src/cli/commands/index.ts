@@ -9,6 +9,8 @@ import { status } from './status.js';
 import { stack } from './stack.js';
 import { show } from './show.js';
 import { init } from './init.js';
+import { network } from './network.js';
+import { exportCmd, importCmd } from './europass.js';
 
 /** Every CLI command, in help order. */
-export const commands: Command[] = [keygen, init, issue, verify, show, checkMicro, status, stack, bundle, unbundle, bake, extract];
+export const commands: Command[] = [keygen, init, issue, verify, show, checkMicro, status, stack, bundle, unbundle, bake, extract, network, exportCmd, importCmd];

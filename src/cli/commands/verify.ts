@@ -7,7 +7,7 @@ import type { VerificationReport } from '../../verify/report.js';
 import type { VerifyOptions } from '../../verify/options.js';
 import type { PortfolioVerifyOptions } from '../../portfolio/types.js';
 import { describeLearner, matchesLearner } from '../../model/learner.js';
-import { CliError, EXIT, holdsSecret, isDirectory, parseNow, parsePositiveInt, println, readBytes, type Command, type Io } from '../util.js';
+import { CliError, EXIT, holdsSecret, isDirectory, parseNow, parsePositiveInt, println, readBytes, readJson, type Command, type Io } from '../util.js';
 import { cliWording, createOnlineFetcher, loadDocumentSources, loadTrustList, statusUnknown, statusUnknownMessage, summarize, summaryLine, trustNote, type FetchRecord, type TrustList } from '../verify-support.js';
 import { existsSync } from 'node:fs';
 
@@ -209,6 +209,12 @@ export async function verifyOptionsFrom(v: Record<string, any>, fetched: FetchRe
   if (v.challenge !== undefined) opts.challenge = v.challenge;
   if (v.domain !== undefined) opts.domain = v.domain;
   if (v.learner !== undefined) (opts as PortfolioVerifyOptions).learner = v.learner;
+  if (v.registry || v.coordinator) {
+    const files: string[] = v.registry ?? [];
+    const coordinators: string[] = v.coordinator ?? [];
+    if (files.length !== coordinators.length) throw new CliError('give one --coordinator DID for each --registry FILE', { hint: 'credstack verify badge.json --registry net.json --coordinator did:web:coordinator.example' });
+    opts.registries = await Promise.all(files.map(async (f, i) => ({ registry: await readJson(f, 'network registry'), coordinator: coordinators[i]! })));
+  }
   return { opts, trust };
 }
 
@@ -224,6 +230,8 @@ export const VERIFY_OPTIONS = {
   'trust-list': { type: 'string' },
   'skip-status': { type: 'boolean' },
   'allow-status-unavailable': { type: 'boolean' },
+  registry: { type: 'string', multiple: true },
+  coordinator: { type: 'string', multiple: true },
   learner: { type: 'string' },
 } as const;
 
@@ -237,6 +245,8 @@ export const VERIFY_OPTION_HELP = [
   '    --trust-list FILE   trusted issuers: JSON ["did:…"] / {"did:…": "name"} or one DID per line',
   '    --skip-status       do not check revocation (otherwise an unknown status is a failure)',
   '    --allow-status-unavailable  a status list that is not at hand is a warning, not a failure (a list at hand is still judged)',
+  '    --registry FILE     a signed network registry (credstack network create): the issuer must be a member',
+  '    --coordinator DID   the network coordinator you trust to sign that registry (one per --registry)',
   '    --learner WHO       the learner it must be about: a DID, an email or a student id (portfolios: every credential)',
 ];
 

@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as vc from '@digitalbazaar/vc';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import jsonld from 'jsonld';
+import {
+  EuropassError, evaluateStack, fromElm, issueCredential, issueStackedCredential, readEuElements, toElm, verifyCredential,
+  type KeyPair,
+} from '../../src/index.js';
+import { createDocumentLoader } from '../../src/jsonld/loader.js';
+import { NOW, signExample } from '../../examples/microcredentials/network.js';
+import { certificate, certificateRule } from '../../examples/stacking.js';
+
+const require = createRequire(import.meta.url);
+const EDC_AP = 'http://data.europa.eu/snb/model/context/edc-ap';
+const LATER = new Date(NOW.getTime() + 30 * 86400_000);
+/** The European Commission's own ELM v3 micro-credential sample (Annex I), images cut out; source in src/europass/README.md. */
+const euSample = (): Record<string, any> => JSON.parse(readFileSync(new URL('./fixtures/Sample-MC-Annex1-unsigned.json', import.meta.url), 'utf8'));
+
+type Signed = Awaited<ReturnType<typeof signExample>>;
+let ex: Record<'ai' | 'data' | 'staff', Signed>;
+let stacked: Record<string, any>;
+let key: KeyPair;
+
+beforeAll(async () => {
+  const [ai, data, staff] = await Promise.all([signExample('ai'), signExample('data'), signExample('staff')]);
+  ex = { ai, data, staff };
+  key = ai.key;
+  const ev = await evaluateStack(certificateRule, [ai.signed, data.signed, staff.signed], { now: LATER });
+  stacked = (await issueStackedCredential(certificateRule, ev, { key, issuer: ai.issuer, achievement: certificate, now: LATER })).credential;
+});
+
+describe('toElm: an Open Badge as a European Digital Credential', () => {
+  it('maps the AI micro-credential onto ELM 3 with the EU concept URIs', () => {
+    const { document: d } = toElm(ex.ai.signed);
+    expect(d['@context']).toEqual(['https://www.w3.org/2018/credentials/v1', EDC_AP]);
+    expect(d.type).toEqual(['VerifiableCredential', 'EuropeanDigitalCredential']);
+    expect(d.proof).toBeUndefined();
+    const claim = (d.credentialSubject as any).hasClaim;
+    const q = claim.specifiedBy;
+    expect(q.type).toBe('Qualification');
+    expect(q.eqfLevel.id).toBe('http://data.europa.eu/snb/eqf/6');
+    expect(q.creditPoint).toEqual([expect.objectContaining({ point: '5', framework: expect.objectContaining({ id: 'http://data.europa.eu/snb/education-credit/6fcec5c5af' }) })]);
+    expect(claim.awardedBy.awardingBody[0].legalName).toEqual({ en: 'Università di Bologna (example)' });
+    expect(claim.awardedBy.awardingBody[0].location.address.countryCode.id).toBe('http://publications.europa.eu/resource/authority/country/ITA');
+    expect((d.issuer as any).location.address.countryCode.id).toBe('http://publications.europa.eu/resource/authority/country/ITA');
+    expect(claim.provenBy[0].idVerification.id).toBe('http://data.europa.eu/snb/supervision-verification/70be69aaf9');
+    expect(claim.provenBy[0].specifiedBy.mode.id).toBe('http://data.europa.eu/snb/learning-assessment/9191af2ed9');
+    expect(claim.awardedBy.awardingDate).toBe(ex.ai.signed.awardedDate);
+    expect(d.validFrom).toBe(ex.ai.signed.validFrom);
+  });
+
+  it('carries hours as an ISO 8601 volumeOfLearning and a national / no level without inventing EU URIs', () => {
+    const { document: d, notes } = toElm(ex.staff.signed);
+    const q = (d.credentialSubject as any).hasClaim.specifiedBy;
+    expect(q.volumeOfLearning).toBe('PT40H');
+    expect(q.eqfLevel).toBeUndefined();
+    expect(q.creditPoint).toBeUndefined();
+    expect(JSON.stringify(d)).not.toMatch(/data\.europa\.eu\/snb\/eqf/);
+    // every local concept is reported
+    expect(notes.filter((n) => n.code === 'W_ELM_LOCAL_CONCEPT').length).toBeGreaterThan(0);
+    // the only EU URIs are the ones read from the ELM repository's own examples (src/europass/vocabularies.ts)
+    const euIds = [...new Set([...JSON.stringify(d).matchAll(/"id":"(http:\/\/(?:data|publications)\.europa\.eu\/[^"]+)"/g)].map((m) => m[1]))].sort();
+    expect(euIds).toEqual([
+      'http://data.europa.eu/snb/accreditation/25831c2', 'http://data.europa.eu/snb/accreditation/bb4618238e',
+      'http://data.europa.eu/snb/credential/25831c2', 'http://data.europa.eu/snb/credential/e34929035b',
+      'http://data.europa.eu/snb/learning-assessment/25831c2', 'http://data.europa.eu/snb/learning-assessment/9191af2ed9',
+      'http://data.europa.eu/snb/learning-assessment/920fbb3cbe', 'http://data.europa.eu/snb/learning-opportunity/25831c2',
+      'http://data.europa.eu/snb/learning-opportunity/74a4a268e8', 'http://data.europa.eu/snb/model/ap/edc-generic-full',
+      'http://data.europa.eu/snb/supervision-verification/25831c2', 'http://data.europa.eu/snb/supervision-verification/c598449d64',
+      'http://publications.europa.eu/resource/authority/country', 'http://publications.europa.eu/resource/authority/country/ITA',
+    ]);
+  });
+
+  it('is valid JSON-LD in safe mode with the bundled edc-ap context (every term defined)', async () => {
+    const documentLoader = createDocumentLoader({});
+    for (const w of ['ai', 'data', 'staff'] as const) {
+      const expanded = await jsonld.expand(toElm(ex[w].signed).document, { documentLoader, safe: true });
+      expect(JSON.stringify(expanded)).toContain('http://data.europa.eu/snb/model/elm/EuropeanDigitalCredential');
+    }
+  });
+
+  it('maps an Achievement alone onto an ELM Qualification', () => {
+    const { document } = toElm(ex.data.credential.credentialSubject.achievement);
+    expect(document.type).toBe('Qualification');
+    expect(document.id).toBe(ex.data.credential.credentialSubject.achievement.id);
+  });
+
+  it('refuses what is not an Open Badge with a typed error', () => {
+    for (const bad of [null, 'x', [], { type: ['VerifiableCredential'] }]) {
+      expect(() => toElm(bad)).toThrowError(expect.objectContaining({ code: 'ERR_ELM_INPUT' }));
+    }
+  });
+});
+
+describe('round trip OB → ELM → OB keeps every EU element', () => {
+  for (const w of ['ai', 'data', 'staff'] as const) {
+    it(`the network's ${w} micro-credential`, async () => {
+      const original = readEuElements(ex[w].signed);
+      const back = await fromElm(toElm(ex[w].signed).document, { now: NOW });
+      expect(back.problems).toEqual([]);
+      expect(back.elements).toEqual(original);
+      // and the rebuilt Open Badge carries the same elements (built by credstack's own builders)
+      expect(readEuElements(back.credential)).toEqual(original);
+      expect(original.learningOutcomes.length).toBeGreaterThan(1);
+      expect(original.assessments.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('a stacked certificate keeps its component parts', async () => {
+    const original = readEuElements(stacked);
+    expect(original.parts.map((p) => p.id)).toEqual([ex.ai.signed.id, ex.data.signed.id, ex.staff.signed.id]);
+    const back = await fromElm(toElm(stacked).document, { now: LATER });
+    expect(back.problems).toEqual([]);
+    expect(back.elements).toEqual(original);
+    expect((toElm(stacked).document.credentialSubject as any).hasClaim.hasPart.map((p: any) => p.id)).toEqual(original.parts.map((p) => p.id));
+  });
+});
+
+describe('signing an EDC the way credstack signs', () => {
+  it('Data Integrity (eddsa-rdfc-2022): verifies in credstack and in the stock Digital Bazaar verifier; tampering fails', async () => {
+    const { document } = toElm(ex.ai.signed);
+    const signed = await issueCredential({ ...document, issuer: { ...(document.issuer as object), id: key.controller } }, { key, now: NOW, skipSchema: true });
+    const ours = await verifyCredential(signed, { now: LATER });
+    expect(ours.checks.find((c) => c.id === 'proof')).toMatchObject({ status: 'passed' });
+    expect(ours.verified).toBe(true);
+
+    // a verifier that has never heard of credstack: published contexts only (VC 1.1, Data Integrity, the EU's edc-ap)
+    const published = new Map<string, unknown>([
+      ...require('@digitalbazaar/credentials-context').contexts,
+      ...require('@digitalbazaar/data-integrity-context').contexts,
+      [EDC_AP, JSON.parse(readFileSync(new URL('../../src/jsonld/contexts/edc-ap-context.json', import.meta.url), 'utf8'))],
+    ]);
+    const documentLoader = async (url: string) => {
+      if (published.has(url)) return { contextUrl: null, documentUrl: url, document: published.get(url) };
+      if (url.startsWith('did:key:')) {
+        const [did, fragment] = url.split('#');
+        const pk = await Ed25519Multikey.from({ publicKeyMultibase: key.publicKeyMultibase, id: key.id, controller: key.controller });
+        const method = await pk.export({ publicKey: true, includeContext: true });
+        const doc = { '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: did, verificationMethod: [method], assertionMethod: [method.id] };
+        return { contextUrl: null, documentUrl: url, document: fragment ? method : doc };
+      }
+      throw new Error(`not offline: ${url}`);
+    };
+    const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
+    const stock = await vc.verifyCredential({ credential: signed, suite, documentLoader, now: LATER });
+    expect(stock.error).toBeUndefined();
+    expect(stock.verified).toBe(true);
+
+    const tampered = structuredClone(signed);
+    tampered.credentialSubject.hasClaim.specifiedBy.creditPoint[0].point = '50';
+    expect((await verifyCredential(tampered, { now: LATER })).verified).toBe(false);
+    expect((await vc.verifyCredential({ credential: tampered, suite, documentLoader, now: LATER })).verified).toBe(false);
+  });
+});
+
+describe('fromElm: EDCs from EU partners', () => {
+  it("reads the European Commission's micro-credential sample field by field", async () => {
+    const r = await fromElm(euSample(), { now: NOW, salt: 'fixed-salt' });
+    expect(r.problems).toEqual([]);
+    const e = r.elements;
+    expect(e.title).toEqual({ en: 'Digital micro-credential creation' });
+    expect(e.awardingBodies.map((b) => [b.name.en, b.country])).toEqual([['University of Zed', 'IE']]);
+    expect(e.levels).toEqual([
+      { framework: 'EQF', level: '6', levelUrl: 'http://data.europa.eu/snb/eqf/6' },
+      { framework: 'NQF', level: '6', levelUrl: 'http://data.europa.eu/snb/qdr/c_c392e7a2' },
+    ]);
+    expect(e.workload).toEqual([{ value: 2, unit: 'ECTS' }, { value: 60, unit: 'hours' }]);
+    expect(e.participation).toEqual(['blended']);
+    expect(e.assessments).toEqual([{ assessmentType: 'ext:artefact-assessment', description: 'Digital artefact assessment', supervision: 'unsupervised-no-id-check' }]);
+    expect(e.grade).toBe('Pass');
+    expect(e.learningOutcomes.map((lo) => lo.skills.filter((s) => s.framework === 'ESCO').length)).toEqual([3, 1]);
+    expect(e.learner.identifiers).toEqual([expect.objectContaining({ identityType: 'emailAddress', hashed: true, salt: 'fixed-salt' })]);
+    // what has no Open Badges home is reported, never dropped silently
+    expect(r.notes.filter((n) => n.code === 'W_ELM_NOT_MAPPED').map((n) => n.element).sort()).toEqual(
+      ['influencedBy', 'isPartialQualification', 'language', 'learningSetting', 'maximumDuration', 'thematicArea'],
+    );
+    expect(r.credential?.credentialSubject.achievement.name).toBe('Digital micro-credential creation');
+  });
+
+  it('reads a respelled EDC (full IRIs instead of terms) the same way', async () => {
+    const plain = await fromElm(euSample(), { now: NOW, salt: 's' });
+    const d = euSample();
+    const q = d.credentialSubject.hasClaim.specifiedBy;
+    q['http://data.europa.eu/snb/model/elm/volumeOfLearning'] = { '@value': q.volumeOfLearning, '@type': 'http://www.w3.org/2001/XMLSchema#duration' };
+    delete q.volumeOfLearning;
+    const respelled = await fromElm(d, { now: NOW, salt: 's' });
+    expect(respelled.elements).toEqual(plain.elements);
+  });
+
+  it('reports an EDC without awarding body, with an untitled learning outcome or an unknown vocabulary URI, field by field', async () => {
+    const d = euSample();
+    delete d.credentialSubject.hasClaim.awardedBy.awardingBody;
+    delete d.credentialSubject.hasClaim.specifiedBy.learningOutcome[1].title;
+    d.credentialSubject.hasClaim.specifiedBy.mode.id = 'http://data.europa.eu/snb/learning-assessment/0000000000';
+    const r = await fromElm(d, { now: NOW });
+    expect(r.problems.map((p) => [p.code, p.path])).toEqual([
+      ['ERR_ELM_AWARDING_BODY_MISSING', '$.credentialSubject.hasClaim.awardedBy.awardingBody'],
+      ['ERR_ELM_OUTCOME_TITLE_MISSING', '$.credentialSubject.hasClaim.specifiedBy.learningOutcome[1].title'],
+      ['ERR_ELM_CONCEPT_UNKNOWN', '$.credentialSubject.hasClaim.specifiedBy.mode[0]'],
+    ]);
+    expect(r.credential).toBeUndefined();
+    expect(r.achievement).toBeUndefined();
+  });
+
+  it('an unknown EQF level or country is a problem, not a guess', async () => {
+    const d = euSample();
+    d.credentialSubject.hasClaim.specifiedBy.eqfLevel.id = 'http://data.europa.eu/snb/eqf/9';
+    d.issuer.location.address.countryCode.id = 'http://publications.europa.eu/resource/authority/country/XXX';
+    const r = await fromElm(d, { now: NOW });
+    expect(r.problems.map((p) => p.code)).toEqual(['ERR_ELM_CONCEPT_UNKNOWN', 'ERR_ELM_CONCEPT_UNKNOWN']);
+    expect(r.problems.map((p) => p.path)).toEqual(['$.issuer.location.address.countryCode', '$.credentialSubject.hasClaim.specifiedBy.eqfLevel']);
+  });
+
+  it('refuses what is not an EDC with a typed error', async () => {
+    const code = (p: Promise<unknown>) => p.then(() => 'none', (e) => (e instanceof EuropassError ? e.code : `untyped ${String(e)}`));
+    expect(await code(fromElm('{not json'))).toBe('ERR_ELM_INPUT');
+    expect(await code(fromElm(42))).toBe('ERR_ELM_INPUT');
+    expect(await code(fromElm({ ...euSample(), type: ['VerifiableCredential'] }))).toBe('ERR_ELM_INPUT');
+    // a term no context defines: JSON-LD safe mode refuses it
+    expect(await code(fromElm({ ...euSample(), notATerm: 1 }))).toBe('ERR_ELM_JSONLD');
+  });
+});
