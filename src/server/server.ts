@@ -37,7 +37,7 @@ export interface CredstackServer {
   config: ServerConfig;
   /** Start listening; resolves with the base URL. */
   listen(): Promise<string>;
-  /** Graceful shutdown: stop accepting, finish in-flight requests and the current bulk row, close the store. */
+  /** Graceful shutdown: stop accepting, finish in-flight requests and the current bulk row, close the store (unless it was given). */
   close(): Promise<void>;
 }
 
@@ -183,7 +183,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
       wake.fn();
       await app.close();
       await worker;
-      await store.close();
+      if (!givenStore) await store.close();
     },
   };
   registerVcApi(app, ctx);

@@ -7,6 +7,7 @@ import { bundle, unbundle } from './bundle.js';
 import { bake, extract } from './bake.js';
 import { status } from './status.js';
 import { stack } from './stack.js';
+import { serve } from './serve.js';
 
 /** Every CLI command, in help order. */
-export const commands: Command[] = [keygen, issue, verify, checkMicro, status, stack, bundle, unbundle, bake, extract];
+export const commands: Command[] = [keygen, issue, verify, checkMicro, status, stack, bundle, unbundle, bake, extract, serve];
