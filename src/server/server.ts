@@ -35,7 +35,7 @@ export interface CredstackServer {
   app: FastifyInstance;
   store: Store;
   config: ServerConfig;
-  /** Start listening; resolves with the base URL. */
+  /** Start listening; resolves with the address listened on (e.g. `http://127.0.0.1:41227`). */
   listen(): Promise<string>;
   /** Graceful shutdown: stop accepting, finish in-flight requests and the current bulk row, close the store (unless it was given). */
   close(): Promise<void>;
@@ -176,7 +176,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
       ctx.oauth = oauth;
       oauthHandler = oauth.handle;
       if (config.workers) worker = runWorker();
-      return address && baseUrl;
+      return address;
     },
     async close() {
       closing = true;
