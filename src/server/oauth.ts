@@ -128,7 +128,9 @@ export async function createOAuth(store: Store, config: ServerConfig, issuer: st
       if (!t || (t.isExpired ?? false)) return undefined;
       const client = await provider.Client.find(t.clientId).catch(() => undefined);
       if (!client) return undefined;
-      const tenant = typeof client.tenant === 'string' ? client.tenant : config.tenants[0]!.id;
+      // a user's token acts for the user's tenant (accountId "tenant:username"), a client's for the client's tenant
+      const fromAccount = typeof t.accountId === 'string' ? t.accountId.split(':')[0] : undefined;
+      const tenant = fromAccount ?? (typeof client.tenant === 'string' ? client.tenant : config.tenants[0]!.id);
       return { clientId: t.clientId, tenant, scopes: new Set(String(t.scope ?? '').split(' ').filter(Boolean)) };
     },
   };
