@@ -121,7 +121,8 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
       return sendProblem(reply, 400, 'ERR_MALFORMED_JSON', 'the request body is not valid JSON');
     }
     if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) return sendProblem(reply, err.statusCode, 'ERR_BAD_REQUEST', 'the request was refused');
-    req.log.error({ errName: err?.name, errCode: code }, 'internal error');
+    // name, code and the first line of the message only (database errors keep parameter values in `detail`, not logged)
+    req.log.error({ errName: err?.name, errCode: code, errMessage: String(err?.message ?? '').split('\n')[0]!.slice(0, 200) }, 'internal error');
     return sendProblem(reply, 500, 'ERR_INTERNAL', 'internal error');
   });
   app.setNotFoundHandler((_req, reply) => sendProblem(reply, 404, 'ERR_NOT_FOUND', 'no such endpoint'));

@@ -1,5 +1,6 @@
 // VC-API over HTTP on the embedded database: issue (eddsa-rdfc-2022, VC-JWT, plain VC 2.0), verify, status changes,
 // signed status lists, presentations (signed, unsigned, empty), challenges, idempotency, auth, logs without secrets.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundlePresentation, verifyCredential } from '../../src/index.js';
 import { NOW, sampleCredential, seededKey } from '../helpers.js';
@@ -136,6 +137,17 @@ describe('VC-API', () => {
     const bad = await s.call('POST', '/presentations/verify', { verifiablePresentation: vp, options: { challenge: 'another', domain: 'jobs.example' } });
     expect(bad.status).toBe(200);
     expect(bad.json.verified).toBe(false);
+  });
+});
+
+describe('README', () => {
+  it('the README’s curl issue body issues (201) and verifies', async () => {
+    const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const body = JSON.parse(/<<<'(\{"credential"[\s\S]*?)' > issued\.json/.exec(readme)![1]!);
+    const r = await s.call('POST', '/credentials/issue', body);
+    expect(r.status).toBe(201);
+    expect(r.json.verifiableCredential.issuer).toBe(s.keys.default.controller);
+    expect((await s.call('POST', '/credentials/verify', r.json)).json.verified).toBe(true);
   });
 });
 
