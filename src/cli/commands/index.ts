@@ -11,6 +11,7 @@ import { show } from './show.js';
 import { init } from './init.js';
 import { network } from './network.js';
 import { exportCmd, importCmd } from './europass.js';
+import { serve } from './serve.js';
 
 /** Every CLI command, in help order. */
-export const commands: Command[] = [keygen, init, issue, verify, show, checkMicro, status, stack, bundle, unbundle, bake, extract, network, exportCmd, importCmd];
+export const commands: Command[] = [keygen, init, issue, verify, show, checkMicro, status, stack, bundle, unbundle, bake, extract, network, exportCmd, importCmd, serve];
