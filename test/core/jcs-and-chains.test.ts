@@ -86,7 +86,7 @@ describe('eddsa-jcs-2022 vectors (w3c/vc-di-eddsa TestVectors/eddsa-jcs-2022)', 
 });
 
 describe('proof sets and chains (w3c/vc-di-eddsa TestVectors/proof-set-chain)', () => {
-  // Data Integrity §4.6 Verify Proof Sets and Chains: a proof with previousProof signs the document with
+  // Data Integrity v1.0 §4.5 Verify Proof Sets and Chains: a proof with previousProof signs the document with
   // proof = the proofs it names
   it('the published proof set verifies: two independent proofs', async () => {
     const r = await verifyCredential(fixture('vc-di-eddsa/proof-set-chain/signedProofSet2.json'), { now: at });

@@ -136,7 +136,7 @@ function previousProofIds(proof: Record<string, any>): string[] | undefined {
 }
 
 /**
- * Data Integrity §4.6 "Verify Proof Sets and Chains", step 3: the proofs a chained proof's `previousProof` names,
+ * Data Integrity v1.0 §4.5 "Verify Proof Sets and Chains", step 3: the proofs a chained proof's `previousProof` names,
  * from all the document's proofs. Returns the ids not found when the chain is broken.
  */
 function matchingProofs(proof: Record<string, any>, all: unknown[]): { proofs: unknown[] } | { missing: string[] } {

@@ -21,7 +21,7 @@ const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v)
 const hasType = (o: Record<string, unknown>): boolean =>
   typeof o.type === 'string' ? o.type.length > 0 : Array.isArray(o.type) && o.type.length > 0 && o.type.every((t) => typeof t === 'string' && t.length > 0);
 
-/** Properties whose every object VC 2.0 requires to carry a `type` (§4.11 status, §4.12 schema, §5.4 refresh, §5.5 terms of use, §5.6 evidence). */
+/** Properties whose every object VC 2.0 requires to carry a `type` (VC 2.0 §4.10 status, §4.11 schema, §5.4 refresh, §5.5 terms of use, §5.6 evidence). */
 const TYPED = ['credentialStatus', 'credentialSchema', 'refreshService', 'termsOfUse', 'evidence'] as const;
 
 /** Is this a URL (scheme + something)? */
@@ -56,7 +56,7 @@ export function structureProblems(cred: unknown): StructureProblem[] {
       }
       if (!hasType(o)) out.push({ code: 'ERR_TYPE_MISSING', path, message: `${name} has no type (VC 2.0: each ${prop} MUST specify its type)` });
       if (prop === 'credentialSchema' && !isUrl(o.id)) {
-        out.push({ code: 'ERR_CREDENTIAL_SCHEMA_ID', path: `${path}.id`, message: `${name} needs an id that is a URL identifying the schema (VC 2.0 §4.12)` });
+        out.push({ code: 'ERR_CREDENTIAL_SCHEMA_ID', path: `${path}.id`, message: `${name} needs an id that is a URL identifying the schema (VC 2.0 §4.11)` });
       }
     });
   }
