@@ -28,7 +28,13 @@ export interface VerifyLimits {
   maxQuads: number;
 }
 
-/** Defaults of {@link VerifyLimits} for one credential. */
+/**
+ * Defaults of {@link VerifyLimits} for one credential (portfolio envelopes scale them with `maxCredentials`).
+ * @example
+ * ```ts
+ * await verifyCredential(badge, { limits: { maxObjects: DEFAULT_VERIFY_LIMITS.maxObjects * 2 } });
+ * ```
+ */
 export const DEFAULT_VERIFY_LIMITS: Readonly<VerifyLimits> = Object.freeze({
   maxDepth: 64,
   maxValues: 5_000,
