@@ -2,7 +2,7 @@ import jsigs from 'jsonld-signatures';
 import { CredstackError } from '../../errors.js';
 import { createEd2020VerifyingSuite, createEddsaVerifyingSuite, PRE_EXPANDED } from '../../proofs/suites.js';
 import { asArray, isDateTimeStamp, show } from '../../util/json.js';
-import { buildProofView, claimsExpansionOf, type ProofView } from '../view.js';
+import { buildProofView, type ProofView } from '../view.js';
 import type { Check } from '../report.js';
 import type { VerifyContext } from '../options.js';
 
@@ -126,7 +126,7 @@ export function preflightProof(json: unknown, view: ProofView, ctx: VerifyContex
 export async function checkProofs(
   doc: Record<string, any>,
   ctx: VerifyContext,
-  opts: { purpose?: any; expectedPurpose?: string } = {},
+  opts: { purpose?: any; expectedPurpose?: string; /** The expansion of `doc` without its proof (from the view), reused by the suite. */ claimsExpanded?: unknown[] } = {},
 ): Promise<ProofOutcome> {
   const proofs = asArray(doc.proof);
   const out: ProofOutcome = { checks: [], controllers: [], unresolved: false };
@@ -165,9 +165,11 @@ export async function checkProofs(
     const target = describe(pv.proof);
     const suite = proof.type === 'Ed25519Signature2020' ? createEd2020VerifyingSuite() : createEddsaVerifyingSuite();
     const purpose = opts.purpose ?? new purposes.AssertionProofPurpose();
-    const single: Record<string | symbol, unknown> = { ...doc, proof };
+    // the proof configuration was expanded for its view too: the suite copies the proof ({...proof}), symbol included
+    const proofExpansion = proof.type === 'DataIntegrityProof' ? pv.expanded : undefined;
+    const single: Record<string | symbol, unknown> = { ...doc, proof: proofExpansion ? { ...proof, [PRE_EXPANDED]: proofExpansion } : proof };
     // the claims were expanded once for the view: the eddsa-rdfc-2022 suite canonicalizes that expansion
-    const expandedClaims = proof.type === 'DataIntegrityProof' ? claimsExpansionOf(doc) : undefined;
+    const expandedClaims = proof.type === 'DataIntegrityProof' ? opts.claimsExpanded : undefined;
     if (expandedClaims) single[PRE_EXPANDED] = expandedClaims;
     let result: any;
     try {
