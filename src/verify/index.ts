@@ -7,3 +7,4 @@ export type { PresentationReport, PresentationVerifyOptions } from './presentati
 export { structureProblems } from './checks/structure.js';
 export type { StructureProblem } from './checks/structure.js';
 export { DEFAULT_VERIFY_LIMITS, type VerifyLimits } from './bounds.js';
+export type { CredentialView, ProofView } from './view.js';

@@ -65,10 +65,11 @@ export async function verifyParsed(
   let context = await checkContext(cred, ctx);
   // the signed-data view: every check below reads it, never the JSON keys
   let view: CredentialView | undefined;
+  let claimsExpanded: unknown[] | undefined;
   if (context.status !== 'failed') {
     const v = await buildView(cred, ctx.loader);
     if ('check' in v) context = v.check;
-    else view = v.view;
+    else ({ view, expanded: claimsExpanded } = v);
   }
   checks.push(context);
   if (view) checks.push(checkType(view));
@@ -76,7 +77,7 @@ export async function verifyParsed(
   if (context.status === 'failed') {
     if (!external) checks.push({ id: 'proof', status: 'skipped', code: 'SKIP_CONTEXT', message: 'proof not checked: the @context is not usable' });
   } else if (!external || cred.proof !== undefined) {
-    const embedded = await checkProofs(cred, ctx);
+    const embedded = await checkProofs(cred, ctx, claimsExpanded ? { claimsExpanded } : {});
     checks.push(...embedded.checks);
     proofs = { ...embedded, controllers: [...proofs.controllers, ...embedded.controllers] };
   }

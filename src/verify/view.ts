@@ -296,7 +296,7 @@ export interface CredentialView {
 }
 
 /** @internal Result of building the view: the view, or why it could not be built. */
-export type ViewResult = { view: CredentialView } | { check: Check };
+export type ViewResult = { view: CredentialView; expanded: unknown[] } | { check: Check };
 
 function fail(code: string, message: string): { check: Check } {
   return { check: { id: 'context', status: 'failed', code, message } };
@@ -338,19 +338,7 @@ function classifyExpansion(err: unknown): { check: Check } {
   return fail('ERR_JSONLD_INVALID', `not valid JSON-LD: ${msg}`);
 }
 
-/**
- * The claims' expansion, by credential object: the eddsa-rdfc-2022 suite canonicalizes this instead of expanding the
- * same document again (identical options to the cryptosuite's own: safe mode, `base: null`). Keyed by identity, so it
- * can only ever be used for the very object it was computed from.
- */
-const CLAIMS_EXPANSION = new WeakMap<object, unknown[]>();
-
-/** @internal The expansion {@link buildView} computed for `doc` without its proof, if any. */
-export function claimsExpansionOf(doc: object): unknown[] | undefined {
-  return CLAIMS_EXPANSION.get(doc);
-}
-
-async function expandOne(doc: Obj, loader: DocumentLoader, keep?: object): Promise<{ node: Obj } | { check: Check }> {
+async function expandOne(doc: Obj, loader: DocumentLoader): Promise<{ node: Obj; expanded: unknown[] } | { check: Check }> {
   let expanded: unknown;
   try {
     // the options canonicalization uses (eddsa-rdfc-2022 cryptosuite): what is read is exactly what is signed
@@ -362,10 +350,9 @@ async function expandOne(doc: Obj, loader: DocumentLoader, keep?: object): Promi
     return fail('ERR_SIGNED_DATA_SHAPE', `the signed data is ${Array.isArray(expanded) ? expanded.length : 0} top-level nodes, not one credential`);
   }
   const top = expanded[0];
-  if (keep) CLAIMS_EXPANSION.set(keep, expanded);
   if ('@graph' in top) return fail('ERR_SIGNED_DATA_SHAPE', 'the document uses @graph at its top level: its signed data is not one credential tree');
   try {
-    return { node: new Reader().node(top, '$', 0) };
+    return { node: new Reader().node(top, '$', 0), expanded };
   } catch (err) {
     if (err instanceof ViewError) return fail(err.code, err.message);
     return fail('ERR_SIGNED_DATA_SHAPE', 'the signed data cannot be read through the trusted contexts');
@@ -376,11 +363,20 @@ async function expandOne(doc: Obj, loader: DocumentLoader, keep?: object): Promi
  * @internal The view of one proof: its proof configuration expanded exactly as the suites canonicalize it (the proof
  * without its value, under the document's `@context`), read through the trusted contexts. Never throws.
  */
-export async function buildProofView(docContext: unknown, proof: Record<string, unknown>, loader: DocumentLoader): Promise<{ proof: ProofView } | { check: Check }> {
+export async function buildProofView(
+  docContext: unknown,
+  proof: Record<string, unknown>,
+  loader: DocumentLoader,
+): Promise<{ proof: ProofView; expanded: unknown[] } | { check: Check }> {
   // as the suites build it: the document's @context unless the proof has its own; a DataIntegrityProof adds the
   // Data Integrity context when neither it nor VC 2.0 is there (@digitalbazaar/data-integrity ensureSuiteContext)
-  const { proofValue: _pv, jws: _jws, signatureValue: _sv, ...rest } = proof;
-  const config: Obj = { '@context': docContext, ...rest };
+  const config: Obj = { '@context': docContext, ...proof };
+  delete config.proofValue;
+  // Ed25519Signature2020 (jsonld-signatures' LinkedDataSignature) also leaves out jws and signatureValue
+  if (proof.type !== 'DataIntegrityProof') {
+    delete config.jws;
+    delete config.signatureValue;
+  }
   if (proof.type === 'DataIntegrityProof') {
     const c = config['@context'];
     const has = (url: string) => c === url || (Array.isArray(c) && c.includes(url));
@@ -390,7 +386,7 @@ export async function buildProofView(docContext: unknown, proof: Record<string, 
   if ('check' in r) return { check: { ...r.check, id: 'proof' } };
   const v = proofView(r.node);
   if (!v) return { check: { id: 'proof', status: 'failed', code: 'ERR_SIGNED_DATA_SHAPE', message: 'the proof is not one proof node' } };
-  return { proof: v };
+  return { proof: v, expanded: r.expanded };
 }
 
 /**
@@ -400,7 +396,7 @@ export async function buildProofView(docContext: unknown, proof: Record<string, 
  */
 export async function buildView(doc: Record<string, any>, loader: DocumentLoader): Promise<ViewResult> {
   const { proof: _proof, ...claims } = doc;
-  const r = await expandOne(claims, loader, doc);
+  const r = await expandOne(claims, loader);
   if ('check' in r) return r;
   const document = r.node;
   if (document.proof !== undefined) {
@@ -423,5 +419,5 @@ export async function buildView(doc: Record<string, any>, loader: DocumentLoader
     if (document[k] !== undefined) view[k] = document[k];
   }
   if (document.credentialStatus !== undefined) view.credentialStatus = list(document.credentialStatus);
-  return { view };
+  return { view, expanded: r.expanded };
 }

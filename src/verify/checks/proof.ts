@@ -5,7 +5,7 @@ import type { DocumentLoader } from '../../jsonld/loader.js';
 import { createEd2020VerifyingSuite, createEddsaVerifyingSuite, createJcsVerifyingSuite, CRYPTOSUITES, PRE_EXPANDED, type CanonizeBudget } from '../../proofs/suites.js';
 import { resolveLimits } from '../bounds.js';
 import { asArray, isDateTimeStamp, show } from '../../util/json.js';
-import { buildProofView, claimsExpansionOf, type ProofView } from '../view.js';
+import { buildProofView, type ProofView } from '../view.js';
 import type { Check } from '../report.js';
 import type { VerifyContext } from '../options.js';
 
@@ -181,7 +181,7 @@ function purposeFor(term: string, proof: Record<string, any>, controller: Record
 export async function checkProofs(
   doc: Record<string, any>,
   ctx: VerifyContext,
-  opts: { expectedPurpose?: string } = {},
+  opts: { expectedPurpose?: string; /** The expansion of `doc` without its proof (from the view), reused by the suite. */ claimsExpanded?: unknown[] } = {},
 ): Promise<ProofOutcome> {
   const proofs = asArray(doc.proof);
   const out: ProofOutcome = { checks: [], controllers: [], unresolved: false };
@@ -250,10 +250,13 @@ export async function checkProofs(
       return base(url);
     };
     const purpose = purposeFor(expectedPurpose, proof, controller);
-    const single: Record<string | symbol, unknown> = { ...doc, proof };
-    // the claims were expanded once for the view: the eddsa-rdfc-2022 suite canonicalizes that expansion (not for a
-    // chained proof, whose signed document also holds the earlier proofs, nor for eddsa-jcs-2022, which does not expand)
-    const expandedClaims = proof.type === 'DataIntegrityProof' && proof.cryptosuite === 'eddsa-rdfc-2022' && proof.previousProof === undefined ? claimsExpansionOf(doc) : undefined;
+    // the view expanded the claims and the proof configuration once: eddsa-rdfc-2022 canonicalizes those expansions
+    // (not for eddsa-jcs-2022, which does not expand, nor the claims of a chained proof, whose signed document also
+    // holds the earlier proofs); the suite copies the proof ({...proof}), symbol included
+    const rdfc = proof.type === 'DataIntegrityProof' && proof.cryptosuite === 'eddsa-rdfc-2022';
+    const proofExpansion = rdfc ? pv.expanded : undefined;
+    const single: Record<string | symbol, unknown> = { ...doc, proof: proofExpansion ? { ...proof, [PRE_EXPANDED]: proofExpansion } : proof };
+    const expandedClaims = rdfc && proof.previousProof === undefined ? opts.claimsExpanded : undefined;
     if (expandedClaims) single[PRE_EXPANDED] = expandedClaims;
     let result: any;
     try {
