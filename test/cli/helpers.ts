@@ -1,13 +1,16 @@
 // Build the CLI once with tsup (same settings as tsup.config.ts's CLI entry, but into a private folder so a parallel
 // `npm run build`, which cleans dist/, cannot race us) and run it as a subprocess.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'tsup';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 export async function buildCli(): Promise<{ cli: string; dir: string }> {
+  // inside the project (not os.tmpdir()) so the bundle's bare imports resolve against node_modules; the file creates
+  // .tmp/ itself so it passes when run alone, without `.ci/run` having prepared it
+  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
   const dir = mkdtempSync(join(ROOT, '.tmp', 'cli-test-'));
   const cli = join(dir, 'cli.js');
   await build({
@@ -26,8 +29,8 @@ export async function buildCli(): Promise<{ cli: string; dir: string }> {
   return { cli, dir };
 }
 
-export function cleanup(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
+export function cleanup(dir: string | undefined): void {
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 export interface RunResult {

@@ -1,9 +1,11 @@
 // The README's "ten lines" example runs as written (against the sources) and verifies offline.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('README', () => {
   it('shows both first-screen commands', () => {
@@ -19,8 +21,10 @@ describe('README', () => {
     const code = section.slice(section.indexOf('```ts') + 5, section.indexOf('```', section.indexOf('```ts') + 5));
     const lines = code.trim().split('\n');
     expect(lines.length).toBeLessThanOrEqual(16);
-    const dir = join(root, '.tmp', 'readme');
-    mkdirSync(dir, { recursive: true });
+    // inside the project so the example's imports resolve; a fresh folder per run, removed afterwards
+    mkdirSync(join(root, '.tmp'), { recursive: true });
+    const dir = mkdtempSync(join(root, '.tmp', 'readme-'));
+    made.push(dir);
     const file = join(dir, 'ten-lines.ts');
     writeFileSync(file, code.replace("from 'credstack'", `from '${join(root, 'src', 'index.js')}'`) + '\nexport { report, badge };\n');
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
