@@ -58,7 +58,7 @@ export function isSafeFetchUrl(url: string): boolean {
     const [a, b] = [Number(v4[1]), Number(v4[2])];
     if (a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224) return false;
   }
-  if (h.includes(':') && (h === '::1' || h === '::' || h.startsWith('fc') || h.startsWith('fd') || h.startsWith('fe80') || h.startsWith('::ffff:'))) return false;
+  if (h.includes(':') && (h === '::1' || h === '::' || h.startsWith('fc') || h.startsWith('fd') || /^fe[89ab]/.test(h) /* fe80::/10 */ || h.startsWith('::ffff:'))) return false;
   return true;
 }
 
