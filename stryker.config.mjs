@@ -4,7 +4,8 @@
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: 'vitest.config.ts', related: true },
+  vitest: { configFile: 'vitest.mutate.config.ts', related: false },
+  dryRunTimeoutMinutes: 20,
   coverageAnalysis: 'perTest',
   checkers: [],
   concurrency: 1,

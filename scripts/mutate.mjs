@@ -5,15 +5,41 @@
 // Concurrency is 1 by default (shared machine); pass `--concurrency 2` to go faster.
 import { spawnSync } from 'node:child_process';
 
+// files: what Stryker mutates; tests: the test files that run against each mutant (the area's own tests, plus the
+// end-to-end tests that exercise it), kept small so an area fits in a time-boxed run on a shared machine.
 const areas = {
-  jsonld: ['src/jsonld/loader.ts', 'src/jsonld/contexts.ts'],
-  status: ['src/status/**/*.ts', '!src/status/index.ts', '!src/status/types.ts'],
-  keys: ['src/keys/did-key.ts', 'src/keys/did-web.ts', 'src/keys/multibase.ts', 'src/keys/keypair.ts'],
-  baking: ['src/baking/extract.ts', 'src/baking/svg.ts', 'src/baking/png.ts', 'src/baking/common.ts'],
-  proofs: ['src/proofs/**/*.ts', '!src/proofs/index.ts'],
-  portfolio: ['src/portfolio/**/*.ts', '!src/portfolio/index.ts', '!src/portfolio/types.ts'],
-  stacking: ['src/stacking/**/*.ts', '!src/stacking/index.ts', '!src/stacking/types.ts'],
-  verify: ['src/verify/**/*.ts', '!src/verify/index.ts'],
+  jsonld: {
+    files: ['src/jsonld/loader.ts', 'src/jsonld/contexts.ts'],
+    tests: ['test/core/loader.test.ts', 'test/core/ssrf-ranges.test.ts', 'test/model/jsonld-context.test.ts', 'test/core/redteam.test.ts'],
+  },
+  status: {
+    files: ['src/status/**/*.ts', '!src/status/index.ts', '!src/status/types.ts'],
+    tests: ['test/status/*.test.ts'],
+  },
+  keys: {
+    files: ['src/keys/did-key.ts', 'src/keys/did-web.ts', 'src/keys/multibase.ts', 'src/keys/keypair.ts'],
+    tests: ['test/core/keys.test.ts', 'test/core/loader.test.ts', 'test/jwt/rsa.test.ts'],
+  },
+  baking: {
+    files: ['src/baking/extract.ts', 'src/baking/svg.ts', 'src/baking/png.ts', 'src/baking/common.ts'],
+    tests: ['test/baking/*.test.ts'],
+  },
+  proofs: {
+    files: ['src/proofs/**/*.ts', '!src/proofs/index.ts'],
+    tests: ['test/jwt/*.test.ts', 'test/core/issue-verify.test.ts', 'test/core/tamper.test.ts', 'test/core/vectors.test.ts'],
+  },
+  portfolio: {
+    files: ['src/portfolio/**/*.ts', '!src/portfolio/index.ts', '!src/portfolio/types.ts'],
+    tests: ['test/portfolio/*.test.ts'],
+  },
+  stacking: {
+    files: ['src/stacking/**/*.ts', '!src/stacking/index.ts', '!src/stacking/types.ts'],
+    tests: ['test/stacking/*.test.ts'],
+  },
+  verify: {
+    files: ['src/verify/**/*.ts', '!src/verify/index.ts'],
+    tests: ['test/core/*.test.ts', 'test/jwt/*.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
@@ -23,9 +49,9 @@ if (!area || !(area in areas)) {
 }
 const args = [
   'stryker', 'run', 'stryker.config.mjs',
-  '--mutate', areas[area].join(','),
+  '--mutate', areas[area].files.join(','),
   '--incrementalFile', `reports/mutation/${area}.incremental.json`,
   ...rest,
 ];
-const r = spawnSync('npx', args, { stdio: 'inherit' });
+const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, STRYKER_TESTS: areas[area].tests.join(',') } });
 process.exit(r.status ?? 1);
