@@ -112,11 +112,9 @@ describe('extractSvg: other standards', () => {
 });
 
 describe('extractSvg: hostile input', () => {
-  it('refuses a DOCTYPE with entity declarations (billion laughs, XXE) quickly', () => {
-    const t0 = performance.now();
+  it('refuses a DOCTYPE with entity declarations (billion laughs, XXE) before expanding them', () => {
     expect(code(() => extractSvg(fixture('billion-laughs.svg')))).toBe('ERR_SVG_DOCTYPE');
     expect(code(() => bakeSvg(fixture('billion-laughs.svg'), JWS))).toBe('ERR_SVG_DOCTYPE');
-    expect(performance.now() - t0).toBeLessThan(200);
   });
 
   it('accepts a bare SVG 1.1 DOCTYPE (never fetched) but not undefined entities', () => {

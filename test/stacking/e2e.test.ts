@@ -149,17 +149,13 @@ describe('issueStackedCredential and verifyStackedComponents', () => {
   });
 });
 
-describe('performance', () => {
-  it('evaluates 20 signed credentials (verification included) in reasonable time', async () => {
+describe('work on many inputs (speed: npm run bench)', () => {
+  it('evaluates 20 signed credentials (verification included): the 18 repeats of the two achievements are ignored as duplicates', async () => {
     const learner = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
     const creds = await Promise.all(Array.from({ length: 20 }, (_, i) => issueCredential({
       ...awardExample(i % 2 ? 'ai' : 'data', networkIssuer(key), { did: learner }), id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     }, { key, now: NOW })));
-    const t = performance.now();
     const r = await evaluateStack(certificateRule, creds, { now: LATER });
-    const ms = performance.now() - t;
-    console.log(`evaluateStack(20 credentials): ${ms.toFixed(0)} ms (verify ${r.timings.verifyMs} ms, evaluate ${r.timings.evaluateMs} ms)`);
     expect(r.ignored.filter((x) => x.reason === 'duplicate')).toHaveLength(18);
-    expect(ms).toBeLessThan(5000);
   });
 });
