@@ -8,6 +8,11 @@ import { spawnSync } from 'node:child_process';
 // files: what Stryker mutates; tests: the test files that run against each mutant (the area's own tests, plus the
 // end-to-end tests that exercise it), kept small so an area fits in a time-boxed run on a shared machine.
 const areas = {
+  // the SSRF guard alone (isSafeFetchUrl, lines 46-63): the smallest security-relevant unit, first to measure
+  ssrf: {
+    files: ['src/jsonld/loader.ts:46-63'],
+    tests: ['test/core/loader.test.ts', 'test/core/ssrf-ranges.test.ts'],
+  },
   // the loader (SSRF guard, offline resolution); contexts.ts is a data table (static mutants, ignored)
   jsonld: {
     files: ['src/jsonld/loader.ts'],

@@ -1,17 +1,23 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FileStatusListStore, getStatus, withStatusListFile } from '../../src/status/index.js';
 import { ISSUED, seededKey } from '../helpers.js';
 
 const run = promisify(execFile);
 const WORKER = fileURLToPath(new URL('../fixtures/status/allocate-worker.ts', import.meta.url));
 const init = { id: 'https://uni.example/status/1', issuer: 'did:example:uni', purpose: 'revocation' as const };
-const tmp = () => mkdtempSync(join(tmpdir(), 'credstack-status-'));
+const made: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'credstack-status-'));
+  made.push(d);
+  return d;
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('FileStatusListStore', () => {
   it('create → allocate → revoke → sign, state stored as plain JSON; create refuses an existing file', async () => {
