@@ -40,9 +40,25 @@ describe('SSRF guard: IPv4 ranges with both edges', () => {
     ['192.168.0.0/16', ['192.168.0.0', '192.168.255.255'], ['192.167.255.255', '192.169.0.0']],
     ['169.254.0.0/16', ['169.254.0.0', '169.254.169.254', '169.254.255.255'], ['169.253.255.255', '169.255.0.0']],
     ['127.0.0.0/8', ['127.0.0.1', '127.255.255.255'], ['126.255.255.255', '128.0.0.0']],
+    ['0.0.0.0/8 ("this network")', ['0.0.0.0', '0.1.2.3', '0.255.255.255'], ['1.0.0.0']],
+    ['224.0.0.0/4 multicast and 240.0.0.0/4 reserved', ['224.0.0.1', '224.0.0.0', '239.255.255.255', '240.0.0.1', '255.255.255.255'], ['223.255.255.255']],
   ])('%s: inside refused, the neighbours just outside fetched', async (_range, inside, outside) => {
     for (const ip of inside) await refused(`https://${ip}/ctx`);
     for (const ip of outside) await fetched(`https://${ip}/ctx`);
+  });
+
+  it('each range is the pair (first octet, second octet): the same second octet under a public first octet is fetched', async () => {
+    // 8.0.0.0/8 is public unicast; these share only the second octet with 172.16/12, 192.168/16, 169.254/16, 100.64/10
+    for (const ip of ['8.16.0.1', '8.31.0.1', '8.168.0.1', '8.254.0.1', '8.64.0.1', '8.127.0.1', '193.168.0.1', '170.254.0.1', '101.64.0.1', '173.16.0.1']) await fetched(`https://${ip}/ctx`);
+  });
+
+  it('internal host names are refused by suffix; names that merely start like them are fetched', async () => {
+    for (const url of ['https://localhost/x', 'https://api.localhost/x', 'https://db.internal/x', 'https://printer.local/x']) await refused(url);
+    for (const url of ['https://localhost.example/x', 'https://internal.example/x', 'https://local.example/x']) await fetched(url);
+  });
+
+  it('a URL that does not parse is refused, not handed to fetch', async () => {
+    for (const url of ['https://', 'https://exa mple.org/x', 'https://[::1/x']) await refused(url);
   });
 
   it('other spellings of an internal IPv4 address are normalised by the URL parser and still refused', async () => {
@@ -72,5 +88,12 @@ describe('SSRF guard: IPv6 ranges', () => {
     for (const ip of ['::1', '::', '0:0:0:0:0:0:0:1']) await refused(`https://[${ip}]/ctx`);
     await fetched('https://[2606:4700:4700::1111]/ctx');
     await fetched('https://[2001:4860:4860::8888]/ctx');
+  });
+
+  it('IPv6 prefixes are matched at the start of the address only, and only for IPv6 literals', async () => {
+    // a public address that contains "fe80", "fc" or "fd" in a later group is fetched
+    for (const ip of ['2606:4700::fe80', '2606:4700::fc00', '2606:4700::fd12', '2606:4700::ffff:a00:1']) await fetched(`https://[${ip}]/ctx`);
+    // DNS names that begin like the prefixes are not IPv6 literals
+    for (const host of ['fcbank.example', 'fd.example', 'fe80.example', 'febf.example']) await fetched(`https://${host}/ctx`);
   });
 });
