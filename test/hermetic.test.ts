@@ -27,7 +27,8 @@ describe('test files pass alone and clean up after themselves', () => {
       });
       expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-3000)).toBe(0);
       expect(r.stdout).toMatch(/Test Files\s+1 passed \(1\)/);
-      expect(readdirSync(tmp)).toEqual([]);
+      // tsx (which runs the batch worker threads) keeps its compile cache in TMPDIR/tsx-<uid>: a tool cache, not a test folder
+      expect(readdirSync(tmp).filter((e) => !/^tsx-\d+$/.test(e))).toEqual([]);
     }, 600_000);
   }
 });
