@@ -7,18 +7,14 @@ import { bakePng, bakeSvg, extractCredential, extractPng, extractSvg } from '../
 import { BakingError } from '../../src/errors.js';
 import { CREDENTIAL, JWS, SIG, SVG, concat, itxt, makePng } from './helpers.js';
 
-const PER_CALL_MS = 1000;
-
+// no per-call time limit here (speed belongs in `npm run bench`); a hang would hit the test timeout
 function safely<T>(fn: () => T): T | BakingError {
-  const t0 = performance.now();
   try {
     return fn();
   } catch (e) {
     if (!(e instanceof BakingError)) throw e; // fails the property
     expect(e.code).toMatch(/^ERR_[A-Z_]+$/);
     return e;
-  } finally {
-    expect(performance.now() - t0).toBeLessThan(PER_CALL_MS);
   }
 }
 

@@ -164,11 +164,9 @@ describe('extractPng: hostile input', () => {
 
   it('huge declared chunk lengths are refused without allocating', () => {
     const huge = concat(SIG, ihdr(1, 1), Uint8Array.of(0x7f, 0xff, 0xff, 0xff), utf8('iTXt'), new Uint8Array(16));
-    const t0 = performance.now();
     expect(code(() => extractPng(huge))).toBe('ERR_PNG_TRUNCATED');
     const over = concat(SIG, ihdr(1, 1), Uint8Array.of(0xff, 0xff, 0xff, 0xf0), utf8('iTXt'), new Uint8Array(16));
     expect(code(() => extractPng(over))).toBe('ERR_PNG_BAD_CHUNK');
-    expect(performance.now() - t0).toBeLessThan(100);
   });
 
   it('several credential chunks', () => {

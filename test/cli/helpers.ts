@@ -30,8 +30,8 @@ export async function buildCli(): Promise<{ cli: string; dir: string }> {
   return { cli, dir };
 }
 
-export function cleanup(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
+export function cleanup(dir: string | undefined): void {
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 export interface RunResult {

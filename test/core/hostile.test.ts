@@ -1,8 +1,10 @@
-// Verification never throws on untrusted input and answers in bounded time.
+// Verification never throws on untrusted input and does bounded work (counted in documents loaded and in the codes of
+// the limits that stop it, never in milliseconds: speed is measured by `npm run bench`).
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueCredential, verifyCredential } from '../../src/index.js';
 import { fixture, ISSUED, NOW, sampleCredential, seededKey } from '../helpers.js';
+import { CountingDocuments } from '../work-bounds.js';
 
 let signed: Record<string, any>;
 beforeAll(async () => {
@@ -25,6 +27,7 @@ describe('hostile input', () => {
   });
 
   it('credential-shaped objects with random values never throw', async () => {
+    let signedProofRuns = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.record({
@@ -37,11 +40,19 @@ describe('hostile input', () => {
         }),
         async (c) => {
           const r = await verifyCredential(c, { now: NOW });
-          expect(typeof r.verified).toBe('boolean');
+          // the record never carries the signed credential's id, name and awardedDate, so its proof cannot verify
+          expect(r.verified).toBe(false);
+          const failedChecks = r.checks.filter((x) => x.status === 'failed');
+          expect(failedChecks.length).toBeGreaterThan(0);
+          for (const f of failedChecks) expect(f.code).toMatch(/^ERR_[A-Z0-9_]+$/);
+          expect(failedChecks.map((f) => f.code)).not.toContain('ERR_INTERNAL');
+          if (c.proof === signed.proof && c['@context'] === signed['@context']) signedProofRuns++;
         },
       ),
       { numRuns: 80, seed: 2 },
     );
+    // the interesting case (a real proof over altered content) is reached in a good share of the runs
+    expect(signedProofRuns).toBeGreaterThanOrEqual(8);
   });
 
   it('specific bad inputs get their own codes', async () => {
@@ -51,8 +62,8 @@ describe('hostile input', () => {
     expect(await code([signed])).toBe('ERR_INPUT_NOT_OBJECT');
     expect(await code('{"a":')).toBe('ERR_JSON_INVALID');
     expect(await code('hello world')).toBe('ERR_INPUT_UNRECOGNISED');
-    expect(await code('eyJhbGciOiJub25lIn0.e30.')).toMatch(/^ERR_/);
-    expect(await code('a.b.c')).toMatch(/^ERR_JWT/);
+    expect(await code('eyJhbGciOiJub25lIn0.e30.')).toBe('ERR_JWT_ALG'); // alg "none" is refused first
+    expect(await code('a.b.c')).toBe('ERR_JWT_MALFORMED');
     expect(await code('ey!.x.y')).toBe('ERR_JWT_MALFORMED');
     expect(await code({ ...signed, proof: undefined })).toBe('ERR_PROOF_MISSING');
     expect((await verifyCredential(signed, { now: 'not a date' })).checks[0]?.code).toBe('ERR_INVALID_NOW');
@@ -61,22 +72,23 @@ describe('hostile input', () => {
   it('deep nesting is refused before JSON-LD sees it', async () => {
     let deep: any = { leaf: 1 };
     for (let i = 0; i < 100_000; i++) deep = { a: deep };
-    const t = performance.now();
-    expect(await code({ ...signed, credentialSubject: deep })).toBe('ERR_INPUT_TOO_DEEP');
+    const docs = new CountingDocuments();
+    expect((await verifyCredential({ ...signed, credentialSubject: deep }, { now: NOW, documents: docs })).checks.find((c) => c.status === 'failed')?.code).toBe('ERR_INPUT_TOO_DEEP');
     let deepText = '1';
     for (let i = 0; i < 5000; i++) deepText = `{"a":${deepText}}`;
-    expect(await code(deepText)).toBe('ERR_INPUT_TOO_DEEP');
-    expect(performance.now() - t).toBeLessThan(2000);
+    expect((await verifyCredential(deepText, { now: NOW, documents: docs })).checks.find((c) => c.status === 'failed')?.code).toBe('ERR_INPUT_TOO_DEEP');
+    expect(docs.calls).toEqual([]); // no context, no DID: JSON-LD never ran
   });
 
-  it('a 10 MB document is refused quickly, as text, bytes or object', async () => {
+  it('a 10 MB document is refused before any document is loaded, as text, bytes or object', async () => {
     const big = 'x'.repeat(10 * 1024 * 1024);
-    const t = performance.now();
-    expect(await code(JSON.stringify({ ...signed, description: big }))).toBe('ERR_INPUT_TOO_LARGE');
-    expect(await code(new TextEncoder().encode(JSON.stringify({ ...signed, description: big })))).toBe('ERR_INPUT_TOO_LARGE');
+    const docs = new CountingDocuments();
+    const first = async (input: unknown) => (await verifyCredential(input, { now: NOW, documents: docs })).checks.find((c) => c.status === 'failed')?.code;
+    expect(await first(JSON.stringify({ ...signed, description: big }))).toBe('ERR_INPUT_TOO_LARGE');
+    expect(await first(new TextEncoder().encode(JSON.stringify({ ...signed, description: big })))).toBe('ERR_INPUT_TOO_LARGE');
     const wide = { ...signed, credentialSubject: { ...signed.credentialSubject, evidence: Array.from({ length: 300_000 }, (_, i) => ({ id: `urn:e:${i}` })) } };
-    expect(await code(wide)).toBe('ERR_INPUT_TOO_LARGE');
-    expect(performance.now() - t).toBeLessThan(5000);
+    expect(await first(wide)).toBe('ERR_INPUT_TOO_LARGE');
+    expect(docs.calls).toEqual([]); // refused before any document was loaded
   });
 
   it('an object with an oversized string but few nodes is bounded by maxBytes too', async () => {
@@ -85,7 +97,7 @@ describe('hostile input', () => {
     expect(r.checks.find((c) => c.status === 'failed')?.code).toBe('ERR_INPUT_TOO_LARGE');
   });
 
-  it('a blank-node "poison" graph stops at the canonicalization work limit, quickly', async () => {
+  it('a blank-node "poison" graph stops at the canonicalization work limit (ERR_CANONICALIZE_LIMIT)', async () => {
     const key = await seededKey(1);
     const N = 24;
     const graph = Array.from({ length: N }, (_, i) => ({ id: `_:b${i}`, knows: Array.from({ length: N }, (_, j) => ({ id: `_:b${j}` })).filter((_, j) => j !== i) }));
@@ -103,6 +115,8 @@ describe('hostile input', () => {
     expect(d.checks.find((c) => c.status === 'failed')?.code).toBe('ERR_INPUT_TOO_LARGE');
     // … and with the object limit lifted, rdf-canonize's work limit stops it
     const r = await verifyCredential(cred, { now: NOW, documents, limits: { maxObjects: 1000 } });
-    expect(r.checks.find((c) => c.id === 'proof')?.code).toBe('ERR_CANONICALIZE_LIMIT');
+    // the code is the work bound: rdf-canonize's maxWorkFactor stopped the N-degree hashing
+    expect(r.checks.find((c) => c.id === 'proof')).toMatchObject({ status: 'failed', code: 'ERR_CANONICALIZE_LIMIT' });
+    expect(r.verified).toBe(false);
   });
 });

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import jsonld from 'jsonld';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentLoader } from '../../src/jsonld/loader.js';
 import {
   canonicalComponentBytes, digestComponent, evaluateStack, issueCredential, issueStackedCredential, parseDigestMultibase,
   StackingError, verifyCredential, verifyStackedComponents, type KeyPair,
@@ -98,6 +101,11 @@ describe('digests of components', () => {
     const c = ai.signed as Record<string, any>;
     const d = await digestComponent(c);
     expect(parseDigestMultibase(d)?.algorithm).toBe('sha2-384');
+    // the same digest computed independently: RDFC-1.0 N-Quads (jsonld.canonize, safe mode) → SHA-384 (node:crypto) →
+    // multihash <0x20, 48, digest> → multibase base64url-no-pad "u" (VC 2.0 §5.3 Integrity of Related Resources)
+    const nquads = await jsonld.canonize(c, { algorithm: 'RDFC-1.0', format: 'application/n-quads', safe: true, documentLoader: createDocumentLoader() } as never);
+    const sha = createHash('sha384').update(nquads as unknown as string, 'utf8').digest();
+    expect(d).toBe('u' + Buffer.concat([Buffer.from([0x20, 48]), sha]).toString('base64url'));
     const reordered = Object.fromEntries(Object.entries(c).reverse());
     reordered.credentialSubject = Object.fromEntries(Object.entries(c.credentialSubject).reverse());
     expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(c));
@@ -108,7 +116,8 @@ describe('digests of components', () => {
     expect(await digestComponent(changed)).not.toBe(d);
     const undefinedTerm = { ...structuredClone(c), sneaky: 1 };
     await expect(canonicalComponentBytes(undefinedTerm)).rejects.toMatchObject({ code: 'ERR_COMPONENT_CANONICALIZE' });
-    expect(await digestComponent(c, { algorithm: 'sha2-256' })).toMatch(/^uEiA|^uEiB|^uEiC|^uEiD/);
+    const sha256 = createHash('sha256').update(nquads as unknown as string, 'utf8').digest();
+    expect(await digestComponent(c, { algorithm: 'sha2-256' })).toBe('u' + Buffer.concat([Buffer.from([0x12, 32]), sha256]).toString('base64url'));
   });
 });
 
@@ -121,7 +130,10 @@ describe('issueStackedCredential and verifyStackedComponents', () => {
     expect((credential.credentialSubject as any).association).toEqual(associations);
     expect(credential.relatedResource).toEqual(relatedResource);
     expect(relatedResource.map((r) => r.id)).toEqual([ai.signed.id, data.signed.id, staff.signed.id]);
-    expect(associations).toEqual(ev.used.map((u) => ({ type: 'Association', associationType: 'isPartOf', sourceId: u.achievementId, targetId: certificate.id })));
+    // literal ids from examples/microcredentials/network.ts and examples/stacking.ts (not derived from the evaluation)
+    const part = (a: string) => ({ type: 'Association', associationType: 'isPartOf', sourceId: `https://microcredentials.unet.example/achievements/${a}`, targetId: certificate.id });
+    expect(certificate.id).toBe('https://microcredentials.unet.example/achievements/certificate-ai-data');
+    expect(associations).toEqual([part('ai-foundations'), part('data-lifecycle'), part('microcredential-design-staff')]);
 
     const ok = await verifyStackedComponents(credential, [staff.signed, ai.signed, data.signed]);
     expect(ok.verified).toBe(true);
@@ -161,17 +173,13 @@ describe('issueStackedCredential and verifyStackedComponents', () => {
   });
 });
 
-describe('performance', () => {
-  it('evaluates 20 signed credentials (verification included) in reasonable time', async () => {
+describe('work on many inputs (speed: npm run bench)', () => {
+  it('evaluates 20 signed credentials (verification included): the 18 repeats of the two achievements are ignored as duplicates', async () => {
     const learner = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
     const creds = await Promise.all(Array.from({ length: 20 }, (_, i) => issueCredential({
       ...awardExample(i % 2 ? 'ai' : 'data', networkIssuer(key), { did: learner }), id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     }, { key, now: NOW })));
-    const t = performance.now();
     const r = await evaluateStack(certificateRule, creds, { now: LATER });
-    const ms = performance.now() - t;
-    console.log(`evaluateStack(20 credentials): ${ms.toFixed(0)} ms (verify ${r.timings.verifyMs} ms, evaluate ${r.timings.evaluateMs} ms)`);
     expect(r.ignored.filter((x) => x.reason === 'duplicate')).toHaveLength(18);
-    expect(ms).toBeLessThan(5000);
   });
 });

@@ -99,14 +99,11 @@ describe('encode / decode', () => {
     expect(code(() => decodeBitstring('u' + flipped.toString('base64url')))).toBe('ERR_STATUS_LIST_CORRUPT');
   });
 
-  it('refuses a gzip bomb (100 MB of zeros) quickly, without inflating it', () => {
+  it('refuses a gzip bomb (100 MB of zeros) without inflating it', () => {
     const bomb = 'u' + gzipSync(Buffer.alloc(100 * 1024 * 1024), { level: 9 }).toString('base64url');
     expect(bomb.length).toBeLessThan(200_000);
     const before = process.memoryUsage().rss;
-    const t = performance.now();
     expect(code(() => decodeBitstring(bomb))).toBe('ERR_STATUS_LIST_TOO_LARGE');
-    const ms = performance.now() - t;
-    expect(ms).toBeLessThan(1000);
     expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
     // a caller that knows the declared length bounds it exactly
     expect(code(() => decodeBitstring(encodeBitstring(new Uint8Array(16_385)), { maxBytes: 16_384 }))).toBe('ERR_STATUS_LIST_TOO_LARGE');

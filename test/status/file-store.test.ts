@@ -1,17 +1,23 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FileStatusListStore, getStatus, withStatusListFile } from '../../src/status/index.js';
 import { ISSUED, seededKey } from '../helpers.js';
 
 const run = promisify(execFile);
 const WORKER = fileURLToPath(new URL('../fixtures/status/allocate-worker.ts', import.meta.url));
 const init = { id: 'https://uni.example/status/1', issuer: 'did:example:uni', purpose: 'revocation' as const };
-const tmp = () => mkdtempSync(join(tmpdir(), 'credstack-status-'));
+const made: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'credstack-status-'));
+  made.push(d);
+  return d;
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('FileStatusListStore', () => {
   it('create → allocate → revoke → sign, state stored as plain JSON; create refuses an existing file', async () => {
@@ -46,19 +52,16 @@ describe('FileStatusListStore', () => {
     const store = await FileStatusListStore.create(path, init);
     const procs = 4;
     const each = 60;
-    const t = performance.now();
     const children = Array.from({ length: procs }, () =>
       run(process.execPath, ['--import', 'tsx', WORKER, path, String(each)], { cwd: process.cwd(), timeout: 60_000 }),
     );
     const local = Promise.all(Array.from({ length: 40 }, () => store.allocate()));
     const outs = await Promise.all(children);
     const mine = (await local).map((a) => a.index);
-    const ms = performance.now() - t;
     const all = [...outs.flatMap((o) => JSON.parse(o.stdout) as number[]), ...mine];
     expect(all.length).toBe(procs * each + 40);
     expect(new Set(all).size).toBe(all.length);
     expect((await store.read()).allocation.next).toBe(all.length);
-    console.info(`[status] ${all.length} allocations from ${procs} processes + 40 local callers in ${ms.toFixed(0)} ms (incl. process start-up)`);
   });
 
   it('breaks a stale lock left by a crashed process; waits for a live one and times out', async () => {
@@ -72,9 +75,8 @@ describe('FileStatusListStore', () => {
 
     writeFileSync(lock, JSON.stringify({ pid: 999_999, token: 'alive' }));
     const impatient = new FileStatusListStore(path, { lockTimeoutMs: 150, staleLockMs: 60_000 });
-    const t = performance.now();
+    // a live lock is waited for, then the wait ends with a typed error (a hang would hit the test timeout)
     await expect(impatient.allocate()).rejects.toMatchObject({ code: 'ERR_STATUS_STORE_LOCKED' });
-    expect(performance.now() - t).toBeLessThan(2000);
     expect((await store.read()).allocation.next).toBe(1);
   });
 
