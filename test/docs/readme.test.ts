@@ -39,6 +39,8 @@ const EXPECTED: Record<string, (calls: unknown[][]) => void> = {
   'Stack': (c) => expect(c[0]).toEqual([true, []]),
   'Portfolios': (c) => expect(c[0]).toEqual([true, 2, 2]),
   'VC-JWT and badge images': (c) => expect(c[0]).toEqual(['ob3', true]),
+  'Networks of universities: signed registries and recognition, offline': (c) => expect(c[0]).toEqual([['VerifiableCredential', 'NetworkRegistryCredential'], 1]),
+  'Europass: the same award as a European Digital Credential': (c) => expect(c[0]).toEqual([true, 0, true]),
 };
 
 describe('README', () => {
