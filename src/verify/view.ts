@@ -403,6 +403,11 @@ export async function buildView(doc: Record<string, any>, loader: DocumentLoader
     return fail('ERR_SIGNED_DATA_SHAPE', 'the credential carries a proof under another name than "proof": no suite would verify it, yet it is part of the signed data');
   }
   const first = Array.isArray(doc['@context']) ? doc['@context'][0] : doc['@context'];
+  // a subject that is only an identifier compacts to its IRI string: it is still a subject (the node `{ id }`)
+  if (document.credentialSubject !== undefined) {
+    const subjects = list(document.credentialSubject).map((s) => (typeof s === 'string' ? { id: s } : s));
+    document.credentialSubject = Array.isArray(document.credentialSubject) ? subjects : subjects[0];
+  }
   const issuer = document.issuer;
   const view: CredentialView = {
     document,
