@@ -28,7 +28,13 @@ export interface VerifyLimits {
   maxQuads: number;
 }
 
-/** Defaults of {@link VerifyLimits} for one credential. */
+/**
+ * Defaults of {@link VerifyLimits} for one credential.
+ * @example
+ * ```ts
+ * const report = await verifyCredential(badge, { limits: { maxObjects: DEFAULT_VERIFY_LIMITS.maxObjects * 2 } });
+ * ```
+ */
 export const DEFAULT_VERIFY_LIMITS: Readonly<VerifyLimits> = Object.freeze({
   maxDepth: 64,
   maxValues: 5_000,
