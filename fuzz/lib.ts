@@ -54,8 +54,12 @@ function slots(root: unknown): Array<[any, string | number]> {
   const stack: unknown[] = [root];
   while (stack.length) {
     const n = stack.pop();
-    if (Array.isArray(n)) n.forEach((v, i) => (out.push([n, i]), stack.push(v)));
-    else if (n && typeof n === 'object') {
+    if (Array.isArray(n)) {
+      n.forEach((v, i) => {
+        out.push([n, i]);
+        stack.push(v);
+      });
+    } else if (n && typeof n === 'object') {
       for (const [k, v] of Object.entries(n)) {
         out.push([n, k]);
         stack.push(v);

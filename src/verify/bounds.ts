@@ -55,6 +55,8 @@ export function portfolioLimits(n: number, base: Partial<VerifyLimits> = {}): Ve
     maxObjects: b.maxObjects * f,
     maxArrayLength: Math.max(b.maxArrayLength, n + 1),
     maxScopedTerms: b.maxScopedTerms * f,
+    // each credential may carry its own inline contexts (credstack issues them inline by default)
+    maxInlineTerms: b.maxInlineTerms * f,
     maxQuads: b.maxQuads * f,
   };
 }

@@ -81,6 +81,10 @@ interface TermInfo {
   /** Whether some definition keeps values in an array (`@set` / `@list`). */
   set: boolean;
   graph: boolean;
+  /** A trusted term with a `@language` container for this IRI (e.g. credstack's `nameMap`): language-tagged strings go there. */
+  langMap?: string;
+  /** The term was named by a map-container definition only (a later plain definition names it instead). */
+  mapOnly?: boolean;
   /** The property-scoped context of the term, if any (applies to the nodes below it). */
   scoped?: TermMap;
 }
@@ -127,11 +131,16 @@ const { TOP, TYPE_SCOPES, NAMES } = (() => {
       const rawType = def['@type'];
       const type = typeof rawType === 'string' ? (rawType.startsWith('@') ? rawType : expand(rawType)) : undefined;
       let info = into.get(iri);
+      const isMap = containers.some((c) => MAP_CONTAINERS.has(c));
       if (!info) {
-        info = { term: k, types: new Set(), set: false, graph: false };
+        info = { term: k, types: new Set(), set: false, graph: false, mapOnly: isMap };
         into.set(iri, info);
+      } else if (info.mapOnly && !isMap) {
+        info.term = k;
+        info.mapOnly = false;
       }
-      if (containers.some((c) => MAP_CONTAINERS.has(c))) {
+      if (containers.includes('@language') && !containers.includes('@set') && info.langMap === undefined) info.langMap = k;
+      if (isMap) {
         // a map container (e.g. credstack's nameMap): its values are not read, but the IRI stays readable by its plain term
         info.types.add(undefined);
         continue;
@@ -194,7 +203,22 @@ class Reader {
       const below = info?.scoped ? [info.scoped, ...inherited] : inherited;
       const key = info?.term ?? iri;
       const p = `${path}.${key.slice(0, 120)}`;
-      const raw = list(values);
+      let raw = list(values);
+      if (info?.langMap !== undefined) {
+        // as JSON-LD compaction's term selection does: language-tagged strings go to the @language map term
+        const tagged = raw.filter((v) => isObj(v) && typeof v['@value'] === 'string' && typeof v['@language'] === 'string' && v['@type'] === undefined && v['@direction'] === undefined && Object.keys(v).every((x) => x === '@value' || x === '@language'));
+        if (tagged.length > 0) {
+          const map: Obj = isObj(out[info.langMap]) ? (out[info.langMap] as Obj) : {};
+          for (const t of tagged as Obj[]) {
+            const lang = t['@language'] as string;
+            const prev = map[lang];
+            map[lang] = prev === undefined ? t['@value'] : [...list(prev), t['@value']];
+          }
+          out[info.langMap] = map;
+          raw = raw.filter((v) => !tagged.includes(v));
+          if (raw.length === 0) continue;
+        }
+      }
       if (raw.length === 1 && isObj(raw[0]) && '@list' in raw[0] && out[key] === undefined) {
         out[key] = this.value(raw[0], info, p, depth + 1, below);
         continue;

@@ -176,7 +176,9 @@ describe('5. status: --documents DIR offline, --online on purpose, never a false
     const v = await run(cli, ['verify', p('local-badge.json'), '--online', '--timeout', '2', '--now', NOW]);
     expect(v.code).toBe(1);
     // the loader's SSRF guard refuses the URL before anything is fetched: no "fetched" line, and a failure naming it
-    expect(v.stdout).toContain('status list credential https://127.0.0.1/status/1 is not available');
+    // fail closed: the status is unavailable, and the guard names the refused host
+    expect(v.stdout).toContain('status: ERR_STATUS_UNAVAILABLE');
+    expect(v.stdout).toContain('refusing to fetch https://127.0.0.1/status/1: host 127.0.0.1 is not a public address');
     expect(v.stdout).not.toContain('fetched ');
     expect(v.stdout).toContain('0 verified, 1 failed');
   });

@@ -91,10 +91,11 @@ let examples: Record<'ai' | 'data' | 'staff', Record<string, any>>;
 let plainBadge: Record<string, any>;
 
 beforeAll(async () => {
-  const ai = await signExample('ai');
-  key = ai.key;
+  // every example is awarded to the one learner: bundling (CLR, presentation) refuses other learners' credentials
   learner = await generateKeyPair({ seed: new Uint8Array(32).fill(9) });
-  examples = { ai: ai.signed, data: (await signExample('data')).signed, staff: (await signExample('staff')).signed };
+  const ai = await signExample('ai', learner.controller);
+  key = ai.key;
+  examples = { ai: ai.signed, data: (await signExample('data', learner.controller)).signed, staff: (await signExample('staff', learner.controller)).signed };
   const issuer = defineProfile({ id: key.controller, name: 'Example Academy', country: 'NL' });
   const badge = defineAchievement({ id: 'https://academy.example/badges/first-aid', name: 'First aid', description: 'Basic first aid.', criteria: 'Pass the practical test.' });
   plainBadge = await issueCredential(awardAchievement({ issuer, achievement: badge, recipient: { id: learner.controller }, now: NOW }), { key, now: NOW });

@@ -5,6 +5,28 @@ import type { VerifyContext } from '../options.js';
 import type { CredentialView } from '../view.js';
 
 /**
+ * The view compacts a one-element array to its value (JSON-LD compaction without `@set`); the schemas describe the
+ * JSON spelling, where OB 3.0 requires arrays (e.g. `evidence`). Where the document wrote an array and the view holds
+ * one value at the same key, wrap the view's value: the values stay the signed ones, only the array shape is the document's.
+ */
+function arraysAsGiven(view: unknown, doc: unknown, depth: number): void {
+  if (depth > 64 || !view || typeof view !== 'object' || !doc || typeof doc !== 'object') return;
+  if (Array.isArray(view)) {
+    if (Array.isArray(doc) && doc.length === view.length) view.forEach((v, i) => arraysAsGiven(v, doc[i], depth + 1));
+    return;
+  }
+  if (Array.isArray(doc)) return;
+  const v = view as Record<string, unknown>;
+  const d = doc as Record<string, unknown>;
+  for (const k of Object.keys(v)) {
+    if (!Object.prototype.hasOwnProperty.call(d, k)) continue;
+    const dv = d[k];
+    if (Array.isArray(dv) && dv.length === 1 && v[k] !== undefined && !Array.isArray(v[k])) v[k] = [v[k]];
+    arraysAsGiven(v[k], dv, depth + 1);
+  }
+}
+
+/**
  * @internal Our JSON Schemas (OB 3.0 / CLR 2.0 / credstack extension), run on a copy of the signed-data view (with the
  * document's `@context` and proofs, which the schemas also describe): neither the original nor the view is touched.
  */
@@ -29,6 +51,7 @@ export function checkSchema(view: CredentialView, cred: Record<string, any>, ctx
         }
       });
     }
+    arraysAsGiven(copy, cred, 0);
     res = validateCredential(copy);
   } catch (err) {
     return { id: 'schema', status: 'skipped', code: 'SKIP_SCHEMA_ERROR', message: `schema validation could not run: ${show((err as { message?: unknown })?.message, 200)}` };
