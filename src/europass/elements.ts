@@ -16,8 +16,15 @@ import type {
 export interface EuLearningOutcome {
   id?: string;
   text: LanguageMap;
-  skills: { id: string; name: string; framework?: string }[];
+  /** `code`: the alignment's `targetCode` for a skill outside ESCO (e.g. DigComp `1.2`; ESCO codes follow from the URI). */
+  skills: EuSkill[];
 }
+
+/**
+ * A skill / competence a learning outcome aligns to.
+ * @example `const s: EuSkill = { id: 'https://joint-research-centre.ec.europa.eu/digcomp_en', name: 'DigComp 1.2', framework: 'DigComp 2.2', code: '1.2' };`
+ */
+export interface EuSkill { id: string; name: string; framework?: string; code?: string }
 
 /**
  * An organisation (issuer, awarding body) as the EU elements see it.
@@ -118,9 +125,11 @@ const EU_TARGET_TYPES = new Set<unknown>([LEARNING_OUTCOME_TARGET_TYPE, WORKLOAD
 const EQF_FRAMEWORK_NAME = 'European Qualifications Framework';
 const EHEA_FRAMEWORK_NAME = 'Framework for Qualifications of the European Higher Education Area';
 
-function skillOf(al: Obj): { id: string; name: string; framework?: string } {
-  const s: { id: string; name: string; framework?: string } = { id: al.targetUrl as string, name: str(al.targetName) ?? (al.targetUrl as string) };
+function skillOf(al: Obj): EuSkill {
+  const s: EuSkill = { id: al.targetUrl as string, name: str(al.targetName) ?? (al.targetUrl as string) };
   if (str(al.targetFramework)) s.framework = al.targetFramework as string;
+  // two skills of one framework page (DigCompEdu areas 2 and 4) differ only by targetCode; keep it (ESCO: in the URI)
+  if (str(al.targetCode) && !isEscoUrl(s.id)) s.code = al.targetCode as string;
   return s;
 }
 
