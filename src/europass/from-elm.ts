@@ -12,7 +12,7 @@ import type {
   QualificationLevel, QualityAssurance, Stackability, SupervisionType, Workload,
 } from '../model/types.js';
 import { ASSESSMENT_TYPES, PARTICIPATION_FORMS, STACKABILITY_OPTIONS, SUPERVISION_TYPES } from '../model/constants.js';
-import type { EuElements, EuLearningOutcome, EuOrganisation } from './elements.js';
+import type { EuElements, EuLearningOutcome, EuOrganisation, EuSkill } from './elements.js';
 import { EDC_AP_CONTEXT, EHEA_CYCLE_OF_EQF, FRAMEWORK_SCHEME_PREFIX, type ElmMappingNote } from './to-elm.js';
 import {
   ACCREDITATION_INSTITUTIONAL_QA, COUNTRY_PREFIX, ECTS_CONCEPT, EQF_PREFIX, LOCAL_CONCEPT_PREFIX, MODE, SUPERVISION,
@@ -129,7 +129,8 @@ function outcomesOf(r: Reader, q: Obj, path: string): EuLearningOutcome[] {
     if (!Object.keys(text).length) { r.problem('learningOutcomes', `${p}.title`, 'ERR_ELM_OUTCOME_TITLE_MISSING', 'a learning outcome needs a title'); return []; }
     const skills = [...objs(lo.relatedESCOSkill), ...objs(lo.relatedSkill)].flatMap((s) => {
       if (typeof s.id !== 'string') return [];
-      const skill: { id: string; name: string; framework?: string } = { id: s.id, name: firstText(langMap(s.prefLabel, r.language)) ?? s.id };
+      const skill: EuSkill = { id: s.id, name: firstText(langMap(s.prefLabel, r.language)) ?? s.id };
+      if (str(s.notation) && !s.id.startsWith(ESCO_PREFIX)) skill.code = s.notation as string;
       const scheme = idOf(s.inScheme);
       if (scheme?.startsWith(FRAMEWORK_SCHEME_PREFIX)) skill.framework = decodeURIComponent(scheme.slice(FRAMEWORK_SCHEME_PREFIX.length));
       else if (s.id.startsWith(ESCO_PREFIX)) skill.framework = 'ESCO';
@@ -446,7 +447,7 @@ export function buildOpenBadge(e: EuElements, now: Date): { achievement: Achieve
       ...(lo.skills.length ? {
         skills: lo.skills.map((s) => (s.id.startsWith(ESCO_PREFIX) && s.framework === 'ESCO'
           ? escoSkill(s.id, s.name)
-          : { targetName: s.name, targetUrl: s.id, ...(s.framework ? { targetFramework: s.framework } : {}) })),
+          : { targetName: s.name, targetUrl: s.id, ...(s.framework ? { targetFramework: s.framework } : {}), ...(s.code ? { targetCode: s.code } : {}) })),
       } : {}),
     }) as LearningOutcomeInput) } : {}),
     level: e.levels.map(levelInput),

@@ -11,7 +11,7 @@
  * ```
  * @packageDocumentation
  */
-export { readEuElements, type EuElements, type EuLearningOutcome, type EuOrganisation } from './elements.js';
+export { readEuElements, type EuElements, type EuLearningOutcome, type EuOrganisation, type EuSkill } from './elements.js';
 export { toElm, EDC_AP_CONTEXT, type ElmExport, type ElmMappingNote, type ToElmOptions } from './to-elm.js';
 export { fromElm, type ElmImport, type FromElmOptions } from './from-elm.js';
 export { signJades, verifyJades, type JadesEnvelope, type JadesSignOptions, type JadesVerification, type JadesVerifyOptions } from './jades.js';

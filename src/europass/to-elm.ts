@@ -109,7 +109,7 @@ function learningOutcomeOf(b: Builder, lo: EuLearningOutcome, path: string): Rec
   const other = lo.skills.filter((s) => !isEscoUrl(s.id));
   if (esco.length) out.relatedESCOSkill = esco.map((s) => concept(s.id, s.name, ESCO_SKILLS_SCHEME, 'Skill'));
   if (other.length) {
-    out.relatedSkill = other.map((s) => concept(s.id, s.name, `${FRAMEWORK_SCHEME_PREFIX}${encodeURIComponent(s.framework ?? 'skills')}`));
+    out.relatedSkill = other.map((s) => concept(s.id, s.name, `${FRAMEWORK_SCHEME_PREFIX}${encodeURIComponent(s.framework ?? 'skills')}`, s.code));
     b.warn('learningOutcomes', `${path}.relatedSkill`, 'W_ELM_LOCAL_CONCEPT', `${other.length} skill(s) outside ESCO exported as relatedSkill concepts in a local scheme`);
   }
   return out;
