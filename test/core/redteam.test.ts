@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { CANONIZE_WORK } from '../../src/proofs/suites.js';
 import { createDidWebDocument, generateKeyPair, issueCredential, verifyCredential } from '../../src/index.js';
 import { fixture, ISSUED, NOW, sampleCredential } from '../helpers.js';
-import { CountingDocuments } from '../work-bounds.js';
 
 const VICTIM = 'did:web:victim.example';
 const seed = (n: number) => new Uint8Array(32).fill(n);
