@@ -14,12 +14,19 @@ import { NETWORK_CONTEXT, type NetworkMember, type NetworkRegistry, type Recogni
  *   network: { id: 'https://unet.example', name: { en: 'U-Net' } }, members: [dhaka, iitm, vnu] };
  * ```
  */
-export interface RegistryInput {
+export interface RegistryInput extends RegistryVersionOptions {
   /** The coordinating body that signs the registry (its id is the signing key's controller). */
   coordinator: { id: string; name: string };
   network: { id: string; name: Record<string, string> };
   members: NetworkMember[];
   agreements?: RecognitionAgreement[];
+}
+
+/**
+ * What every registry version may set: its dates, id, how its context is carried, and its own status entry.
+ * @example `const o: RegistryVersionOptions = { validUntil: '2027-01-01T00:00:00Z', context: 'url' };`
+ */
+export interface RegistryVersionOptions {
   validFrom?: string;
   validUntil?: string;
   /** Credential id; default a fresh `urn:uuid:`. */
@@ -95,6 +102,13 @@ export function registrySubject(input: { network: RegistryInput['network']; memb
   return subject;
 }
 
+function withVersionOptions(cred: Record<string, unknown>, o: RegistryVersionOptions): Record<string, unknown> {
+  if (o.validFrom !== undefined) cred.validFrom = o.validFrom;
+  if (o.validUntil !== undefined) cred.validUntil = o.validUntil;
+  if (o.credentialStatus !== undefined) cred.credentialStatus = o.credentialStatus;
+  return cred;
+}
+
 function contextFor(mode: RegistryInput['context']): unknown[] {
   if (mode !== undefined && mode !== 'inline' && mode !== 'url') fail('context', "expected 'inline' or 'url'");
   return [VC_V2_CONTEXT, mode === 'url' ? NETWORK_CONTEXT : structuredClone(networkContext['@context'])];
@@ -123,28 +137,20 @@ export function createRegistry(input: RegistryInput): Record<string, unknown> {
     name: `${Object.values(input.network.name ?? {})[0] ?? 'Network'} member registry`,
     credentialSubject: registrySubject({ network: input.network, members: input.members, agreements: input.agreements, version: 1 }),
   };
-  if (input.validFrom !== undefined) cred.validFrom = input.validFrom;
-  if (input.validUntil !== undefined) cred.validUntil = input.validUntil;
-  if (input.credentialStatus !== undefined) cred.credentialStatus = input.credentialStatus;
-  return cred;
+  return withVersionOptions(cred, input);
 }
 
 /**
  * Changes for {@link updateRegistry}.
  * @example `const c: RegistryChanges = { addMembers: [newMember], suspend: [{ id: 'did:web:x.example', reason: 'accreditation lapsed', date }] };`
  */
-export interface RegistryChanges {
+export interface RegistryChanges extends RegistryVersionOptions {
   addMembers?: NetworkMember[];
   removeMembers?: string[];
   suspend?: { id: string; reason: string; date: string }[];
   reinstate?: { id: string; date: string }[];
   /** Replace the agreements (default: keep them). */
   agreements?: RecognitionAgreement[];
-  validFrom?: string;
-  validUntil?: string;
-  id?: string;
-  context?: 'inline' | 'url';
-  credentialStatus?: Record<string, unknown>;
 }
 
 /**
@@ -190,8 +196,5 @@ export async function updateRegistry(previous: Record<string, any>, changes: Reg
       previous: { id: String(previous.id), digestMultibase: await digestComponent(previous) },
     }),
   };
-  if (changes.validFrom !== undefined) cred.validFrom = changes.validFrom;
-  if (changes.validUntil !== undefined) cred.validUntil = changes.validUntil;
-  if (changes.credentialStatus !== undefined) cred.credentialStatus = changes.credentialStatus;
-  return cred;
+  return withVersionOptions(cred, changes);
 }

@@ -11,7 +11,7 @@
  * @packageDocumentation
  */
 export { NETWORK_CONTEXT, type NetworkMember, type NetworkRegistry, type RecognitionAgreement, type RegistryTrust } from './types.js';
-export { createRegistry, updateRegistry, type RegistryInput, type RegistryChanges } from './create.js';
+export { createRegistry, updateRegistry, type RegistryInput, type RegistryChanges, type RegistryVersionOptions } from './create.js';
 export { readRegistry, type RegistryReading, type RegistryProblem } from './read.js';
 export { recognizeCredential, agreementToCtdl, type Recognition, type RecognitionResult, type RecognizeOptions } from './recognize.js';
 export { toDccRegistry, fromDccRegistry, type DccRegistry } from './dcc.js';

@@ -1,9 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { cliInProcess } from '../cli/in-process.js';
 import { exportKeyPair, verifyCredential } from '../../src/index.js';
 import { NOW, signExample } from '../../examples/microcredentials/network.js';
 
@@ -11,16 +10,7 @@ let dir: string;
 let badge: string;
 let keyFile: string;
 
-async function cli(args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d) => (stdout += d));
-  err.on('data', (d) => (stderr += d));
-  const code = await runCli(args, { stdout: out, stderr: err });
-  return { code, stdout, stderr };
-}
+const cli = cliInProcess;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'credstack-europass-cli-'));
