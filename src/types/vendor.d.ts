@@ -67,3 +67,11 @@ declare module '@digitalbazaar/eddsa-jcs-2022-cryptosuite' {
 declare module '@digitalcredentials/dcc-context' {
   export const contexts: Map<string, unknown>;
 }
+declare module 'jsonld/lib/context.js' {
+  const api: any;
+  export default api;
+}
+declare module 'jsonld/lib/ResolvedContext.js' {
+  const ResolvedContext: any;
+  export default ResolvedContext;
+}
