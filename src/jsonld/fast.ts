@@ -3,7 +3,6 @@
 // (credstack, @digitalbazaar/vc, jsonld-signatures, …), only when that instance is the version this was written for
 // (JSONLD_FAST_PATH_VERSION) and its code has the shape relied on below; otherwise jsonld stays stock. See DEVELOPERS.md
 // ("jsonld fast path") for the reasoning why the output is the same as stock jsonld's.
-import jsonld from 'jsonld';
 import contextApi from 'jsonld/lib/context.js';
 import ResolvedContext from 'jsonld/lib/ResolvedContext.js';
 import jsonldPackage from 'jsonld/package.json' with { type: 'json' };
@@ -220,6 +219,3 @@ export function jsonldFastPath(on?: boolean): JsonldFastPathStatus {
 export function ensureJsonldFastPath(): void {
   if (status === undefined) status = install();
 }
-
-/** @internal the jsonld module (re-exported so the fast path and its callers share one instance). */
-export { jsonld };

@@ -20,3 +20,4 @@ export { createDocumentLoader } from './loader.js';
 export type { DocumentLoader, DocumentLoaderOptions, Fetcher } from './loader.js';
 export { checkFetchUrl, isPublicAddress, type HostResolver } from './url-guard.js';
 export { createGuardedFetch, type GuardedFetchOptions } from './guarded-fetch.js';
+export { jsonldFastPath, JSONLD_FAST_PATH_VERSION, type JsonldFastPathStatus } from './fast.js';

@@ -4,6 +4,7 @@ import { didWebToUrl } from '../keys/did-web.js';
 import { keyContextFor } from '../keys/controller-document.js';
 import { BUNDLED_CONTEXTS } from './contexts.js';
 import { checkFetchUrl, checkResolved, type HostResolver } from './url-guard.js';
+import { ensureJsonldFastPath } from './fast.js';
 
 /**
  * A JSON-LD document loader (`jsonld.js` shape).
@@ -104,6 +105,7 @@ function findInDidDocument(doc: unknown, didUrl: string): unknown {
  * ```
  */
 export function createDocumentLoader(opts: DocumentLoaderOptions = {}): DocumentLoader {
+  ensureJsonldFastPath(); // every jsonld call credstack makes goes through a loader made here
   const docs = opts.documents instanceof Map ? opts.documents : new Map(Object.entries(opts.documents ?? {}));
   const fetcher = opts.fetch;
   const onLoad = opts.onLoad;
