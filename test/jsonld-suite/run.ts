@@ -91,7 +91,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 async function canonicalNQuads(nquads: string): Promise<string> {
-  const dataset = rdfCanonize.NQuads.parse(nquads);
+  const dataset = (rdfCanonize as any).NQuads.parse(nquads);
   return rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0' });
 }
 
