@@ -1,4 +1,4 @@
-// Runs the W3C JSON-LD 1.1 API test suite (expand + toRdf manifests, test/fixtures/json-ld-api/) offline against the
+// Runs the W3C JSON-LD 1.1 API test suite (expand, compact + toRdf manifests, test/fixtures/json-ld-api/) offline against the
 // jsonld.js module instance of this process. Used by test/jsonld-suite/suite.test.ts (fast path on) and by
 // scripts/jsonld-suite-stock.ts (stock jsonld, writes the committed reference outcomes).
 import { createHash } from 'node:crypto';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import jsonld from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
 
+type Manifest = 'expand' | 'compact' | 'toRdf';
 export const SUITE_BASE = 'https://w3c.github.io/json-ld-api/tests/';
 const DIR = fileURLToPath(new URL('../fixtures/json-ld-api/', import.meta.url));
 
@@ -25,6 +26,7 @@ interface Test {
   '@type': string[];
   input: string;
   expect?: string;
+  context?: string;
   expectErrorCode?: string;
   option?: Record<string, unknown>;
 }
@@ -37,7 +39,7 @@ function read(rel: string): string {
 export async function suiteLoader(url: string): Promise<{ contextUrl: null; documentUrl: string; document: unknown }> {
   if (typeof url !== 'string' || !url.startsWith(SUITE_BASE)) throw new Error(`offline: ${url} is not a suite file`);
   const rel = url.slice(SUITE_BASE.length).split(/[?#]/)[0]!;
-  if (!/^(expand|toRdf)(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)+$/.test(rel) || !/\.json(ld)?$/.test(rel)) throw new Error(`offline: ${url} is not a suite JSON file`);
+  if (!/^(expand|compact|toRdf)(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)+$/.test(rel) || !/\.json(ld)?$/.test(rel)) throw new Error(`offline: ${url} is not a suite JSON file`);
   let text: string;
   try {
     text = read(rel);
@@ -48,9 +50,9 @@ export async function suiteLoader(url: string): Promise<{ contextUrl: null; docu
 }
 
 /** The manifests' tests, in manifest order, as [manifest, test]. */
-export function suiteTests(): Array<['expand' | 'toRdf', Test]> {
-  const out: Array<['expand' | 'toRdf', Test]> = [];
-  for (const m of ['expand', 'toRdf'] as const) {
+export function suiteTests(): Array<[Manifest, Test]> {
+  const out: Array<[Manifest, Test]> = [];
+  for (const m of ['expand', 'compact', 'toRdf'] as const) {
     const manifest = JSON.parse(read(`${m}-manifest.jsonld`)) as { sequence: Test[] };
     for (const t of manifest.sequence) out.push([m, t]);
   }
@@ -96,7 +98,7 @@ async function canonicalNQuads(nquads: string): Promise<string> {
 }
 
 /** Run one test; never throws. */
-export async function runTest(m: 'expand' | 'toRdf', t: Test): Promise<Outcome> {
+export async function runTest(m: Manifest, t: Test): Promise<Outcome> {
   const id = testId(m, t);
   if (SKIPPED[id]) return { result: 'skip', digest: '' };
   const opt = t.option ?? {};
@@ -109,11 +111,21 @@ export async function runTest(m: 'expand' | 'toRdf', t: Test): Promise<Outcome> 
     if (opt.produceGeneralizedRdf === true) options.produceGeneralizedRdf = true;
     if (typeof opt.rdfDirection === 'string') options.rdfDirection = opt.rdfDirection;
   }
+  if (m === 'compact') {
+    if (typeof opt.compactArrays === 'boolean') options.compactArrays = opt.compactArrays;
+    if (typeof opt.compactToRelative === 'boolean') options.compactToRelative = opt.compactToRelative;
+  }
   const negative = t['@type'].includes('jld:NegativeEvaluationTest');
   try {
     const input = JSON.parse(read(t.input));
     if (m === 'expand') {
       const out = await jsonld.expand(input, options);
+      const digest = sha(JSON.stringify(out));
+      if (negative || !t.expect) return { result: 'fail', digest };
+      return { result: sameJson(out, JSON.parse(read(t.expect))) ? 'pass' : 'fail', digest };
+    }
+    if (m === 'compact') {
+      const out = await jsonld.compact(input, JSON.parse(read(t.context!)), options);
       const digest = sha(JSON.stringify(out));
       if (negative || !t.expect) return { result: 'fail', digest };
       return { result: sameJson(out, JSON.parse(read(t.expect))) ? 'pass' : 'fail', digest };
