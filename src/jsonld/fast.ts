@@ -3,6 +3,7 @@
 // (credstack, @digitalbazaar/vc, jsonld-signatures, …), only when its code has the shape relied on below (the code of
 // jsonld JSONLD_FAST_PATH_VERSION, which package.json pins and test/jsonld-suite/fast-path.test.ts checks); otherwise
 // jsonld stays stock. See DEVELOPERS.md ("jsonld fast path") for why the output is the same as stock jsonld's.
+import jsonld from 'jsonld';
 import contextApi from 'jsonld/lib/context.js';
 import ResolvedContext from 'jsonld/lib/ResolvedContext.js';
 
@@ -141,6 +142,9 @@ function install(): JsonldFastPathStatus {
   const src = typeof api?.process === 'function' ? String(api.process) : '';
   // the places in `api.process` this relies on: clone before every change, freeze point = setProcessed
   const shapeOk =
+    // the context module patched here is the one the loaded jsonld uses (not a second copy, e.g. a prebuilt bundle)
+    typeof api?.getContextValue === 'function' &&
+    (jsonld as { getContextValue?: unknown }).getContextValue === api.getContextValue &&
     typeof RC?.prototype?.setProcessed === 'function' &&
     typeof RC?.prototype?.getProcessed === 'function' &&
     typeof api?.getInitialContext === 'function' &&
@@ -197,7 +201,7 @@ function uninstall(): void {
 
 /**
  * Switch the exact jsonld fast path on (`true`, what credstack does on first use) or off (`false`: stock jsonld; already
- * frozen contexts stay frozen), or read its status (no argument). It changes the process-wide jsonld module instance,
+ * frozen contexts stay frozen), or read its status (no argument; installs it first if neither was chosen yet). It changes the process-wide jsonld module instance,
  * which every library using jsonld shares; outputs are the same either way (W3C JSON-LD API suite, test/jsonld-suite/).
  * @example
  * ```ts
