@@ -1,14 +1,15 @@
 import countries from 'i18n-iso-countries';
 import { EuropassError } from '../errors.js';
 import { createDocumentLoader, type DocumentLoaderOptions } from '../jsonld/loader.js';
-import { VC_V1_CONTEXT } from '../jsonld/contexts.js';
+import { CREDSTACK_CONTEXT, VC_V1_CONTEXT } from '../jsonld/contexts.js';
+import { JSON_SCHEMA_VALIDATOR_TYPE, MICROCREDENTIAL_SCHEMA_URL } from '../model/constants.js';
 import { defineAchievement, type AchievementInput, type LearningOutcomeInput } from '../model/achievement.js';
 import { awardAchievement } from '../model/award.js';
 import { createIdentityObject } from '../model/identity.js';
 import { defineProfile } from '../model/profile.js';
 import { escoSkill, type LevelInput } from '../model/alignment.js';
 import type {
-  Achievement, Assessment, AssessmentType, IdentityObject, LanguageMap, OpenBadgeCredential, ParticipationForm, Profile,
+  Achievement, Assessment, AssessmentType, ElmAdditional, IdentityObject, LanguageMap, OpenBadgeCredential, ParticipationForm, Profile,
   QualificationLevel, QualityAssurance, Stackability, SupervisionType, Workload,
 } from '../model/types.js';
 import { ASSESSMENT_TYPES, PARTICIPATION_FORMS, STACKABILITY_OPTIONS, SUPERVISION_TYPES } from '../model/constants.js';
@@ -39,6 +40,32 @@ export interface ElmImport {
   credential?: OpenBadgeCredential;
   /** True when the input was a JAdES / JWS JSON envelope (its signature is checked by `verifyJades`, not here). */
   jades: boolean;
+  /**
+   * The ELM fields with no Open Badges home, per OB node they are kept on (`elmAdditional` of the credential, the
+   * credential subject, the achievement, the issuer and each awarding body — in `awardingBodies` order; `null` where none).
+   */
+  additional: ElmAdditionalSet;
+}
+
+/**
+ * The `elmAdditional` values {@link fromElm} puts on the Open Badge it builds (and {@link toElm} reads back), by OB node.
+ * @example
+ * ```ts
+ * const r = await fromElm(edc);
+ * r.additional.achievement?.maximumDuration; // 'P1M'
+ * ```
+ */
+export interface ElmAdditionalSet {
+  /** `EuropeanDigitalCredential` fields → `credential.elmAdditional`. */
+  credential?: ElmAdditional;
+  /** `LearningAchievement` (the claim) fields, with `provenBy` / `awardedBy` extras by position → `credentialSubject.elmAdditional`. */
+  subject?: ElmAdditional;
+  /** `Qualification` fields, with `learningOutcome` / `creditPoint` / … extras by position → `credentialSubject.achievement.elmAdditional`. */
+  achievement?: ElmAdditional;
+  /** The issuer `Organisation`'s fields → `issuer.elmAdditional`. */
+  issuer?: ElmAdditional;
+  /** Each awarding body's fields → `achievement.creator.elmAdditional`, then `achievement.jointAwardingBody[i].elmAdditional`. */
+  awardingBodies: (ElmAdditional | null)[];
 }
 
 /**
@@ -294,10 +321,74 @@ function notesOf(r: Reader, q: Obj, e: EuElements, path: string): void {
   }
 }
 
-const MAPPED_QUALIFICATION_KEYS = new Set([
-  'id', 'type', 'title', 'description', 'learningOutcome', 'creditPoint', 'volumeOfLearning', 'eqfLevel', 'nqfLevel', 'mode',
-  'accreditation', 'entryRequirement', 'additionalNote', 'dcType', 'isPartOf',
-]);
+/**
+ * How much of an ELM node `fromElm` maps onto Open Badges: `true` = the whole value (rebuilt by `toElm` from the OB
+ * side); a nested shape = some fields of the node(s) below (by position when a list). Every other field has no OB home
+ * and is kept in `elmAdditional` ({@link extrasOf}).
+ */
+interface Shape { [key: string]: true | Shape }
+const NODE = { id: true, type: true } as const;
+const NOTE: Shape = { ...NODE, noteLiteral: true };
+const WEB: Shape = { ...NODE, contentURL: true };
+const ORGANISATION: Shape = {
+  ...NODE, legalName: true, location: { ...NODE, address: { ...NODE, countryCode: true } }, homepage: WEB,
+  contactPoint: { ...NODE, emailAddress: true },
+};
+const CREDENTIAL: Shape = {
+  '@context': true, ...NODE, issuer: true, validFrom: true, issuanceDate: true, validUntil: true, expirationDate: true,
+  credentialSubject: true, proof: true,
+  // rebuilt by toElm for the generic EDC profile it writes (judgement call: another profile's schema would not fit it)
+  credentialProfiles: true, credentialSchema: true,
+};
+/** `hasPart` is not in the shape: the Open Badge fromElm builds has no relatedResource for it, so it is kept whole. */
+const CLAIM: Shape = {
+  ...NODE, title: true, specifiedBy: true,
+  awardedBy: { ...NODE, awardingBody: true, awardingDate: true },
+  provenBy: { ...NODE, title: true, grade: NOTE, idVerification: true, specifiedBy: { ...NODE, title: true, dcType: true, mode: true } },
+};
+const qualificationShape = (stackabilityTowards: boolean): Shape => ({
+  ...NODE, title: true, description: true, dcType: true, volumeOfLearning: true, eqfLevel: true, nqfLevel: true, mode: true,
+  learningOutcome: { ...NODE, title: true, relatedESCOSkill: true, relatedSkill: true },
+  creditPoint: { ...NODE, framework: true, point: true },
+  accreditation: { ...NODE, dcType: true, title: true, description: true, homepage: WEB },
+  entryRequirement: NOTE,
+  additionalNote: { ...NOTE, subject: true },
+  // toElm writes isPartOf from stackability.towards; any other isPartOf is kept
+  ...(stackabilityTowards ? { isPartOf: true } : {}),
+});
+/** Person fields read; the rest is the learner's personal data (names, date of birth, national id): reported, not copied. */
+const PERSON = new Set(['id', 'type', 'identifier', 'contactPoint', 'hasClaim']);
+
+/** An own data property, whatever the key (`__proto__` included). */
+function put(o: Obj, k: string, v: unknown): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
+/** @internal The fields of a (compacted) ELM node that `shape` does not map: whole values, partial nodes by position. */
+export function extrasOf(node: Obj, shape: Shape, depth = 0): ElmAdditional | undefined {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(node)) {
+    const s = Object.hasOwn(shape, k) ? shape[k] : undefined;
+    if (s === true) continue;
+    if (s === undefined || depth > 16) { put(out, k, v); continue; }
+    const sub = list(v).map((x) => (isObj(x) ? extrasOf(x, s, depth + 1) ?? {} : {}));
+    if (sub.some((x) => Object.keys(x).length)) put(out, k, Array.isArray(v) ? sub : sub[0]);
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** One `W_ELM_CARRIED` note per ELM field kept whole in `elmAdditional` (partial nodes: their fields, by position). */
+function noteCarried(r: Reader, extra: ElmAdditional | undefined, shape: Shape, path: string, where: string, depth = 0): void {
+  if (!extra) return;
+  for (const [k, v] of Object.entries(extra)) {
+    const p = `${path}.${k.slice(0, 120)}`;
+    const s = Object.hasOwn(shape, k) ? shape[k] : undefined;
+    if (s !== undefined && s !== true && depth < 16) {
+      if (Array.isArray(v)) v.forEach((x, i) => noteCarried(r, isObj(x) ? x : undefined, s, `${p}[${i}]`, where, depth + 1));
+      else noteCarried(r, isObj(v) ? v : undefined, s, p, where, depth + 1);
+    } else r.note(k, p, 'W_ELM_CARRIED', `ELM field ${k.slice(0, 120)} has no Open Badges home: kept in ${where}.elmAdditional`);
+  }
+}
 
 /** Expand with the document's own contexts (safe mode), compact with the trusted VC 1.1 + edc-ap pair: one spelling to read. */
 async function canonicalView(doc: Obj, opts: FromElmOptions): Promise<Obj> {
@@ -399,13 +490,36 @@ export async function fromElm(input: unknown, opts: FromElmOptions = {}): Promis
   const prereq = firstText(langMap(objs(q.entryRequirement)[0]?.noteLiteral, language));
   if (prereq) e.prerequisites = prereq;
   notesOf(r, q, e, qPath);
-  for (const k of Object.keys(q)) if (!MAPPED_QUALIFICATION_KEYS.has(k)) r.note(k, `${qPath}.${k}`, 'W_ELM_NOT_MAPPED', `ELM field ${k} has no Open Badges / credstack home and is not carried over`);
-  for (const k of Object.keys(claim)) if (!['id', 'type', 'title', 'awardedBy', 'provenBy', 'specifiedBy', 'hasPart'].includes(k)) r.note(k, `${claimPath}.${k}`, 'W_ELM_NOT_MAPPED', `ELM field ${k} is not carried over`);
+  // what has no OB home is kept in elmAdditional on the OB node the ELM node maps to (toElm writes it back)
+  const additional: ElmAdditionalSet = {
+    awardingBodies: objs(awarding?.awardingBody).filter((o) => typeof o.id === 'string').map((o) => extrasOf(o, ORGANISATION) ?? null),
+  };
+  const { issuer: _i, ...credentialNode } = view;
+  const qShape = qualificationShape(!!e.stackability?.towards?.length);
+  const found: [keyof Omit<ElmAdditionalSet, 'awardingBodies'>, Obj | undefined, Shape, string, string][] = [
+    ['credential', credentialNode, CREDENTIAL, '$', 'credential'],
+    ['issuer', isObj(view.issuer) ? view.issuer : undefined, ORGANISATION, '$.issuer', 'issuer'],
+    ['subject', claim, CLAIM, claimPath, 'credentialSubject'],
+    ['achievement', q, qShape, qPath, 'credentialSubject.achievement'],
+  ];
+  for (const [k, node, shape, p, where] of found) {
+    const v = node ? extrasOf(node, shape) : undefined;
+    if (v) additional[k] = v;
+    noteCarried(r, v, shape, p, where);
+  }
+  additional.awardingBodies.forEach((v, i) => noteCarried(r, v ?? undefined, ORGANISATION, `${claimPath}.awardedBy.awardingBody[${i}]`,
+    i === 0 ? 'credentialSubject.achievement.creator' : `credentialSubject.achievement.jointAwardingBody[${i - 1}]`));
+  for (const k of Object.keys(subject)) {
+    if (!PERSON.has(k)) r.note(k, `$.credentialSubject.${k.slice(0, 120)}`, 'W_ELM_NOT_MAPPED', `the learner's ${k.slice(0, 120)} (personal data) is not copied into the Open Badge, which names the learner by id / identifiers`);
+  }
+  objs(subject.identifier).forEach((o, i) => {
+    if (!identityOf(o)) r.note('learner', `$.credentialSubject.identifier[${i}]`, 'W_ELM_NOT_MAPPED', 'an Identifier that is not a credstack identity object (urn:credstack:identity:…) is not copied into the Open Badge');
+  });
 
-  const out: ElmImport = { elements: e, problems: r.problems, notes: r.notes, jades };
+  const out: ElmImport = { elements: e, problems: r.problems, notes: r.notes, jades, additional };
   if (!r.problems.length) {
     try {
-      Object.assign(out, buildOpenBadge(e, opts.now ?? new Date()));
+      Object.assign(out, buildOpenBadge(e, opts.now ?? new Date(), additional));
     } catch (cause) {
       const err = cause as { code?: string; message?: string; details?: { path?: string } };
       r.problem('model', err?.details?.path ?? '$', err?.code ?? 'ERR_ELM_MODEL', `the EU elements do not form a valid credstack achievement: ${err?.message ?? 'error'}`);
@@ -432,8 +546,8 @@ function levelInput(l: QualificationLevel): LevelInput {
   return { framework: l.framework, level: l.level, url: l.levelUrl } as LevelInput;
 }
 
-/** EU elements → credstack builders → an unsigned Open Badge. @internal */
-export function buildOpenBadge(e: EuElements, now: Date): { achievement: Achievement; credential: OpenBadgeCredential } {
+/** EU elements → credstack builders → an unsigned Open Badge (with the ELM-only fields in `elmAdditional`). @internal */
+export function buildOpenBadge(e: EuElements, now: Date, additional: ElmAdditionalSet = { awardingBodies: [] }): { achievement: Achievement; credential: OpenBadgeCredential } {
   const [creator, ...joint] = e.awardingBodies.map((o) => profileOf(o, e.language));
   const input: AchievementInput = {
     id: e.achievementId,
@@ -462,6 +576,11 @@ export function buildOpenBadge(e: EuElements, now: Date): { achievement: Achieve
   if (e.stackability) input.stackability = e.stackability;
   if (e.furtherInformation) input.furtherInformation = e.furtherInformation;
   const achievement = defineAchievement(input);
+  if (additional.achievement) achievement.elmAdditional = structuredClone(additional.achievement);
+  [achievement.creator, ...(achievement.jointAwardingBody ?? [])].forEach((p, i) => {
+    const extra = additional.awardingBodies[i];
+    if (p && extra) p.elmAdditional = structuredClone(extra);
+  });
   const credential = awardAchievement({
     issuer: profileOf(e.issuer, e.language),
     achievement,
@@ -473,5 +592,15 @@ export function buildOpenBadge(e: EuElements, now: Date): { achievement: Achieve
     ...(e.grade !== undefined ? { results: [{ value: e.grade }] } : {}),
     now,
   });
+  if (additional.credential) credential.elmAdditional = structuredClone(additional.credential);
+  if (additional.subject) credential.credentialSubject.elmAdditional = structuredClone(additional.subject);
+  if (additional.issuer) credential.issuer.elmAdditional = structuredClone(additional.issuer);
+  // elmAdditional is a credstack term: its context (and schema entry) as awardAchievement lists them for its own terms
+  if ((additional.credential || additional.subject || additional.issuer) && !credential['@context'].includes(CREDSTACK_CONTEXT)) {
+    credential['@context'].push(CREDSTACK_CONTEXT);
+    if (credential.credentialSchema && !credential.credentialSchema.some((s) => s.id === MICROCREDENTIAL_SCHEMA_URL)) {
+      credential.credentialSchema.push({ id: MICROCREDENTIAL_SCHEMA_URL, type: JSON_SCHEMA_VALIDATOR_TYPE });
+    }
+  }
   return { achievement, credential };
 }

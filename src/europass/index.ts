@@ -5,7 +5,7 @@
  * @example
  * ```ts
  * import { toElm, fromElm, issueCredential } from 'credstack';
- * const { document: edc } = toElm(openBadge);
+ * const { document: edc } = await toElm(openBadge);
  * const signed = await issueCredential(edc, { key, skipSchema: true });
  * const back = await fromElm(signed);   // back.elements, back.credential, back.problems
  * ```

@@ -89,7 +89,7 @@ const seconds = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
  * seal. Throws {@link EuropassError} (`ERR_JADES_CERTIFICATE`, `ERR_JADES_KEY`) on bad certificates or keys.
  * @example
  * ```ts
- * const envelope = await signJades(toElm(badge).document, { certificate: sealPem, privateKey: sealKey });
+ * const envelope = await signJades((await toElm(badge)).document, { certificate: sealPem, privateKey: sealKey });
  * fs.writeFileSync('edc.jades.json', JSON.stringify(envelope));
  * ```
  */

@@ -1,7 +1,10 @@
 import countries from 'i18n-iso-countries';
 import { InvalidInputError } from '../errors.js';
-import { VC_V1_CONTEXT } from '../jsonld/contexts.js';
-import type { Assessment, IdentityObject, LanguageMap, QualificationLevel, QualityAssurance, Workload } from '../model/types.js';
+import { OB_ASSESSMENT_CONTEXT, OB_V3_CONTEXT, VC_V1_CONTEXT, VC_V2_CONTEXT } from '../jsonld/contexts.js';
+import { createDocumentLoader, type DocumentLoaderOptions } from '../jsonld/loader.js';
+import { credstackInlineContext } from '../model/extension.js';
+import { buildView } from '../verify/view.js';
+import type { Assessment, ElmAdditional, IdentityObject, LanguageMap, QualificationLevel, QualityAssurance, Workload } from '../model/types.js';
 import { isEscoUrl, readEuElements, type EuElements, type EuLearningOutcome, type EuOrganisation } from './elements.js';
 import {
   ACCREDITATION_INSTITUTIONAL_QA, COUNTRY_PREFIX, COUNTRY_SCHEME, ECTS_CONCEPT, EDC_GENERIC_SCHEMA, ESCO_SKILLS_SCHEME, GENERIC_PROFILE,
@@ -35,7 +38,7 @@ export interface ElmMappingNote {
  * and the notes on what had no EU home.
  * @example
  * ```ts
- * const { document, notes } = toElm(openBadge);
+ * const { document, notes } = await toElm(openBadge);
  * notes.map((n) => n.code); // ['W_ELM_LOCAL_CONCEPT', …]
  * ```
  */
@@ -51,17 +54,24 @@ export interface ElmExport {
 export interface ToElmOptions {
   /** Clock for a missing `validFrom` (tests pin it). */
   now?: Date | string;
+  /** Extra JSON-LD contexts the credential uses, by URL (to read its `elmAdditional` through JSON-LD). */
+  documents?: DocumentLoaderOptions['documents'];
 }
 
 class Builder {
   private counters = new Map<string, number>();
   readonly notes: ElmMappingNote[] = [];
-  constructor(readonly language: string) {}
+  /** `reserved`: node ids used by the carried `elmAdditional` fields, never generated again (a shared id merges nodes). */
+  constructor(readonly language: string, private readonly reserved: ReadonlySet<string> = new Set()) {}
 
   id(kind: string): string {
-    const n = (this.counters.get(kind) ?? 0) + 1;
-    this.counters.set(kind, n);
-    return `urn:epass:${kind}:${n}`;
+    let id: string;
+    do {
+      const n = (this.counters.get(kind) ?? 0) + 1;
+      this.counters.set(kind, n);
+      id = `urn:epass:${kind}:${n}`;
+    } while (this.reserved.has(id));
+    return id;
   }
 
   text(t: LanguageMap | string | undefined): LanguageMap {
@@ -226,6 +236,77 @@ function qualificationOf(b: Builder, e: EuElements, path: string): Record<string
 }
 
 const isObj = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The `elmAdditional` values of an Open Badge, read through its JSON-LD view (by OB node). */
+interface Additional {
+  credential?: ElmAdditional;
+  subject?: ElmAdditional;
+  achievement?: ElmAdditional;
+  issuer?: ElmAdditional;
+  awardingBodies: (ElmAdditional | undefined)[];
+}
+
+/**
+ * Read `elmAdditional` through the signed-data view (expanded with the credential's own contexts, compacted with the
+ * trusted ones — src/verify/view.ts), never by its JSON key: a respelled term reads the same, a value that is not the
+ * credstack `@json` term is not read. A credential whose view cannot be built carries none (with a note).
+ */
+async function readAdditional(cred: Record<string, unknown>, b: { warn: Builder['warn'] }, opts: ToElmOptions): Promise<Additional> {
+  const out: Additional = { awardingBodies: [] };
+  const r = await buildView(cred, createDocumentLoader({ documents: opts.documents }));
+  if ('check' in r) {
+    b.warn('elmAdditional', '$', 'W_ELM_ADDITIONAL_UNREADABLE', `the credential's JSON-LD view cannot be built (${r.check.code ?? 'error'}): ELM fields kept in elmAdditional are not written`);
+    return out;
+  }
+  const d = r.view.document;
+  const subject = r.view.credentialSubject.find(isObj);
+  const achievement = isObj(subject?.achievement) ? subject.achievement : undefined;
+  const read = (node: unknown, path: string): ElmAdditional | undefined => {
+    if (!isObj(node) || node.elmAdditional === undefined) return undefined;
+    if (isObj(node.elmAdditional)) return structuredClone(node.elmAdditional);
+    b.warn('elmAdditional', `${path}.elmAdditional`, 'W_ELM_ADDITIONAL_INVALID', 'elmAdditional is not a JSON object: not written');
+    return undefined;
+  };
+  const put = <K extends keyof Omit<Additional, 'awardingBodies'>>(k: K, v: ElmAdditional | undefined) => { if (v) out[k] = v; };
+  put('credential', read(d, '$'));
+  put('issuer', read(d.issuer, '$.issuer'));
+  put('subject', read(subject, '$.credentialSubject'));
+  put('achievement', read(achievement, '$.credentialSubject.achievement'));
+  const joint = achievement?.jointAwardingBody;
+  out.awardingBodies = [achievement?.creator, ...(Array.isArray(joint) ? joint : joint === undefined ? [] : [joint])]
+    .map((p, i) => read(p, i === 0 ? '$.credentialSubject.achievement.creator' : `$.credentialSubject.achievement.jointAwardingBody[${i - 1}]`));
+  return out;
+}
+
+/** Every node id in the carried fields (so the builder generates none of them). */
+function idsIn(v: unknown, into: Set<string>, depth = 0): Set<string> {
+  if (depth > 64) return into;
+  if (Array.isArray(v)) for (const x of v) idsIn(x, into, depth + 1);
+  else if (isObj(v)) for (const [k, x] of Object.entries(v)) { if (k === 'id' && typeof x === 'string') into.add(x); else idsIn(x, into, depth + 1); }
+  return into;
+}
+
+/**
+ * Write carried ELM fields into a node `toElm` built: a field it did not write is added whole; a field it wrote is
+ * completed (objects key by key, lists position by position); a value it wrote differently wins (note).
+ */
+function mergeAdditional(b: Builder, target: Record<string, unknown>, extra: ElmAdditional, path: string, depth = 0): void {
+  for (const [k, v] of Object.entries(extra)) {
+    const p = `${path}.${k.slice(0, 120)}`;
+    const t = Object.hasOwn(target, k) ? target[k] : undefined;
+    if (t === undefined) {
+      Object.defineProperty(target, k, { value: structuredClone(v), enumerable: true, writable: true, configurable: true });
+      continue;
+    }
+    const ts = Array.isArray(t) ? t : [t];
+    const vs = Array.isArray(v) ? v : [v];
+    if (depth < 16 && ts.every(isObj) && vs.every(isObj) && vs.length <= ts.length) {
+      vs.forEach((x, i) => mergeAdditional(b, ts[i] as Record<string, unknown>, x as ElmAdditional, Array.isArray(t) ? `${p}[${i}]` : p, depth + 1));
+      continue;
+    }
+    b.warn(k, p, 'W_ELM_ADDITIONAL_CONFLICT', `elmAdditional.${k.slice(0, 120)} is not written: ${p} is already written from the Open Badge`);
+  }
+}
 const typesOf = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : []);
 
 /**
@@ -236,12 +317,12 @@ const typesOf = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.i
  * (Data Integrity, `skipSchema: true`) or `signJades`.
  * @example
  * ```ts
- * const { document: edc, notes } = toElm(openBadge);
+ * const { document: edc, notes } = await toElm(openBadge);
  * edc.type;                                            // ['VerifiableCredential', 'EuropeanDigitalCredential']
  * const signed = await issueCredential(edc, { key, skipSchema: true });
  * ```
  */
-export function toElm(source: unknown, opts: ToElmOptions = {}): ElmExport {
+export async function toElm(source: unknown, opts: ToElmOptions = {}): Promise<ElmExport> {
   if (!isObj(source)) throw new InvalidInputError('toElm expects an Open Badges credential or achievement object', { code: 'ERR_ELM_INPUT' });
   const isAchievement = typesOf(source.type).includes('Achievement') && !typesOf(source.type).includes('VerifiableCredential');
   const cred = isAchievement ? { credentialSubject: { achievement: source } } : source;
@@ -250,8 +331,20 @@ export function toElm(source: unknown, opts: ToElmOptions = {}): ElmExport {
   }
   const e = readEuElements(cred);
   if (!e.achievementId) throw new InvalidInputError('the achievement has no id', { code: 'ERR_ELM_INPUT', details: { path: '$.credentialSubject.achievement.id' } });
-  const b = new Builder(e.language);
-  if (isAchievement) return { document: { '@context': [VC_V1_CONTEXT, EDC_AP_CONTEXT], ...qualificationOf(b, e, '$') }, notes: b.notes };
+  const early: ElmMappingNote[] = [];
+  const warn = (element: string, path: string, code: string, message: string) => { early.push({ element, path, code, message }); };
+  // an achievement alone is read in the contexts awardAchievement would give it
+  const add = await readAdditional(isAchievement ? {
+    '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, OB_ASSESSMENT_CONTEXT, credstackInlineContext()],
+    type: ['VerifiableCredential', 'OpenBadgeCredential'], credentialSubject: { type: ['AchievementSubject'], achievement: source },
+  } : cred, { warn }, opts);
+  const b = new Builder(e.language, idsIn(add, new Set()));
+  b.notes.push(...early);
+  if (isAchievement) {
+    const q = qualificationOf(b, e, '$');
+    if (add.achievement) mergeAdditional(b, q, add.achievement, '$');
+    return { document: { '@context': [VC_V1_CONTEXT, EDC_AP_CONTEXT], ...q }, notes: b.notes };
+  }
 
   const now = opts.now === undefined ? new Date() : new Date(opts.now);
   if (Number.isNaN(now.getTime())) throw new InvalidInputError('options.now is not a valid date', { code: 'ERR_ELM_INPUT' });
@@ -267,12 +360,19 @@ export function toElm(source: unknown, opts: ToElmOptions = {}): ElmExport {
   };
   const proven = assessmentsOf(b, e, claimPath);
   if (proven.length) claim.provenBy = proven;
-  claim.specifiedBy = qualificationOf(b, e, `${claimPath}.specifiedBy`);
+  const q = qualificationOf(b, e, `${claimPath}.specifiedBy`);
+  if (add.achievement) mergeAdditional(b, q, add.achievement, `${claimPath}.specifiedBy`);
+  claim.specifiedBy = q;
   if (e.parts.length) claim.hasPart = e.parts.map((p) => ({ id: p.id, type: 'LearningAchievement', title: b.text(p.name ?? p.id) }));
 
   const subject: Record<string, unknown> = { id: e.learner.id ?? b.id('person'), type: 'Person' };
   if (e.learner.identifiers.length) subject.identifier = e.learner.identifiers.map((o) => identifierOf(o, b.id('identifier')));
   subject.hasClaim = claim;
+  if (add.subject) mergeAdditional(b, claim, add.subject, claimPath);
+  const bodyNodes = (claim.awardedBy as { awardingBody: Record<string, unknown>[] }).awardingBody;
+  if (e.awardingBodies.length) {
+    add.awardingBodies.forEach((x, i) => { if (x && bodyNodes[i]) mergeAdditional(b, bodyNodes[i]!, x, `${claimPath}.awardedBy.awardingBody[${i}]`); });
+  }
 
   const doc: Record<string, unknown> = {
     '@context': [VC_V1_CONTEXT, EDC_AP_CONTEXT],
@@ -286,5 +386,7 @@ export function toElm(source: unknown, opts: ToElmOptions = {}): ElmExport {
     credentialSubject: subject,
   };
   if (e.validUntil) doc.expirationDate = e.validUntil;
+  if (add.issuer) mergeAdditional(b, doc.issuer as Record<string, unknown>, add.issuer, '$.issuer');
+  if (add.credential) mergeAdditional(b, doc, add.credential, '$');
   return { document: doc, notes: b.notes };
 }

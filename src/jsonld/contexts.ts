@@ -63,7 +63,7 @@ export const OB_ASSESSMENT_CONTEXT = 'https://purl.imsglobal.org/spec/ob-assessm
  * createHash('sha256').update(readFileSync('node_modules/credstack/schemas/credstack-context-v1.json')).digest('hex') === CREDSTACK_CONTEXT_SHA256;
  * ```
  */
-export const CREDSTACK_CONTEXT_SHA256 = 'd6fc24bda3b4cc692e0615de12cc62f493be27b557c9b89d5e2249295fdfbd06';
+export const CREDSTACK_CONTEXT_SHA256 = '9104fd1c30167a8a6fa3fcd0fec0531ba150b5f269828f6e393c7cf6fa2b45d1';
 
 function add(into: Map<string, unknown>, from: Map<string, unknown> | Record<string, unknown>): void {
   const entries = from instanceof Map ? from.entries() : Object.entries(from);

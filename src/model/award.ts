@@ -95,6 +95,7 @@ export interface AwardInput {
 const CREDSTACK_TERMS = new Set([
   'nameMap', 'descriptionMap', 'learningOutcomes', 'workload', 'qualificationLevel', 'assessment', 'formOfParticipation',
   'qualityAssurance', 'prerequisites', 'stackability', 'furtherInformation', 'jointAwardingBody', 'supervision',
+  'elmAdditional',
 ]);
 
 /** Does any result description use the 1EdTech Assessment Extension (type AssessmentResultDescription)? */

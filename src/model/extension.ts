@@ -60,6 +60,7 @@ const TERMS: Record<string, { element: string; alternative: string }> = {
   stackability: { element: 'stackability', alternative: 'no standard home on the achievement: stacked credentials name their parts in relatedResource; CLR associations relate achievements' },
   furtherInformation: { element: 'furtherInformation', alternative: 'achievement.related[] (a link) or achievement.description' },
   jointAwardingBody: { element: 'awardingBody (joint)', alternative: 'OB 3.0 has one awarding body (achievement.creator): name the others in achievement.description' },
+  elmAdditional: { element: 'ELM fields with no Open Badges home (fromElm)', alternative: 'no standard home: delete elmAdditional from the credential, achievement and profiles (those ELM fields are then not written back by toElm)' },
   association: { element: 'association (stacked credential)', alternative: 'bundle the credentials in a CLR (bundleClr), whose ClrSubject.association is standard, or leave associations out' },
 };
 

@@ -160,7 +160,22 @@ export interface Profile {
   nameMap?: LanguageMap;
   /** credstack extension: the profile's description in several languages. */
   descriptionMap?: LanguageMap;
+  /** credstack extension: fields of the ELM `Organisation` with no OB home (see {@link ElmAdditional}). */
+  elmAdditional?: ElmAdditional;
 }
+
+/**
+ * credstack extension term `elmAdditional` (JSON-LD `@type: @json`): the fields of a European Learning Model node that
+ * have no Open Badges home, kept by `fromElm` on the OB node that node maps to and written back by `toElm`. Keys are ELM
+ * terms and values ELM values as compacted with the fixed context pair `[VC 1.1, edc-ap]` (the spelling `fromElm` reads
+ * with); `learningOutcome` / `provenBy` hold, by position, the extra fields of the learning outcomes / assessments.
+ * @example
+ * ```ts
+ * const extra: ElmAdditional = { maximumDuration: 'P1M', isPartialQualification: false,
+ *   thematicArea: [{ id: 'http://data.europa.eu/snb/isced-f/0688', type: 'Concept' }] };
+ * ```
+ */
+export type ElmAdditional = Record<string, unknown>;
 
 /**
  * OB 3.0 `Alignment`: a link from an achievement, result description, rubric level or learning outcome to a node of a
@@ -411,6 +426,8 @@ export interface MicrocredentialExtension {
   stackability?: Stackability;
   furtherInformation?: string;
   jointAwardingBody?: Profile[];
+  /** Fields of the ELM `Qualification` with no OB home (see {@link ElmAdditional}). */
+  elmAdditional?: ElmAdditional;
 }
 
 /**
@@ -466,6 +483,8 @@ export interface AchievementSubject {
   role?: string;
   source?: Profile;
   term?: string;
+  /** credstack extension: fields of the ELM claim (`LearningAchievement`) with no OB home (see {@link ElmAdditional}). */
+  elmAdditional?: ElmAdditional;
 }
 
 /**
@@ -545,6 +564,8 @@ export interface OpenBadgeCredential extends VerifiableCredentialBase {
   endorsement?: EndorsementCredential[];
   endorsementJwt?: string[];
   evidence?: Evidence[];
+  /** credstack extension: fields of the `EuropeanDigitalCredential` with no OB home (see {@link ElmAdditional}). */
+  elmAdditional?: ElmAdditional;
 }
 
 /**

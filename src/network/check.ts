@@ -14,17 +14,65 @@ export interface TrustedRegistry {
 const name = (n: Record<string, string>): string => n.en ?? Object.values(n)[0] ?? '';
 const day = (iso: string): string => iso.slice(0, 10);
 
+type Loaded = { trusted: TrustedRegistry } | { check: Check };
+
+/** Registry outcomes per options object (WeakMap: gone with the options), at most {@link MAX_CACHED} per object. */
+const CACHE = new WeakMap<object, Map<string, Loaded>>();
+const MAX_CACHED = 16;
+
+/**
+ * Where a verified registry may be reused: the same options object (same documents, trust, limits), the same `now`,
+ * the same registry content and coordinator. Not with `fetch` (a status list read live may change between two calls).
+ * `undefined` when the registry cannot be serialised (it is then verified, and reported, as usual).
+ */
+function cacheKey(registry: unknown, coordinator: string, now: Date): string | undefined {
+  try {
+    const json = JSON.stringify(registry);
+    return typeof json === 'string' ? `${now.getTime()}\u0000${coordinator}\u0000${json}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function loadOne(t: RegistryTrust, i: number, coordinator: string, verify: (doc: unknown) => Promise<VerificationReport>): Promise<Loaded> {
+  const target = `registry:${i}`;
+  const reading: RegistryReading = await readRegistry(t.registry);
+  if (!reading.registry || reading.problems.length) {
+    const p = reading.problems[0];
+    return { check: { id: 'issuer', status: 'failed', code: p?.code ?? 'ERR_REGISTRY_INVALID', target, message: `network registry ${i}: ${reading.problems.map((x) => x.message).join('; ')}` } };
+  }
+  if (reading.issuer !== coordinator) {
+    return { check: { id: 'issuer', status: 'failed', code: 'ERR_REGISTRY_WRONG_SIGNER', target, message: `network registry of ${name(reading.registry.networkName)} is issued by ${reading.issuer ?? '(nobody)'}, not by the coordinator ${coordinator}` } };
+  }
+  const report = await verify(t.registry);
+  if (!report.verified) {
+    const failed = report.checks.filter((c) => c.status === 'failed');
+    return {
+      check: {
+        id: 'issuer', status: 'failed', code: 'ERR_REGISTRY_UNVERIFIED', target,
+        message: `network registry of ${name(reading.registry.networkName)} does not verify: ${failed.map((c) => c.code ?? c.id).join(', ')}`,
+      },
+    };
+  }
+  return { trusted: { registry: reading.registry, coordinator } };
+}
+
 /**
  * Verify each registry a verifier relies on (its proof, dates and status through `verify`, and that the trusted
  * coordinator signed it) and read it. Failures come back as failed `issuer` checks (`target: registry:<n>`), so a
- * registry that cannot be trusted never makes a credential "trusted". @internal
+ * registry that cannot be trusted never makes a credential "trusted". With `cache` (the caller's options object and
+ * its clock), an outcome is reused for the next credential verified with the same options, `now`, registry content and
+ * coordinator (bounded: {@link MAX_CACHED} per options object; never when the options carry `fetch`). @internal
  */
 export async function loadRegistries(
   trusts: readonly RegistryTrust[],
   verify: (doc: unknown) => Promise<VerificationReport>,
+  cache?: { scope: object & { fetch?: unknown }; now: Date },
 ): Promise<{ registries: TrustedRegistry[]; checks: Check[] }> {
   const registries: TrustedRegistry[] = [];
   const checks: Check[] = [];
+  const memo = cache && cache.scope.fetch === undefined ? CACHE.get(cache.scope) ?? new Map<string, Loaded>() : undefined;
+  if (memo && cache) CACHE.set(cache.scope, memo);
   for (const [i, t] of trusts.entries()) {
     const target = `registry:${i}`;
     const coordinator = t && typeof t === 'object' && typeof t.coordinator === 'string' ? t.coordinator : undefined;
@@ -32,26 +80,16 @@ export async function loadRegistries(
       checks.push({ id: 'issuer', status: 'failed', code: 'ERR_REGISTRY_UNTRUSTED', target, message: `registries[${i}] names no coordinator: pass { registry, coordinator }` });
       continue;
     }
-    const reading: RegistryReading = await readRegistry(t.registry);
-    if (!reading.registry || reading.problems.length) {
-      const p = reading.problems[0];
-      checks.push({ id: 'issuer', status: 'failed', code: p?.code ?? 'ERR_REGISTRY_INVALID', target, message: `network registry ${i}: ${reading.problems.map((x) => x.message).join('; ')}` });
-      continue;
+    const key = memo && cache ? cacheKey(t.registry, coordinator, cache.now) : undefined;
+    const hit = key === undefined ? undefined : memo?.get(key);
+    // a cached failure is re-targeted at this position (the same registry may stand elsewhere in another list)
+    const loaded = hit ?? await loadOne(t, i, coordinator, verify);
+    if (key !== undefined && memo && !hit) {
+      if (memo.size >= MAX_CACHED) memo.delete(memo.keys().next().value as string);
+      memo.set(key, loaded);
     }
-    if (reading.issuer !== coordinator) {
-      checks.push({ id: 'issuer', status: 'failed', code: 'ERR_REGISTRY_WRONG_SIGNER', target, message: `network registry of ${name(reading.registry.networkName)} is issued by ${reading.issuer ?? '(nobody)'}, not by the coordinator ${coordinator}` });
-      continue;
-    }
-    const report = await verify(t.registry);
-    if (!report.verified) {
-      const failed = report.checks.filter((c) => c.status === 'failed');
-      checks.push({
-        id: 'issuer', status: 'failed', code: 'ERR_REGISTRY_UNVERIFIED', target,
-        message: `network registry of ${name(reading.registry.networkName)} does not verify: ${failed.map((c) => c.code ?? c.id).join(', ')}`,
-      });
-      continue;
-    }
-    registries.push({ registry: reading.registry, coordinator });
+    if ('trusted' in loaded) registries.push(loaded.trusted);
+    else checks.push(hit ? { ...loaded.check, target, message: loaded.check.message.replace(/^network registry \d+:/, `network registry ${i}:`) } : loaded.check);
   }
   return { registries, checks };
 }

@@ -66,7 +66,8 @@ export async function recognizeCredential(credential: unknown, options: Recogniz
   if (!report.verified || !report.credential) return { report, recognitions: [] };
   const ctx = createVerifyContext({ ...options, registries: undefined });
   if ('status' in ctx) return { report, recognitions: [] };
-  const { registries } = await loadRegistries(options.registries, (doc) => verifyNested(doc, ctx));
+  // the registries verifyCredential just verified with these options and this clock are reused (not verified twice)
+  const { registries } = await loadRegistries(options.registries, (doc) => verifyNested(doc, ctx), { scope: options, now: ctx.now });
   const now = ctx.now;
   const facts = extractFacts(report.credential);
   const recognitions: Recognition[] = [];

@@ -2,7 +2,7 @@ import { describeLearner, matchesLearner, type LearnerRef } from '../model/learn
 import { asArray, idOf, show } from '../util/json.js';
 import { buildView } from '../verify/view.js';
 import { checkContext } from '../verify/checks/context.js';
-import { checkProofs } from '../verify/checks/proof.js';
+import { checkPresentationProofs } from '../verify/checks/presentation-proof.js';
 import { LIMITS, type VerifyContext } from '../verify/options.js';
 import { parseInput } from '../verify/parse.js';
 import { portfolioLimits } from '../verify/bounds.js';
@@ -30,44 +30,11 @@ async function verifyPresentationEnvelope(vp: Portfolio, innerViews: Array<Recor
   const context = await checkContext(vp, ctx);
   checks.push(context);
   checks.push({ id: 'type', status: 'passed', message: 'VerifiablePresentation' });
-  const proofs = asArray(vp.proof);
-  const controllers: string[] = [];
-  if (proofs.length === 0) {
-    checks.push({ id: 'proof', status: 'failed', code: 'ERR_PROOF_MISSING', message: 'the presentation is not signed: nothing binds it to a holder' });
-  } else if (context.status === 'failed') {
-    checks.push({ id: 'proof', status: 'skipped', code: 'SKIP_CONTEXT', message: 'proof not checked: the @context is not usable' });
-  } else {
-    for (const p of proofs) {
-      const proof = (p && typeof p === 'object' ? p : {}) as Record<string, any>;
-      // explicit challenge/domain comparison: clear codes, and jsigs' purpose then only checks signature + key
-      if (challenge !== undefined) {
-        if (proof.challenge !== challenge) {
-          checks.push({
-            id: 'presentation',
-            status: 'failed',
-            code: 'ERR_CHALLENGE_MISMATCH',
-            message: proof.challenge === undefined ? `the proof has no challenge; expected ${JSON.stringify(challenge)}` : `challenge ${JSON.stringify(proof.challenge)} is not the expected ${JSON.stringify(challenge)} (replayed or meant for another request)`,
-          });
-        } else checks.push({ id: 'presentation', status: 'passed', code: 'CHALLENGE_OK', message: 'challenge matches' });
-      } else if (proof.challenge !== undefined) {
-        checks.push({ id: 'presentation', status: 'warning', code: 'W_CHALLENGE_NOT_CHECKED', message: 'the proof has a challenge but none was expected (options.challenge): replay is not detected' });
-      }
-      const domains = asArray(proof.domain);
-      if (domain !== undefined) {
-        if (!domains.includes(domain)) {
-          checks.push({
-            id: 'presentation',
-            status: 'failed',
-            code: 'ERR_DOMAIN_MISMATCH',
-            message: domains.length === 0 ? `the proof has no domain; expected ${JSON.stringify(domain)}` : `domain ${JSON.stringify(proof.domain)} is not the expected ${JSON.stringify(domain)}`,
-          });
-        } else checks.push({ id: 'presentation', status: 'passed', code: 'DOMAIN_OK', message: 'domain matches' });
-      }
-      const out = await checkProofs({ ...vp, proof: p }, ctx, { expectedPurpose: 'authentication' });
-      checks.push(...out.checks);
-      controllers.push(...out.controllers);
-    }
-  }
+  const { checks: proofChecks, controllers } = await checkPresentationProofs(vp, ctx, {
+    challenge, domain, contextUsable: context.status !== 'failed',
+    unsigned: { id: 'proof', status: 'failed', code: 'ERR_PROOF_MISSING', message: 'the presentation is not signed: nothing binds it to a holder' },
+  });
+  checks.push(...proofChecks);
   // the holder as the presentation's signed data says it
   const vpView = context.status === 'failed' ? undefined : await buildView(vp, ctx.loader);
   if (vpView && 'check' in vpView) checks.push(vpView.check);

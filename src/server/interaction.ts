@@ -15,6 +15,15 @@ function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
 }
 
+/** The provider's interaction for this request; an expired or unknown one is a 400 `ERR_INTERACTION_EXPIRED`. */
+async function interactionDetails(provider: OAuth['provider'], req: Parameters<OAuth['provider']['interactionDetails']>[0], res: Parameters<OAuth['provider']['interactionDetails']>[1]) {
+  try {
+    return await provider.interactionDetails(req, res);
+  } catch {
+    throw new ProblemError(400, 'ERR_INTERACTION_EXPIRED', 'this login session expired or is unknown; start again from the client');
+  }
+}
+
 export function registerInteraction(app: FastifyInstance, ctx: ServerContext, oauth: () => OAuth): void {
   app.register(async (scope) => {
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
@@ -23,12 +32,7 @@ export function registerInteraction(app: FastifyInstance, ctx: ServerContext, oa
 
     scope.get('/oauth/interaction/:uid', async (req, reply) => {
       const provider = oauth().provider;
-      let details;
-      try {
-        details = await provider.interactionDetails(req.raw, reply.raw);
-      } catch {
-        throw new ProblemError(400, 'ERR_INTERACTION_EXPIRED', 'this login session expired or is unknown; start again from the client');
-      }
+      const details = await interactionDetails(provider, req.raw, reply.raw);
       const uid = esc(details.uid);
       const client = await provider.Client.find(details.params.client_id);
       const clientName = esc(String(client?.clientName ?? details.params.client_id));
@@ -61,23 +65,14 @@ export function registerInteraction(app: FastifyInstance, ctx: ServerContext, oa
         reply.code(401).header('cache-control', 'no-store').type('text/html; charset=utf-8');
         return reply.send(page('Sign in failed', '<p>Wrong username or password. Go back and try again.</p>'));
       }
-      try {
-        await provider.interactionDetails(req.raw, reply.raw);
-      } catch {
-        throw new ProblemError(400, 'ERR_INTERACTION_EXPIRED', 'this login session expired or is unknown; start again from the client');
-      }
+      await interactionDetails(provider, req.raw, reply.raw);
       reply.hijack();
       await provider.interactionFinished(req.raw, reply.raw, { login: { accountId: `${user!.tenant}:${user!.username}` } }, { mergeWithLastSubmission: false });
     });
 
     scope.post('/oauth/interaction/:uid/confirm', async (req, reply) => {
       const provider = oauth().provider;
-      let details;
-      try {
-        details = await provider.interactionDetails(req.raw, reply.raw);
-      } catch {
-        throw new ProblemError(400, 'ERR_INTERACTION_EXPIRED', 'this login session expired or is unknown; start again from the client');
-      }
+      const details = await interactionDetails(provider, req.raw, reply.raw);
       if (details.prompt.name !== 'consent' || !details.session?.accountId) throw new ProblemError(400, 'ERR_INTERACTION_STATE', 'sign in first');
       const { prompt, params, session, grantId } = details;
       const grant = grantId ? await provider.Grant.find(grantId) : new provider.Grant({ accountId: session.accountId, clientId: params.client_id });

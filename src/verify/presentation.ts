@@ -1,6 +1,6 @@
 import { asArray, idOf } from '../util/json.js';
 import { checkContext } from './checks/context.js';
-import { checkProofs } from './checks/proof.js';
+import { checkPresentationProofs } from './checks/presentation-proof.js';
 import { checkStructure } from './checks/structure.js';
 import { LIMITS, type VerifyContext, type VerifyOptions } from './options.js';
 import { parseInput } from './parse.js';
@@ -61,41 +61,12 @@ async function envelope(vp: Record<string, any>, ctx: VerifyContext, opts: Prese
   checks.push(context);
   checks.push({ id: 'type', status: 'passed', message: asArray(vp.type).filter((t) => typeof t === 'string').join(', ') });
   const proofs = asArray(vp.proof);
-  const controllers: string[] = [];
-  if (proofs.length === 0) {
-    if (opts.requireProof || challenge !== undefined || domain !== undefined) {
-      checks.push({
-        id: 'proof',
-        status: 'failed',
-        code: 'ERR_PROOF_MISSING',
-        message: challenge !== undefined || domain !== undefined ? 'the presentation is not signed: nothing proves the expected challenge/domain' : 'the presentation is not signed (requireProof)',
-      });
-    } else {
-      checks.push({ id: 'proof', status: 'warning', code: 'W_PRESENTATION_UNSIGNED', message: 'the presentation is not signed: the credentials are checked, the holder is not proven' });
-    }
-  } else if (context.status === 'failed') {
-    checks.push({ id: 'proof', status: 'skipped', code: 'SKIP_CONTEXT', message: 'proof not checked: the @context is not usable' });
-  } else {
-    for (const p of proofs) {
-      const proof = (p && typeof p === 'object' ? p : {}) as Record<string, any>;
-      if (challenge !== undefined) {
-        if (proof.challenge !== challenge) {
-          checks.push({ id: 'presentation', status: 'failed', code: 'ERR_CHALLENGE_MISMATCH', message: proof.challenge === undefined ? 'the proof has no challenge' : 'the proof carries another challenge than the expected one (replayed or meant for another request)' });
-        } else checks.push({ id: 'presentation', status: 'passed', code: 'CHALLENGE_OK', message: 'challenge matches' });
-      } else if (proof.challenge !== undefined) {
-        checks.push({ id: 'presentation', status: 'warning', code: 'W_CHALLENGE_NOT_CHECKED', message: 'the proof has a challenge but none was expected (options.challenge): replay is not detected' });
-      }
-      if (domain !== undefined) {
-        if (!asArray(proof.domain).includes(domain)) {
-          checks.push({ id: 'presentation', status: 'failed', code: 'ERR_DOMAIN_MISMATCH', message: proof.domain === undefined ? 'the proof has no domain' : 'the proof names another domain than the expected one' });
-        } else checks.push({ id: 'presentation', status: 'passed', code: 'DOMAIN_OK', message: 'domain matches' });
-      }
-    }
-    // every proof of the set (and chain) at once, so previousProof can name its siblings
-    const out = await checkProofs(vp, ctx, { expectedPurpose: 'authentication' });
-    checks.push(...out.checks);
-    controllers.push(...out.controllers);
-  }
+  const expected = challenge !== undefined || domain !== undefined;
+  const unsigned: Check = opts.requireProof || expected
+    ? { id: 'proof', status: 'failed', code: 'ERR_PROOF_MISSING', message: expected ? 'the presentation is not signed: nothing proves the expected challenge/domain' : 'the presentation is not signed (requireProof)' }
+    : { id: 'proof', status: 'warning', code: 'W_PRESENTATION_UNSIGNED', message: 'the presentation is not signed: the credentials are checked, the holder is not proven' };
+  const { checks: proofChecks, controllers } = await checkPresentationProofs(vp, ctx, { challenge, domain, unsigned, contextUsable: context.status !== 'failed' });
+  checks.push(...proofChecks);
   const holder = idOf(vp.holder);
   if (holder === undefined) {
     if (proofs.length) checks.push({ id: 'holder', status: 'warning', code: 'W_HOLDER_MISSING', message: 'the presentation names no holder' });

@@ -94,7 +94,7 @@ export async function verifyParsed(
     // network membership (signed registries the caller relies on): each registry verified like any credential,
     // its own status followed; the issuer and date come from the signed data
     const { loadRegistries, membershipCheck } = await import('../network/check.js');
-    const { registries, checks: registryChecks } = await loadRegistries(ctx.opts.registries, (doc) => verifyNested(doc, ctx, 'registry'));
+    const { registries, checks: registryChecks } = await loadRegistries(ctx.opts.registries, (doc) => verifyNested(doc, ctx, 'registry'), { scope: ctx.opts, now: ctx.now });
     checks.push(...registryChecks, membershipCheck(view.issuerId, typeof view.validFrom === 'string' ? view.validFrom : typeof view.issuanceDate === 'string' ? view.issuanceDate : undefined, registries));
   }
   checks.push(...checkValidity(view, ctx));

@@ -54,26 +54,8 @@ export function run(cli: string, args: string[], opts: { cwd?: string; input?: s
   });
 }
 
-/** A 1×1 PNG (IHDR, IDAT, IEND), built with node:zlib. */
+/** A 1×1 red PNG (IHDR, IDAT, IEND): the writer the fuzz seeds use (fuzz/png.ts). */
 export async function tinyPng(): Promise<Uint8Array> {
-  const { crc32, deflateSync } = await import('node:zlib');
-  const chunk = (type: string, data: Uint8Array): Buffer => {
-    const b = Buffer.alloc(12 + data.length);
-    b.writeUInt32BE(data.length, 0);
-    b.write(type, 4, 'latin1');
-    Buffer.from(data).copy(b, 8);
-    b.writeUInt32BE(crc32(b.subarray(4, 8 + data.length)), 8 + data.length);
-    return b;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(1, 0);
-  ihdr.writeUInt32BE(1, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 6;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0, 255]))),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
+  const { solidPng } = await import('../../fuzz/png.js');
+  return solidPng(1, 1, [255, 0, 0, 255]);
 }

@@ -1,26 +1,11 @@
 // Every ```ts block of the README is a test: extracted, type-checked (with `credstack` mapped to the sources) and run
 // as written, offline. A snippet that needs a variable it does not define, or an import it lacks, fails here.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-
-const root = join(import.meta.dirname, '..', '..');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-
-/** The ```ts blocks with the heading or bold title above them. */
-function snippets(): { title: string; code: string }[] {
-  const out: { title: string; code: string }[] = [];
-  const re = /```ts\n([\s\S]*?)```/g;
-  for (let m = re.exec(readme); m; m = re.exec(readme)) {
-    const before = readme.slice(0, m.index);
-    const titles = [...before.matchAll(/^(?:## (.+)|\*\*(.+?)\*\*)/gm)];
-    const t = titles[titles.length - 1];
-    out.push({ title: (t?.[1] ?? t?.[2] ?? `snippet ${out.length + 1}`).trim(), code: m[1]! });
-  }
-  return out;
-}
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readme, root, runSnippet, snippets } from './snippets.js';
 
 const all = snippets();
 let dir: string;
@@ -80,18 +65,9 @@ describe('README', () => {
 
   for (const [i, s] of all.entries()) {
     it(`runs as written, offline: ${s.title}`, async () => {
-      const file = join(dir, `run-${i}.ts`);
-      writeFileSync(file, s.code.replaceAll("from 'credstack'", `from '${join(root, 'src', 'index.js')}'`) + '\nexport {};\n');
-      const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-      const spyFetch = vi.spyOn(globalThis, 'fetch');
-      try {
-        await import(file);
-        EXPECTED[s.title]!(log.mock.calls);
-        expect(spyFetch).not.toHaveBeenCalled();
-      } finally {
-        log.mockRestore();
-        spyFetch.mockRestore();
-      }
+      const { logs, fetched } = await runSnippet(s.code, dir, `run-${i}.ts`);
+      EXPECTED[s.title]!(logs);
+      expect(fetched).toBe(false);
     });
   }
 });

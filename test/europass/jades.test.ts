@@ -29,7 +29,7 @@ let edc: Record<string, unknown>;
 
 beforeAll(async () => {
   chain = await makeChain();
-  edc = toElm((await signExample('ai')).signed).document;
+  edc = (await toElm((await signExample('ai')).signed)).document;
 });
 
 const decodeHeader = (p: string) => JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));

@@ -22,7 +22,7 @@ const codeOf = (p: Promise<unknown>) => p.then(() => 'no error', (e) => (e insta
 describe("issueCredential's extension option", () => {
   it('the shipped context file has the pinned sha256 and defines only credstack terms besides the JSON-LD aliases', () => {
     expect(createHash('sha256').update(readFileSync(FILE)).digest('hex')).toBe(CREDSTACK_CONTEXT_SHA256);
-    expect(CREDSTACK_CONTEXT_SHA256).toBe('d6fc24bda3b4cc692e0615de12cc62f493be27b557c9b89d5e2249295fdfbd06');
+    expect(CREDSTACK_CONTEXT_SHA256).toBe('9104fd1c30167a8a6fa3fcd0fec0531ba150b5f269828f6e393c7cf6fa2b45d1');
     // nothing in our context may redefine a VC 2.0 / OB 3.0 term: only `id`/`type` (same as theirs) and our own terms
     const standardTerms = ['name', 'description', 'alignment', 'achievement', 'creator', 'resultDescription', 'result', 'credentialSchema', 'issuer', 'validFrom'];
     for (const t of standardTerms) expect(Object.keys(shipped['@context'])).not.toContain(t);

@@ -42,9 +42,9 @@ export const exportCmd: Command = {
     if (!!v['jades-cert'] !== !!v['jades-key']) throw new CliError('--jades-cert and --jades-key go together');
     const now = parseNow(v.now) ?? new Date();
     const badge = await readJson(file, 'badge');
-    const { document, notes } = (() => {
+    const { document, notes } = await (async () => {
       try {
-        return toElm(badge, { now });
+        return await toElm(badge, { now });
       } catch (err) {
         throw new CliError(`${file}: ${(err as Error).message}`, { hint: 'pass an Open Badge credential (JSON) made with credstack issue', cause: err });
       }
