@@ -21,7 +21,7 @@ const areas = {
   // the bitstring codec (decode = the gzip-bomb guard, bit order of §7.1): unit tests only, a few minutes
   'status-bits': {
     files: ['src/status/decode.ts', 'src/status/bits.ts', 'src/status/encode.ts'],
-    tests: ['test/status/bitstring.test.ts'],
+    tests: ['test/status/bitstring.test.ts', 'test/status/bitstring-rules.test.ts'],
   },
   // the status check on the verify path (entry validation, list binding, fail-closed) and reading lists
   'status-check': {
