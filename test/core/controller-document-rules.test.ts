@@ -2,7 +2,7 @@
 // Verification Method", step by step, through retrieveVerificationMethod with a hand-made loader (no verifier around
 // it, so each refusal is the function's own).
 import { describe, expect, it } from 'vitest';
-import { keyContextFor, retrieveVerificationMethod } from '../../src/index.js';
+import { keyContextFor, retrieveVerificationMethod } from '../../src/keys/index.js';
 import type { DocumentLoader } from '../../src/jsonld/loader.js';
 
 const CTRL = 'https://issuer.example/ctrl';

@@ -12,7 +12,7 @@ import {
   importKeyPair,
   resolveDidKey,
   toVerificationMethod,
-} from '../../src/index.js';
+} from '../../src/keys/index.js';
 import { CredstackError } from '../../src/errors.js';
 import { describeKey } from '../../src/keys/keypair.js';
 import { decodePublicKeyMultibase, decodeSecretKeyMultibase, fromBase58btc } from '../../src/keys/multibase.js';
@@ -118,6 +118,12 @@ describe('did:web (did:web method §3.2 Read): the DID → URL transformation', 
       authentication: ['did:web:uni.example#key-1'],
     });
     expect(code(() => createDidWebDocument('did:web:uni.example', []))).toBe('ERR_INVALID_INPUT');
+    expect(code(() => createDidWebDocument('did:web:uni.example', undefined as never))).toBe('ERR_INVALID_INPUT');
+    // an RSA key is published as its public JWK members only: kty, n, e (RFC 7518 §6.3.1) — never d, p, q, …
+    const rsa = { id: 'did:web:uni.example#rsa-1', controller: 'did:web:uni.example', type: 'JsonWebKey', publicKeyJwk: { kty: 'RSA', n: 'sXch', e: 'AQAB', d: 'SECRET', alg: 'RS256' } };
+    expect(createDidWebDocument('did:web:uni.example', [rsa as never]).verificationMethod).toEqual([
+      { id: 'did:web:uni.example#rsa-1', type: 'JsonWebKey', controller: 'did:web:uni.example', publicKeyJwk: { kty: 'RSA', n: 'sXch', e: 'AQAB' } },
+    ]);
     expect(code(() => createDidWebDocument('did:web:other.example', [key]))).toBe('ERR_KEY_CONTROLLER_MISMATCH');
     expect(code(() => createDidWebDocument('https://uni.example', [key]))).toBe('ERR_INVALID_DID');
   });

@@ -4,8 +4,10 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CredstackError } from '../../src/errors.js';
-import { decodeBitstring, encodeBitstring, getBit, setBit } from '../../src/status/index.js';
-import { getStatusValue } from '../../src/status/bits.js';
+// the codec's own modules (not src/status/index.js, which pulls in the verifier): a mutant run re-imports these only
+import { getBit, getStatusValue, setBit } from '../../src/status/bits.js';
+import { decodeBitstring } from '../../src/status/decode.js';
+import { encodeBitstring } from '../../src/status/encode.js';
 
 /** The error `fn` throws (it must throw a CredstackError). */
 const thrown = (fn: () => unknown): CredstackError => {
@@ -20,6 +22,31 @@ const thrown = (fn: () => unknown): CredstackError => {
 const u = (b: Uint8Array) => 'u' + Buffer.from(b).toString('base64url');
 
 describe('bits', () => {
+  // §7.1: "the first index, with a value of zero (0), is located at the left-most bit in the bitstring"
+  it('index 0 is the left-most bit of the first byte; set and clear touch one bit only', () => {
+    const bits = new Uint8Array(2);
+    setBit(bits, 0, true);
+    setBit(bits, 9, true);
+    setBit(bits, 15, true);
+    expect(Array.from(bits)).toEqual([0x80, 0x41]);
+    expect(Array.from({ length: 16 }, (_, i) => getBit(bits, i))).toEqual([true, false, false, false, false, false, false, false, false, true, false, false, false, false, false, true]);
+    setBit(bits, 9, false);
+    setBit(bits, 8, false);
+    expect(Array.from(bits)).toEqual([0x80, 0x01]);
+    expect(thrown(() => setBit(bits, 16, true)).code).toBe('ERR_STATUS_INDEX_OUT_OF_RANGE');
+    expect(thrown(() => getBit(bits, -1)).code).toBe('ERR_STATUS_INDEX_OUT_OF_RANGE');
+    expect(thrown(() => getBit(bits, 0.5)).code).toBe('ERR_STATUS_INDEX_OUT_OF_RANGE');
+  });
+
+  it('encode then decode gives the same bytes back; the encoding is multibase "u" + base64url of gzip', () => {
+    const bits = Uint8Array.of(0x80, 0, 0x41, 0xff);
+    const enc = encodeBitstring(bits);
+    expect(enc.slice(0, 5)).toBe('uH4sI'); // "u" + base64url of 1f 8b 08
+    expect(Array.from(decodeBitstring(enc))).toEqual([0x80, 0, 0x41, 0xff]);
+    expect(Array.from(decodeBitstring(enc.slice(1), { multibase: 'optional' }))).toEqual([0x80, 0, 0x41, 0xff]);
+    expect(thrown(() => decodeBitstring(enc.slice(1))).code).toBe('ERR_STATUS_LIST_MALFORMED');
+  });
+
   it('an index outside the bitstring is ERR_STATUS_INDEX_OUT_OF_RANGE naming the index and the valid range', () => {
     const e = thrown(() => getBit(new Uint8Array(2), 16));
     expect(e.code).toBe('ERR_STATUS_INDEX_OUT_OF_RANGE');
