@@ -2,10 +2,14 @@
 // credential), exit codes. Resume after a killed cohort is in resume.test.ts.
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importKeyPair } from '../../src/keys/keypair.js';
 import { aiAchievement, networkIssuer } from '../../examples/microcredentials/network.js';
 import { buildCli, cleanup, run, tinyPng } from './helpers.js';
+
+// A test runs up to ten CLI processes one after another (each a Node start-up plus jsonld): on a loaded shared machine
+// that took more than the default 60 s. The timeout only guards against hangs; no test asserts speed.
+vi.setConfig({ testTimeout: 300_000 });
 
 const NOW = '2026-07-01T09:00:00Z';
 let cli: string;
