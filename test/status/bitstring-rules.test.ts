@@ -82,13 +82,18 @@ describe('decodeBitstring refusals', () => {
   });
 
   it('not a string → ERR_STATUS_LIST_MALFORMED saying what it got (never its toString)', () => {
-    expect(thrown(() => decodeBitstring(null)).message).toBe('encodedList must be a string, got null');
+    expect(thrown(() => decodeBitstring(null))).toMatchObject({ code: 'ERR_STATUS_LIST_MALFORMED', message: 'encodedList must be a string, got null' });
     expect(thrown(() => decodeBitstring(7)).message).toBe('encodedList must be a string, got number');
     expect(thrown(() => decodeBitstring({ toString: () => 'uH4sI' })).message).toBe('encodedList must be a string, got object');
   });
 
   it('the messages of the malformed cases', () => {
     expect(thrown(() => decodeBitstring('H4sIAAAA'))).toMatchObject({ code: 'ERR_STATUS_LIST_MALFORMED', message: 'encodedList must be multibase base64url: it must start with "u"' });
+    // base64url without padding never has length ≡ 1 (mod 4) (RFC 4648 §5); Buffer would silently drop the last character
+    const enc = encodeBitstring(new Uint8Array(3));
+    const oneMod4 = enc.slice(1) + 'A'.repeat((5 - ((enc.length - 1) % 4)) % 4);
+    expect(oneMod4.length % 4).toBe(1);
+    expect(thrown(() => decodeBitstring('u' + oneMod4))).toMatchObject({ code: 'ERR_STATUS_LIST_MALFORMED', message: 'encodedList is not base64url without padding (characters A–Z a–z 0–9 - _)' });
     expect(thrown(() => decodeBitstring('uH4sI+AAA'))).toMatchObject({ code: 'ERR_STATUS_LIST_MALFORMED', message: 'encodedList is not base64url without padding (characters A–Z a–z 0–9 - _)' });
   });
 
