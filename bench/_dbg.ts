@@ -1,0 +1,15 @@
+import jsigs from 'jsonld-signatures';
+import * as vc from '@digitalbazaar/vc';
+import { generateKeyPair, issueCredential, createDocumentLoader } from '../src/index.js';
+import { sampleCredential } from '../test/helpers.js';
+import { createEddsaSigningSuite } from '../src/proofs/suites.js';
+import { SHAPE_STATS } from '../src/proofs/shapes.js';
+const key = await generateKeyPair({ seed: new Uint8Array(32).fill(1) });
+const loader = createDocumentLoader({});
+const now = '2026-01-01T00:00:00Z';
+const cred = { ...sampleCredential(key.controller), id: 'urn:uuid:1', validFrom: now };
+const signed = await issueCredential(cred, { key, now });
+const ref = await vc.issue({ credential: structuredClone(cred), suite: createEddsaSigningSuite(key, now), documentLoader: loader, now });
+console.log(JSON.stringify(signed) === JSON.stringify(ref));
+console.log(JSON.stringify(signed.proof), '\n', JSON.stringify(ref.proof));
+console.log(JSON.stringify(SHAPE_STATS));
