@@ -258,10 +258,14 @@ function remember(key: string, t: Template | Failed): void {
   }
 }
 
-/** Count a sighting of a shape; the same document seen again (its view, then its proof) is not a second sighting. */
+/**
+ * Count a sighting of a shape. The same values again count half (one verification reads a document twice: its view,
+ * then its proof), so a one-shot verification does not compile, while a proof configuration repeated by every
+ * credential of a cohort compiles on its third sighting.
+ */
 function sight(key: string, values = ''): number {
   const prev = sightings.get(key);
-  const n = prev === undefined ? 1 : prev.values === values ? prev.n : prev.n + 1;
+  const n = prev === undefined ? 1 : prev.values === values ? prev.n + 0.5 : prev.n + 1;
   if (prev === undefined) sightingBytes += (key.length + values.length) * 2;
   else sightingBytes += (values.length - prev.values.length) * 2;
   sightings.delete(key);
