@@ -20,6 +20,8 @@ export interface HashDataOptions {
   maxQuads?: number;
   /** A canonicalization already computed for this document (a proof set shares one). */
   canonicalDocument?: Promise<string>;
+  /** The canonicalizer (default {@link canonizeDocument}; verification passes its bounded, memoized one). */
+  canonize?: (input: Record<string, unknown>, mode: 'i18n-datatype' | 'none') => Promise<string>;
 }
 
 const has = (ctx: unknown, url: string) => ctx === url || (Array.isArray(ctx) && ctx.includes(url));
@@ -51,14 +53,16 @@ const utf8 = new TextEncoder();
 
 /** @internal The canonical document for `kind` (as given: without the proof being made or checked; a chained proof's earlier proofs stay). */
 export function canonicalDocument(kind: RdfcProofKind, document: Record<string, unknown>, opts: HashDataOptions): Promise<string> {
+  if (opts.canonize) return opts.canonize(document, kind === 'eddsa-rdfc-2022' ? 'i18n-datatype' : 'none');
   return canonizeDocument(document, { documentLoader: opts.documentLoader, mode: kind === 'eddsa-rdfc-2022' ? 'i18n-datatype' : 'none', ...(opts.maxQuads !== undefined ? { maxQuads: opts.maxQuads } : {}) });
 }
 
 /** @internal hashData = SHA-256(canonical proof configuration) ‖ SHA-256(canonical document): 64 bytes. `document` is hashed as given. */
 export async function hashProofData(kind: RdfcProofKind, document: Record<string, unknown>, proof: Record<string, unknown>, opts: HashDataOptions): Promise<Uint8Array> {
   const mode = kind === 'eddsa-rdfc-2022' ? 'i18n-datatype' : 'none';
+  const configDoc = proofConfiguration(kind, document['@context'], proof);
   const [config, doc] = await Promise.all([
-    canonizeDocument(proofConfiguration(kind, document['@context'], proof), { documentLoader: opts.documentLoader, mode, ...(opts.maxQuads !== undefined ? { maxQuads: opts.maxQuads } : {}) }),
+    opts.canonize ? opts.canonize(configDoc, mode) : canonizeDocument(configDoc, { documentLoader: opts.documentLoader, mode, ...(opts.maxQuads !== undefined ? { maxQuads: opts.maxQuads } : {}) }),
     opts.canonicalDocument ?? canonicalDocument(kind, document, opts),
   ]);
   const out = new Uint8Array(64);

@@ -39,8 +39,8 @@ export interface Shaped { expanded: unknown[]; dataset: Quad[] }
 /** @internal How toRDF treats `@direction` (eddsa-rdfc-2022: 'i18n-datatype'; Ed25519Signature2020: none). */
 export type RdfMode = 'i18n-datatype' | 'none';
 
-/** @internal Bounds of the shape caches. */
-export const SHAPE_LIMITS = { templates: 128, templateBytes: 32 * 1024 * 1024, sightings: 2048, sightingBytes: 8 * 1024 * 1024, maxKeyChars: 256 * 1024, maxNodes: 20_000, maxDepth: 64 };
+/** @internal Bounds of the shape caches (`enabled: false` turns compiled shapes off: benchmarks). */
+export const SHAPE_LIMITS = { enabled: true, templates: 128, templateBytes: 32 * 1024 * 1024, sightings: 2048, sightingBytes: 8 * 1024 * 1024, maxKeyChars: 256 * 1024, maxNodes: 20_000, maxDepth: 64 };
 
 /** @internal Counters for tests and benchmarks: template hits, compilations, and fallbacks by reason. */
 export const SHAPE_STATS = { hits: 0, compiled: 0, fallbacks: {} as Record<string, number> };
@@ -478,6 +478,7 @@ async function canonizeDataset(ds: Quad[]): Promise<string> {
  */
 export async function shaped(doc: unknown, loader: DocumentLoader, mode: RdfMode): Promise<Shaped | undefined> {
   try {
+    if (!SHAPE_LIMITS.enabled) return fallback('disabled');
     const shape = shapeOf(doc);
     if (typeof shape === 'string') return fallback(shape);
     const key = `${mode}\u0000${shape.key}`;

@@ -7,7 +7,7 @@
 import type { DocumentLoader } from '../jsonld/loader.js';
 import { ed25519Verify } from '../keys/ed25519.js';
 import { b64u, fromBase58btc } from '../keys/multibase.js';
-import { hashProofData, type RdfcProofKind } from './hash-data.js';
+import { hashProofData, type HashDataOptions, type RdfcProofKind } from './hash-data.js';
 
 /** @internal Options of {@link verifyProofSignature}. */
 export interface VerifyProofOptions {
@@ -16,6 +16,7 @@ export interface VerifyProofOptions {
   documentLoader: DocumentLoader;
   maxQuads?: number;
   canonicalDocument?: Promise<string>;
+  canonize?: HashDataOptions['canonize'];
 }
 
 /** @internal The signature bytes of a multibase proofValue (`z` base58btc; `u` base64url for Data Integrity), or undefined. */
