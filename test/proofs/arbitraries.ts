@@ -57,12 +57,12 @@ const IRI_KIND = /^(?:https?:\/\/|did:|urn:)[!-~]*$/;
 const plainTextArb = textArb.filter((t) => !IRI_KIND.test(t));
 
 /**
- * Mostly cohort credentials (one of four structures, values that keep the shape: they reach a compiled template),
+ * Mostly cohort credentials (one of five structures, one of them VC 1.1, values that keep the shape: they reach a compiled template),
  * sometimes a wild one (any structure, any value kind: new shapes, guards, refusals).
  */
 export function credentialArb(issuer: string) {
   const cohort = fc.record({
-    variant: fc.nat(3),
+    variant: fc.nat(4),
     id: fc.uuid().map((u) => `urn:uuid:${u}`),
     name: plainTextArb,
     subject: fc.integer({ min: 0, max: 10_000_000 }).map((n) => `did:example:learner-${n}`),
@@ -85,6 +85,17 @@ export function credentialArb(issuer: string) {
       resultDescription: [{ id: 'urn:uuid:rd-1', type: ['ResultDescription'], name: 'Grade', resultType: 'LetterGrade', allowedValue: ['A', 'B', 'C'] }],
     };
     if (c.variant === 1) achievement.nameMap = { en: c.name, fr: c.lang };
+    if (c.variant === 4) {
+      // VC 1.1: issuanceDate, and the Data Integrity context the suite adds to the proof configuration
+      return {
+        '@context': ['https://www.w3.org/2018/credentials/v1', OB],
+        id: c.id,
+        type: ['VerifiableCredential', 'OpenBadgeCredential'],
+        issuer: { id: issuer, type: ['Profile'], name: c.lang },
+        issuanceDate: c.date,
+        credentialSubject: { type: ['AchievementSubject'], id: c.subject, achievement },
+      } as Record<string, unknown>;
+    }
     return {
       '@context': c.variant === 1 ? [VC2, OB, CREDSTACK] : [VC2, OB],
       id: c.id,
