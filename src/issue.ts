@@ -5,6 +5,7 @@ import { VC_V1_CONTEXT, VC_V2_CONTEXT } from './jsonld/contexts.js';
 import type { KeyPair } from './keys/keypair.js';
 import type { RsaKeyPair } from './keys/rsa.js';
 import { createDataIntegritySigningSuite } from './proofs/suites.js';
+import { signerFunction, signProof } from './proofs/sign-proof.js';
 import { checkStructure, structureProblems } from './verify/checks/structure.js';
 import { asArray, findKeyPaths, idOf, isDateTimeStamp, isoSeconds, toDate } from './util/json.js';
 import { validateCredential } from './schema/index.js';
@@ -195,6 +196,11 @@ export async function issueCredential(credential: object, options: IssueOptions)
   // JCS signs the JSON, not RDF: the safe-mode check still runs, so every property is defined by a context
   if (format === 'eddsa-jcs-2022') await checkJsonLd(cred, documentLoader);
   try {
+    if (format === 'eddsa-rdfc-2022') {
+      // the proof layer (src/proofs/sign-proof.ts): the checks vc.issue runs, then the same proof jsonld-signatures makes
+      vc._checkCredential({ credential: cred, now, mode: 'issue', maxClockSkew: 300 } as any);
+      return await signProof(cred, { sign: signerFunction(options.key), verificationMethod: options.key.id, created: isoSeconds(now), documentLoader });
+    }
     return await vc.issue({
       credential: cred,
       suite: createDataIntegritySigningSuite(format, options.key, isoSeconds(now)),

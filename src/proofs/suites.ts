@@ -8,12 +8,10 @@ import { CredstackError } from '../errors.js';
 import { ed25519Verify } from '../keys/ed25519.js';
 import { createSigner, type KeyPair } from '../keys/keypair.js';
 import { b64u, decodePublicKeyMultibase, fromBase58btc } from '../keys/multibase.js';
+import type { DocumentLoader } from '../jsonld/loader.js';
+import { CANONIZE_MAX_WORK_FACTOR, CANONIZE_WORK, canonizeDocument } from './canonize.js';
 
-/**
- * Limit of rdf-canonize's work: poison graphs (exponential blank-node hashing) stop early instead of hanging.
- * 1 is rdf-canonize's own conservative default; we pass it explicitly so an upgrade cannot silently lift it.
- */
-export const CANONIZE_MAX_WORK_FACTOR = 1;
+export { CANONIZE_MAX_WORK_FACTOR, CANONIZE_WORK } from './canonize.js';
 
 /**
  * @internal One verification's canonicalization budget, shared by every proof of a document: the canonical N-Quads of
@@ -25,9 +23,6 @@ export interface CanonizeBudget {
   maxQuads: number;
 }
 
-/** @internal Work meter for tests and benchmarks: how many datasets were canonicalized, and how many quads in all. */
-export const CANONIZE_WORK = { calls: 0, quads: 0 };
-
 /** @internal Canonize like jsonld.canonize / the eddsa-rdfc-2022 cryptosuite, bounded and memoized by `budget`. */
 export function boundedCanonize(input: unknown, options: Record<string, unknown>, budget?: CanonizeBudget): Promise<string> {
   let key: string | undefined;
@@ -38,16 +33,21 @@ export function boundedCanonize(input: unknown, options: Record<string, unknown>
   }
   const run = (async () => {
     const opts: Record<string, unknown> = { rdfDirection: 'i18n-datatype', base: null, safe: true, ...options, produceGeneralizedRdf: false };
-    delete opts.format;
-    delete opts.canonizeOptions;
+    const mode = opts.rdfDirection === 'i18n-datatype' ? 'i18n-datatype' : opts.rdfDirection === undefined ? 'none' : undefined;
+    const maxQuads = budget?.maxQuads ?? Infinity;
     // the view already expanded the claims once (PRE_EXPANDED): canonicalize that expansion instead of expanding again
     const pre = input && typeof input === 'object' ? (input as Record<symbol, unknown>)[PRE_EXPANDED] : undefined;
+    if (mode && opts.safe === true && opts.base === null && !opts.skipExpansion && typeof opts.documentLoader === 'function') {
+      // the proof layer's canonicalization: a compiled shape when the document has one (src/proofs/shapes.ts)
+      return canonizeDocument(input, { documentLoader: opts.documentLoader as DocumentLoader, mode, maxQuads, ...(Array.isArray(pre) ? { expanded: pre } : {}) });
+    }
+    delete opts.format;
+    delete opts.canonizeOptions;
     const dataset = (Array.isArray(pre)
       ? await jsonld.toRDF(structuredClone(pre), { ...opts, skipExpansion: true })
       : await jsonld.toRDF(input as Record<string, unknown>, opts)) as unknown[];
     CANONIZE_WORK.calls++;
     CANONIZE_WORK.quads += dataset.length;
-    const maxQuads = budget?.maxQuads ?? Infinity;
     if (dataset.length > maxQuads) {
       throw new CredstackError('ERR_INPUT_TOO_COMPLEX', `the document has ${dataset.length} RDF quads; the limit is ${maxQuads} (limit maxQuads)`);
     }

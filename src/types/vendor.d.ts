@@ -6,6 +6,7 @@ declare module '@digitalbazaar/vc' {
   export function createPresentation(opts: any): any;
   export function signPresentation(opts: any): Promise<any>;
   export function verify(opts: any): Promise<any>;
+  export function _checkCredential(opts: any): void;
   export const defaultDocumentLoader: any;
 }
 declare module 'jsonld' {

@@ -25,6 +25,7 @@ import clrContext from '../jsonld/contexts/clr-v2p0-2.0.1.json' with { type: 'js
 import credstackContext from '../../schemas/credstack-context-v1.json' with { type: 'json' };
 import { CLR_V2_CONTEXT, CREDSTACK_CONTEXT, DATA_INTEGRITY_V2_CONTEXT, ED25519_2020_CONTEXT, OB_V3_CONTEXT, VC_V1_CONTEXT, VC_V2_CONTEXT } from '../jsonld/contexts.js';
 import type { DocumentLoader } from '../jsonld/loader.js';
+import { shaped } from '../proofs/shapes.js';
 import type { Check } from './report.js';
 
 type Obj = Record<string, unknown>;
@@ -366,7 +367,8 @@ async function expandOne(doc: Obj, loader: DocumentLoader): Promise<{ node: Obj;
   let expanded: unknown;
   try {
     // the options canonicalization uses (eddsa-rdfc-2022 cryptosuite): what is read is exactly what is signed
-    expanded = await jsonld.expand(doc, { documentLoader: loader as any, safe: true, base: null } as any);
+    // p14b: a compiled shape's expansion when the document has one (exact; src/proofs/shapes.ts), else jsonld's
+    expanded = (await shaped(doc, loader, 'i18n-datatype'))?.expanded ?? (await jsonld.expand(doc, { documentLoader: loader as any, safe: true, base: null } as any));
   } catch (err) {
     return classifyExpansion(err);
   }

@@ -2,7 +2,8 @@ import jsigs from 'jsonld-signatures';
 import { CredstackError } from '../../errors.js';
 import { controllerView, retrieveVerificationMethod } from '../../keys/controller-document.js';
 import type { DocumentLoader } from '../../jsonld/loader.js';
-import { createEd2020VerifyingSuite, createEddsaVerifyingSuite, createJcsVerifyingSuite, CRYPTOSUITES, PRE_EXPANDED, type CanonizeBudget } from '../../proofs/suites.js';
+import { boundedCanonize, createEd2020VerifyingSuite, createEddsaVerifyingSuite, createJcsVerifyingSuite, CRYPTOSUITES, PRE_EXPANDED, publicKeyOf, type CanonizeBudget } from '../../proofs/suites.js';
+import { verifyProofSignature } from '../../proofs/verify-proof.js';
 import { resolveLimits } from '../bounds.js';
 import { asArray, isDateTimeStamp, show } from '../../util/json.js';
 import { buildProofView, type ProofView } from '../view.js';
@@ -174,6 +175,26 @@ function purposeFor(term: string, proof: Record<string, any>, controller: Record
 }
 
 
+/** The earlier proofs a chained proof signs over (already checked to exist), or undefined for an unchained proof. */
+function m0(proof: Record<string, any>, all: unknown[]): unknown[] | undefined {
+  if (proof.previousProof === undefined) return undefined;
+  const m = matchingProofs(proof, all);
+  return 'proofs' in m ? m.proofs : undefined;
+}
+
+/** p14b: one eddsa-rdfc-2022 proof verified by the proof layer; the result shaped as jsonld-signatures' (for the code below). */
+async function verifyOwnRdfc(single: Record<string | symbol, unknown>, proof: Record<string, any>, vm: Record<string, unknown>, controller: Record<string, unknown>, previous: unknown[] | undefined, documentLoader: DocumentLoader, budget: CanonizeBudget): Promise<any> {
+  const { proof: _p, ...rest } = single as Record<string, unknown>;
+  const document: Record<string | symbol, unknown> = previous ? { ...rest, proof: previous } : rest;
+  // the view's expansion of the claims rides along (PRE_EXPANDED) unless earlier proofs are part of the signed document
+  if (!previous && (single as Record<symbol, unknown>)[PRE_EXPANDED]) document[PRE_EXPANDED] = (single as Record<symbol, unknown>)[PRE_EXPANDED];
+  const pub = publicKeyOf(vm);
+  const canonize = (input: Record<string, unknown>) => boundedCanonize(input, { documentLoader, safe: true, base: null }, budget);
+  const ok = await verifyProofSignature(document as Record<string, unknown>, proof, { kind: 'eddsa-rdfc-2022', publicKey: pub, documentLoader, canonize });
+  if (!ok) return { verified: false, error: new Error('Invalid signature.') };
+  return { verified: true, results: [{ verified: true, verificationMethod: vm, purposeResult: { valid: true, controller } }] };
+}
+
 /**
  * @internal Verify every proof of `doc`: each proof is checked on its own (the document with that proof alone), so a
  * proof set passes only if every proof verifies.
@@ -260,7 +281,11 @@ export async function checkProofs(
     if (expandedClaims) single[PRE_EXPANDED] = expandedClaims;
     let result: any;
     try {
-      result = await jsigs.verify(single, { suite, purpose, documentLoader });
+      if (rdfc && expectedPurpose !== 'authentication') {
+        // p14b: eddsa-rdfc-2022 through credstack's own proof layer (src/proofs/verify-proof.ts); the key was retrieved and
+        // its relationship to the controller checked above, exactly what jsonld-signatures' purpose would check
+        result = await verifyOwnRdfc(single, proof, retrieved.verificationMethod, controller, m0(proof, proofs), documentLoader, budget);
+      } else result = await jsigs.verify(single, { suite, purpose, documentLoader });
     } catch (err) {
       result = { verified: false, error: err };
     }
