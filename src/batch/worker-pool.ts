@@ -52,12 +52,13 @@ function safeDetails(d: Record<string, unknown>): Record<string, unknown> | unde
   }
 }
 
-function fromSource(entry: URL): boolean {
+/** @internal Running from TypeScript sources (a .ts module URL). */
+export function fromSource(entry: URL): boolean {
   return entry.protocol === 'file:' && entry.pathname.endsWith('.ts');
 }
 
 /** Running from TypeScript sources (tsx, vitest): a worker must register tsx before it can load this .ts module. */
-function tsxBootstrap(entry: URL): string {
+export function tsxBootstrap(entry: URL): string {
   let api = 'tsx/esm/api';
   try {
     // require.resolve gives tsx's CommonJS build; its ESM twin (same folder, .mjs) is the one to import
