@@ -18,8 +18,8 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 function timed(args: string[], cwd: string): { ms: number; rssMb: number; code: number; out: string } {
   const t0 = performance.now();
   const r = TIME
-    ? spawnSync(TIME, ['-f', '%M', process.execPath, cli, ...args], { cwd, encoding: 'utf8' })
-    : spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+    ? spawnSync(TIME, ['-f', '%M', process.execPath, cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - t0;
   const rssKb = TIME ? Number(/(\d+)\s*$/.exec(r.stderr.trim())?.[1] ?? NaN) : NaN;
   return { ms, rssMb: rssKb / 1024, code: r.status ?? -1, out: r.stdout + r.stderr };

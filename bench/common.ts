@@ -57,7 +57,7 @@ export function variedCredentials(issuer: string): { name: string; credential: R
   const out: { name: string; credential: Record<string, any> }[] = [];
   const base = sampleCredential(issuer);
   out.push({ name: 'sample', credential: base });
-  out.push({ name: 'sample, minimal subject', credential: { ...base, credentialSubject: { type: ['AchievementSubject'], id: 'did:example:l', achievement: { id: 'https://uni.example/a/1', type: ['Achievement'], name: 'Short', criteria: { narrative: 'Done.' } } } } });
+  out.push({ name: 'sample, minimal subject', credential: { ...base, credentialSubject: { type: ['AchievementSubject'], id: 'did:example:l', achievement: { id: 'https://uni.example/a/1', type: ['Achievement'], name: 'Short', description: 'A short course.', criteria: { narrative: 'Done.' } } } } });
   const many = structuredClone(base);
   many.credentialSubject.achievement.alignment = Array.from({ length: 12 }, (_, i) => ({ type: ['Alignment'], targetName: `Skill ${i} — ünïcødé`, targetUrl: `https://skills.example/${i}`, targetCode: String(i) }));
   many.credentialSubject.achievement.tag = ['data', 'governance', 'ethics', 'statistics'];
