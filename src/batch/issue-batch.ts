@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { CredstackError, InvalidInputError, IssueError } from '../errors.js';
 import { issueCredential, type IssueOptions } from '../issue.js';
 import type { KeyPair } from '../keys/keypair.js';
-import { createSigningPool } from './worker-pool.js';
+import { WORKER_BATCH, createSigningPool } from './worker-pool.js';
 
 /**
  * Progress of {@link issueBatch}, reported after every finished row.
@@ -22,6 +22,10 @@ export interface BatchProgress {
   inFlight: number;
   /** Worker threads signing (0: the calling thread signs; also 0 after workers failed to start and signing fell back). */
   workers: number;
+  /** Workers that have loaded the signing code; until the first one has, the calling thread signs. */
+  workersReady?: number;
+  /** Rows signed so far in worker threads (the others were signed on the calling thread). */
+  signedInWorkers?: number;
 }
 
 /**
@@ -55,7 +59,10 @@ export interface BatchResult<T = object> {
 export interface BatchOptions<T = object> extends Omit<IssueOptions, 'now'> {
   /** Pin the clock for every credential (proof `created`, default `validFrom`). Default: the time each row is signed. */
   now?: Date | string;
-  /** Rows signed at the same time; default 2 × available cores. Memory is bounded by this, not by the cohort size. */
+  /**
+   * Rows signed at the same time; default 2 × available cores (with workers: at least 2 batches of 16 rows per worker).
+   * Memory is bounded by this, not by the cohort size.
+   */
   concurrency?: number;
   /** Called after every finished row. */
   onProgress?: (progress: BatchProgress) => void;
@@ -66,7 +73,8 @@ export interface BatchOptions<T = object> extends Omit<IssueOptions, 'now'> {
   /**
    * Sign in this many worker threads (default 0: sign on the calling thread). Signing is CPU-bound (JSON-LD
    * canonicalisation), so workers up to the number of cores make large cohorts proportionally faster; each costs
-   * ~0.5 s to start and its own JSON-LD caches (~40 MB). The key's secret is handed to them in memory only.
+   * ~0.5 s to start (this thread signs until the first is ready) and its own JSON-LD caches (~40 MB); rows go to them
+   * in batches of 16 per message. The key's secret is handed to them in memory only.
    */
   workers?: number;
 }
@@ -99,10 +107,11 @@ export async function* issueBatch<T = object>(
   if (rows == null || (typeof (rows as any)[Symbol.asyncIterator] !== 'function' && typeof (rows as any)[Symbol.iterator] !== 'function')) {
     throw new InvalidInputError('rows must be an iterable or async iterable');
   }
-  const concurrency = options.concurrency ?? Math.max(2, availableParallelism() * 2);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new InvalidInputError('concurrency must be a positive integer');
   const { build, onProgress, signal, concurrency: _c, workers = 0, ...issueOpts } = options;
   if (!Number.isInteger(workers) || workers < 0) throw new InvalidInputError('workers must be a non-negative integer');
+  // with workers, enough rows in flight to keep every worker's batches full (rows go to workers WORKER_BATCH at a time)
+  const concurrency = options.concurrency ?? Math.max(2, availableParallelism() * 2, workers * WORKER_BATCH * 2);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new InvalidInputError('concurrency must be a positive integer');
   if (workers > 0 && issueOpts.documents !== undefined) throw new InvalidInputError('workers cannot be combined with documents (pass contexts through the bundled set)');
   const { key: _key, ...workerOpts } = issueOpts;
   // workers sign with Ed25519 Multikeys; other key types (RSA for VC-JWT) sign on this thread
@@ -111,9 +120,12 @@ export async function* issueBatch<T = object>(
     : undefined;
   const sign = async (unsigned: object): Promise<Record<string, any> | string> => {
     const p = pool;
-    if (p) {
+    // until a worker has loaded the signing code (~0.5 s), this thread signs: workers start while it works
+    if (p && p.ready() > 0) {
       try {
-        return await p.sign(unsigned);
+        const signed = await p.sign(unsigned);
+        progress.signedInWorkers = (progress.signedInWorkers ?? 0) + 1;
+        return signed;
       } catch (err) {
         if ((err as CredstackError).code !== 'ERR_WORKER_FAILED') throw err;
         // workers could not run here (e.g. a bundle that cannot be loaded as a worker): sign on this thread instead
@@ -128,7 +140,7 @@ export async function* issueBatch<T = object>(
 
   const iterator: AsyncIterator<T> | Iterator<T> =
     typeof (rows as any)[Symbol.asyncIterator] === 'function' ? (rows as AsyncIterable<T>)[Symbol.asyncIterator]() : (rows as Iterable<T>)[Symbol.iterator]();
-  const progress: BatchProgress = { done: 0, succeeded: 0, failed: 0, inFlight: 0, workers: 0 };
+  const progress: BatchProgress = { done: 0, succeeded: 0, failed: 0, inFlight: 0, workers: 0, ...(pool ? { workersReady: 0, signedInWorkers: 0 } : {}) };
   const queue: Promise<BatchResult<T>>[] = [];
   let index = 0;
   let exhausted = false;
@@ -164,6 +176,7 @@ export async function* issueBatch<T = object>(
       progress.inFlight--;
       progress.done++;
       progress.workers = pool ? workers : 0;
+      if (pool) progress.workersReady = pool.ready();
       if (result.error) progress.failed++;
       else progress.succeeded++;
       onProgress?.({ ...progress });

@@ -1,5 +1,5 @@
 /**
- * Schema: JSON Schema validation (ajv, compiled once) of OB 3.0 / CLR 2.0 credentials, achievements, profiles and the
+ * Schema: JSON Schema validation (ajv, precompiled at build time from `schemas/`) of OB 3.0 / CLR 2.0 credentials, achievements, profiles and the
  * credstack micro-credential extension. Schemas live in `schemas/`.
  * @example
  * ```ts

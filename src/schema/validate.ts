@@ -1,13 +1,7 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { SchemaError } from '../errors.js';
-import common from '../../schemas/ob-v3p0-common.schema.json' with { type: 'json' };
-import achievementCredential from '../../schemas/ob-v3p0-achievementcredential.schema.json' with { type: 'json' };
-import endorsementCredential from '../../schemas/ob-v3p0-endorsementcredential.schema.json' with { type: 'json' };
-import achievementSchema from '../../schemas/ob-v3p0-achievement.schema.json' with { type: 'json' };
-import profileSchema from '../../schemas/ob-v3p0-profile.schema.json' with { type: 'json' };
-import clrCredential from '../../schemas/clr-v2p0-clrcredential.schema.json' with { type: 'json' };
-import microcredential from '../../schemas/microcredential.schema.json' with { type: 'json' };
+// generated from schemas/ by scripts/build-schemas.ts (ajv standalone): nothing is compiled at run time
+import * as precompiled from './precompiled/ob.js';
 
 /**
  * One schema problem: a JSON path (`$.credentialSubject.achievement.name`) and what was expected there.
@@ -40,8 +34,6 @@ export interface SchemaResult {
  */
 export type SchemaKind = 'credential' | 'achievementCredential' | 'endorsementCredential' | 'clrCredential' | 'achievement' | 'profile' | 'microcredential';
 
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
-
 interface Compiled {
   achievementCredential: ValidateFunction;
   endorsementCredential: ValidateFunction;
@@ -51,24 +43,9 @@ interface Compiled {
   microcredential: ValidateFunction;
 }
 
-let compiled: Compiled | undefined;
-
-/** Compile every schema once, on first use. */
+/** The validators, precompiled from schemas/ at build time (src/schema/precompiled/ob.js). */
 function validators(): Compiled {
-  if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
-  addFormats(ajv);
-  ajv.addSchema(common);
-  ajv.addSchema(microcredential);
-  compiled = {
-    achievementCredential: ajv.compile(achievementCredential),
-    endorsementCredential: ajv.compile(endorsementCredential),
-    clrCredential: ajv.compile(clrCredential),
-    achievement: ajv.compile(achievementSchema),
-    profile: ajv.compile(profileSchema),
-    microcredential: ajv.getSchema(microcredential.$id)!,
-  };
-  return compiled;
+  return precompiled;
 }
 
 function toJsonPath(pointer: string): string {
@@ -166,7 +143,7 @@ function typesOf(v: unknown): string[] {
 /**
  * Validate a credential against our JSON Schemas, picking the schema by `type`: OpenBadgeCredential / AchievementCredential
  * (plus the credstack micro-credential extension schema), EndorsementCredential, or ClrCredential (whose embedded
- * OB credentials are validated too). Schemas are compiled once, on first call. Never throws on any input; the input is
+ * OB credentials are validated too). The schemas are precompiled (ajv standalone code generated from `schemas/`). Never throws on any input; the input is
  * not modified.
  * @returns `{ valid, errors: [{ path, message }] }` — `path` is a JSON path like `$.credentialSubject.achievement.name`
  * @example

@@ -1,17 +1,12 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { StackingError } from '../errors.js';
-import ruleSchema from '../../schemas/stacking-rule.schema.json' with { type: 'json' };
+// generated from schemas/stacking-rule.schema.json by scripts/build-schemas.ts (ajv standalone): no run-time compile
+import { stackingRule } from '../schema/precompiled/stacking-rule.js';
 import type { Condition, StackingRule } from './types.js';
 
-let validator: ValidateFunction | undefined;
-
-/** Compile the schema once, on first use. */
+/** The rule schema's validator, precompiled at build time. */
 function validate(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: false, strict: false });
-    validator = ajv.compile(ruleSchema);
-  }
-  return validator;
+  return stackingRule;
 }
 
 /** Limits so that a hostile rule cannot make evaluation explode. */
@@ -45,8 +40,8 @@ function checkTree(c: Condition, path: string, depth: number, count: { n: number
 }
 
 /**
- * Parse and validate a stacking rule (JSON text or an object) against `schemas/stacking-rule.schema.json` (ajv, compiled
- * once), then check what a schema cannot: nesting depth ≤ 16, ≤ 500 conditions, `n` of an `nOf` ≤ its conditions,
+ * Parse and validate a stacking rule (JSON text or an object) against `schemas/stacking-rule.schema.json` (ajv,
+ * precompiled at build time), then check what a schema cannot: nesting depth ≤ 16, ≤ 500 conditions, `n` of an `nOf` ≤ its conditions,
  * conversions not from a unit to itself. Returns a deep copy typed as {@link StackingRule}.
  * @throws StackingError `ERR_RULE_INVALID` (with `details.path`, a JSON path like `$.condition.conditions[1].unit`),
  *   `ERR_RULE_JSON`, `ERR_RULE_TOO_DEEP`, `ERR_RULE_TOO_LARGE`

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair, type KeyPair } from '../../src/keys/keypair.js';
-import { issueBatch } from '../../src/batch/issue-batch.js';
+import { issueBatch, type BatchProgress } from '../../src/batch/issue-batch.js';
+import { WORKER_BATCH, createSigningPool } from '../../src/batch/worker-pool.js';
 import { fileNameForKey, openDirSink, openJsonlSink } from '../../src/batch/output.js';
 import { fillTemplate, mapColumns, parseTemplate, templatePlaceholders } from '../../src/batch/template.js';
 import { issueCohort } from '../../src/batch/cohort.js';
@@ -82,13 +83,43 @@ describe('issueBatch', () => {
 
   it('signs in worker threads (from sources too: tsx is registered in the worker), same order, errors carried over', async () => {
     const out = [];
-    let threads = -1;
-    const rows = [0, 1, 2, 3].map((i) => (i === 2 ? { ...unsigned(i), undefinedTerm: 1 } : unsigned(i)));
-    for await (const r of issueBatch(rows, { key, now: NOW, workers: 2, onProgress: (p) => (threads = p.workers) })) out.push(r);
-    expect(threads).toBe(2);
+    let last: BatchProgress | undefined;
+    // row 0 is signed on this thread (no worker can be ready yet); the others wait until both workers are ready
+    // (polling the pool's readiness through progress, at most 2400 turns of 50 ms), so they go to the workers
+    let ready = 0;
+    async function* rows() {
+      yield unsigned(0);
+      for (let i = 0; i < 2400 && ready < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      for (const i of [1, 2, 3]) yield i === 2 ? { ...unsigned(i), undefinedTerm: 1 } : unsigned(i);
+    }
+    for await (const r of issueBatch(rows(), { key, now: NOW, workers: 2, concurrency: 1, onProgress: (p) => { last = p; ready = p.workersReady ?? 0; } })) out.push(r);
+    expect(last!.workers).toBe(2);
+    expect(last!.workersReady).toBe(2);
     expect(out.map((r) => (r.credential as any)?.name ?? r.error?.code)).toEqual(['Badge 0', 'Badge 1', 'ERR_UNDEFINED_TERM', 'Badge 3']);
+    // rows 1 and 3 were signed by workers (row 2 failed there), row 0 on this thread while they started
+    expect(last!.signedInWorkers).toBe(2);
     expect((await verifyCredential(out[3]!.credential as object, { now: NOW })).verified).toBe(true);
-  });
+    expect((await verifyCredential(out[0]!.credential as object, { now: NOW })).verified).toBe(true);
+  }, 180_000);
+
+  it('sends rows to workers in batches: 40 rows take at most ceil(40 / 16) + 2 messages', async () => {
+    const pool = createSigningPool(2, key, { now: NOW });
+    try {
+      for (let i = 0; i < 2400 && pool.ready() < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(pool.ready()).toBe(2);
+      const signed = await Promise.all([...Array(40).keys()].map((i) => pool.sign(unsigned(i))));
+      expect(signed.map((c) => (c as any).name)).toEqual([...Array(40).keys()].map((i) => `Badge ${i}`));
+      expect(pool.messages).toBeGreaterThanOrEqual(Math.ceil(40 / WORKER_BATCH));
+      expect(pool.messages).toBeLessThanOrEqual(Math.ceil(40 / WORKER_BATCH) + 2);
+      // a row that cannot be copied to a thread fails alone
+      const bad = pool.sign({ ...unsigned(99), f: () => 1 });
+      const good = pool.sign(unsigned(100));
+      await expect(bad).rejects.toMatchObject({ code: 'ERR_ISSUE_FAILED' });
+      expect(((await good) as any).name).toBe('Badge 100');
+    } finally {
+      await pool.close();
+    }
+  }, 180_000);
 
   it('rejects bad options', async () => {
     await expect(issueBatch([], {} as never).next()).rejects.toMatchObject({ code: 'ERR_INVALID_INPUT' });

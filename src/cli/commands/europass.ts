@@ -1,8 +1,10 @@
 import { createPrivateKey } from 'node:crypto';
-import { fromElm } from '../../europass/from-elm.js';
-import { signJades } from '../../europass/jades.js';
-import { toElm } from '../../europass/to-elm.js';
-import { issueCredential } from '../../issue.js';
+// the Europass modules (country lists, XML) and the signing stack load on first use, not with every CLI command
+const lazy = {
+  fromElm: async (...a: Parameters<typeof import('../../europass/from-elm.js').fromElm>) => (await import('../../europass/from-elm.js')).fromElm(...a),
+  signJades: async (...a: Parameters<typeof import('../../europass/jades.js').signJades>) => (await import('../../europass/jades.js')).signJades(...a),
+  issueCredential: async (...a: Parameters<typeof import('../../issue.js').issueCredential>) => (await import('../../issue.js')).issueCredential(...a),
+};
 import { CliError, EXIT, emitJson, loadKey, parseNow, println, readJson, readText, type Command } from '../util.js';
 
 function requireElm(v: Record<string, any>, name: string): void {
@@ -42,6 +44,7 @@ export const exportCmd: Command = {
     if (!!v['jades-cert'] !== !!v['jades-key']) throw new CliError('--jades-cert and --jades-key go together');
     const now = parseNow(v.now) ?? new Date();
     const badge = await readJson(file, 'badge');
+    const { toElm } = await import('../../europass/to-elm.js');
     const { document, notes } = await (async () => {
       try {
         return await toElm(badge, { now });
@@ -54,7 +57,7 @@ export const exportCmd: Command = {
     if (v.key) {
       const key = await loadKey(v.key);
       const issuer = { ...(document.issuer as Record<string, unknown>), id: key.controller };
-      out = await issueCredential({ ...document, issuer }, { key, now, skipSchema: true });
+      out = await lazy.issueCredential({ ...document, issuer }, { key, now, skipSchema: true });
     } else if (v['jades-cert']) {
       const certificate = await readText(v['jades-cert'], 'certificate');
       const pem = await readText(v['jades-key'], 'private key');
@@ -65,7 +68,7 @@ export const exportCmd: Command = {
         // never echo the key file's content
         throw new CliError(`${v['jades-key']} is not a PEM private key`, { hint: 'a PKCS#8 PEM file (-----BEGIN PRIVATE KEY-----)' });
       }
-      out = await signJades(document, { certificate: certificate.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [certificate], privateKey, now });
+      out = await lazy.signJades(document, { certificate: certificate.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [certificate], privateKey, now });
     }
     await emitJson(io, out, v.out, !!v.force);
     if (v.out) println(io.stderr, `wrote ${v.out} (${v.key ? 'signed, Data Integrity' : v['jades-cert'] ? 'sealed, JAdES' : 'unsigned'}; ${notes.length} note(s))`);
@@ -99,7 +102,7 @@ export const importCmd: Command = {
     const doc = await readJson(file, 'European Digital Credential');
     let r;
     try {
-      r = await fromElm(doc);
+      r = await lazy.fromElm(doc);
     } catch (err) {
       throw new CliError(`${file}: ${(err as Error).message}`, { hint: 'pass a European Digital Credential (JSON-LD with the edc-ap context)', cause: err });
     }

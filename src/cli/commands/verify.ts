@@ -1,7 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { detectImageType, extractCredential } from '../../baking/extract.js';
 import type { VerificationReport } from '../../verify/report.js';
 import type { VerifyOptions } from '../../verify/options.js';
@@ -113,7 +112,40 @@ export function isJwtArgument(p: string): boolean {
   return p !== '-' && JWS.test(p) && !existsSync(p);
 }
 
-export async function* outcomes(source: string, opts: VerifyOptions, withReport: boolean, trust?: TrustList): AsyncGenerator<Outcome> {
+/** JSONL files larger than this are verified in worker threads by default (smaller ones are not worth starting them). */
+const JSONL_WORKERS_FROM_BYTES = 256 * 1024;
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * One line of a JSONL cohort: a credential, or a cohort record `{ key, credential }`; blank lines give nothing, a line
+ * that is not JSON gives a failed outcome (never a crash).
+ */
+export async function verifyLine(source: string, n: number, line: string, opts: VerifyOptions, withReport: boolean, trust?: TrustList): Promise<Outcome | undefined> {
+  if (!line.trim()) return undefined;
+  let rec: any;
+  try {
+    rec = JSON.parse(line);
+  } catch {
+    return { source: `${source}:${n}`, kind: 'error', verified: false, failed: [{ id: 'input', message: 'not valid JSON' }], warnings: [], skipped: [] };
+  }
+  const cred = rec && typeof rec === 'object' && 'credential' in rec && !('proof' in rec) ? rec.credential : rec;
+  return verifyOne(`${source}:${n}${typeof rec?.key === 'string' ? ` (${rec.key})` : ''}`, cred, opts, 'credential', withReport, trust);
+}
+
+/** How a JSONL cohort is verified: `jobs` threads (default: one per core for files over 256 KB), in-flight counters. */
+export interface StreamOptions {
+  jobs?: number;
+  stats?: { inFlight: number; maxInFlight: number };
+}
+
+export async function* outcomes(source: string, opts: VerifyOptions, withReport: boolean, trust?: TrustList, stream?: StreamOptions): AsyncGenerator<Outcome> {
   const fail = (message: string): Outcome => ({ source, kind: 'error', verified: false, failed: [{ id: 'input', message }], warnings: [], skipped: [] });
   if (isJwtArgument(source)) {
     yield await verifyOne('(JWT argument)', source, opts, 'credential', withReport, trust);
@@ -121,25 +153,21 @@ export async function* outcomes(source: string, opts: VerifyOptions, withReport:
   }
   const ext = extname(source).toLowerCase();
   if (ext === '.jsonl') {
-    let n = 0;
-    const rl = createInterface({ input: createReadStream(source), crlfDelay: Infinity });
+    const { mapOrdered, readLines } = await import('../verify-stream.js');
+    // worker threads for big cohorts (or when --jobs asks); --online's fetcher cannot be handed to a thread
+    const jobs = stream?.jobs ?? ((await fileSize(source)) > JSONL_WORKERS_FROM_BYTES ? availableParallelism() : 1);
+    const pool = jobs > 1 && !opts.fetch ? (await import('../verify-stream.js')).createVerifyPool(jobs, opts, withReport, trust) : undefined;
+    const verifyIt = pool ? pool.verify : (src: string, n: number, line: string) => verifyLine(src, n, line, opts, withReport, trust);
     try {
-      for await (const line of rl) {
-        n++;
-        if (!line.trim()) continue;
-        let rec: any;
-        try {
-          rec = JSON.parse(line);
-        } catch {
-          yield { ...fail('not valid JSON'), source: `${source}:${n}` };
-          continue;
-        }
-        const cred = rec && typeof rec === 'object' && 'credential' in rec && !('proof' in rec) ? rec.credential : rec;
-        yield await verifyOne(`${source}:${n}${typeof rec?.key === 'string' ? ` (${rec.key})` : ''}`, cred, opts, 'credential', withReport, trust);
+      // at most 4 lines per thread in flight: memory stays flat whatever the cohort size; output keeps the input order
+      for await (const o of mapOrdered(readLines(source), Math.max(1, jobs) * 4, ([n, line]) => verifyIt(source, n, line), stream?.stats)) {
+        if (o) yield o;
       }
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`file not found: ${source}`, { hint: 'check the path' });
       throw err;
+    } finally {
+      await pool?.close();
     }
     return;
   }
@@ -272,9 +300,14 @@ export const verify: Command = {
     challenge: { type: 'string' },
     domain: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
+    ndjson: { type: 'boolean' },
+    jobs: { type: 'string', short: 'j' },
   },
   optionHelp: [
-    '    --json              machine-readable: an array of { source, verified, summary, failed, warnings, report }',
+    '    --json              machine-readable: an array of { source, verified, summary, failed, warnings, report };',
+    '                        when a .jsonl cohort is given: NDJSON (one such object per line, written as it goes)',
+    '    --ndjson            NDJSON whatever the input: one object per line, as each is verified',
+    '-j, --jobs N            verify JSONL cohorts in N threads (default: one per core for files over 256 KB)',
     ...VERIFY_OPTION_HELP,
     '    --strict-schema     schema problems fail instead of warn',
     '    --challenge C, --domain D  expected values in a presentation proof',
@@ -284,6 +317,7 @@ export const verify: Command = {
     'credstack verify badge.json cohort.jsonl baked.png --trust-list trusted-issuers.txt',
     'credstack verify badge.json --online --documents cache/   # fetch once, then verify offline with --documents cache/',
     'credstack verify credentials/ --json > report.json',
+    'credstack verify cohort.jsonl --jobs 2 --json > report.ndjson   # NDJSON, one line per credential, in order',
   ],
   async run(v, positionals, io) {
     if (!positionals.length) throw new CliError('nothing to verify', { hint: 'credstack verify badge.json (or a folder, a .jsonl cohort, a baked .png, - for stdin)' });
@@ -292,18 +326,24 @@ export const verify: Command = {
     for (const p of positionals) {
       if (p !== '-' && !isJwtArgument(p) && !existsSync(p)) throw new CliError(`file not found: ${p}`, { hint: 'check the path (relative paths start in the current directory)' });
     }
+    const jobs = v.jobs === undefined ? undefined : parsePositiveInt('jobs', v.jobs);
+    // NDJSON streams (flat memory): asked for, or --json over a JSONL cohort; otherwise --json is one array at the end
+    const ndjson = Boolean(v.ndjson) || (Boolean(v.json) && positionals.some((p) => extname(p).toLowerCase() === '.jsonl'));
+    const withReport = Boolean(v.json) || ndjson;
     let ok = 0;
     let failed = 0;
     const all: Outcome[] = [];
     for await (const source of expand(positionals)) {
-      for await (const o of outcomes(source, opts, Boolean(v.json), trust)) {
+      for await (const o of outcomes(source, opts, withReport, trust, jobs !== undefined ? { jobs } : undefined)) {
         if (o.verified) ok++;
         else failed++;
-        if (v.json) all.push(o);
+        if (ndjson) println(io.stdout, JSON.stringify(o));
+        else if (v.json) all.push(o);
         else printHuman(io, o, Boolean(v.quiet));
       }
     }
-    if (v.json) {
+    if (ndjson) printFetched({ ...io, stdout: io.stderr }, fetched);
+    else if (v.json) {
       println(io.stdout, JSON.stringify(all, null, 2));
       printFetched({ ...io, stdout: io.stderr }, fetched);
     } else {
