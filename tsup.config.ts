@@ -34,6 +34,9 @@ export default defineConfig([
     platform: 'browser',
     target: 'es2022',
     noExternal: [/.*/],
+    // a classic script has no import.meta: dependencies that build file URLs from it (@digitalbazaar/credentials-context
+    // names its context files so) get a fixed base; credstack reads the bundled context objects, never those files
+    define: { 'import.meta.url': '"https://credstack.invalid/verifier/verifier.js"' },
     minify: true,
     dts: false,
     sourcemap: false,
