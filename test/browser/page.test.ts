@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bakePng, bakeSvg } from '../../src/baking/index.js';
-import { bundleClr, issueCredential, type KeyPair } from '../../src/index.js';
+import { bundleClr, hashIdentifier, issueCredential, type KeyPair } from '../../src/index.js';
 import { allocateStatusIndex, createStatusList, revoke, signStatusList } from '../../src/status/index.js';
 import { ensureBuilt } from '../build.js';
 import { ISSUED, NOW, sampleCredential, seededKey } from '../helpers.js';
@@ -105,6 +105,11 @@ describe.skipIf(!haveChromium)('the verifier page in Chromium (file://, offline)
     second.credentialSubject.achievement.name = 'Altered after signing';
     const clr = await bundleClr([signed, second], { key, issuer: { id: key.controller, type: ['Profile'], name: 'Université d’Exemple' }, now: ISSUED });
     files.clr = { name: 'portfolio.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(clr)) };
+    // a learner identified only by a salted, hashed email
+    const hashed = sampleCredential(key.controller);
+    delete hashed.credentialSubject.id;
+    hashed.credentialSubject.identifier = [{ type: ['IdentityObject'], identityType: 'emailAddress', hashed: true, identityHash: hashIdentifier('anh.nguyen@uni.example', 'pepper-1'), salt: 'pepper-1' }];
+    files.hashed = { name: 'hashed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(await issueCredential(hashed, { key, now: ISSUED, skipSchema: true }))) };
     // hostile: markup and script in every text the page shows
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     const h = sampleCredential(key.controller);
@@ -208,6 +213,20 @@ describe.skipIf(!haveChromium)('the verifier page in Chromium (file://, offline)
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('#details script, #details img:not(.badge-image), img[src="x"]').count()).toBe(0);
     expect(offsite(requests)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a learner identified by a hashed email: shown as such, and an email address can be checked against the hash', async () => {
+    const { page } = await open();
+    await page.setInputFiles('#file', files.hashed!);
+    expect((await verdict(page)).verdict).toBe('verified');
+    expect(await page.locator('[data-field="learner"] > div > span').textContent()).toBe('Identified by a hashed email');
+    await page.fill('.email-check input', 'someone.else@uni.example');
+    await page.click('.email-check button');
+    expect(await field(page, 'email-result')).toBe('✘ The email address does not match the learner.');
+    await page.fill('.email-check input', 'anh.nguyen@uni.example');
+    await page.keyboard.press('Enter');
+    expect(await field(page, 'email-result')).toBe('✔ The email address matches the learner.');
     await page.context().close();
   });
 
