@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bakePng, bakeSvg } from '../../src/baking/index.js';
-import { bundleClr, hashIdentifier, issueCredential, type KeyPair } from '../../src/index.js';
+import { bundleClr, createDidWebDocument, hashIdentifier, issueCredential, type KeyPair } from '../../src/index.js';
 import { allocateStatusIndex, createStatusList, revoke, signStatusList } from '../../src/status/index.js';
 import { ensureBuilt } from '../build.js';
 import { ISSUED, NOW, sampleCredential, seededKey } from '../helpers.js';
@@ -26,6 +26,7 @@ let signed: Record<string, any>;
 const files: Record<string, { name: string; mimeType: string; buffer: Buffer }> = {};
 let jwt: string;
 let revokedList: Record<string, any>;
+let didWebDoc: Record<string, any>;
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`test/browser/page.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium; .ci/run does it)`);
@@ -105,6 +106,10 @@ describe.skipIf(!haveChromium)('the verifier page in Chromium (file://, offline)
     second.credentialSubject.achievement.name = 'Altered after signing';
     const clr = await bundleClr([signed, second], { key, issuer: { id: key.controller, type: ['Profile'], name: 'Université d’Exemple' }, now: ISSUED });
     files.clr = { name: 'portfolio.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(clr)) };
+    // a did:web issuer: offline it cannot be checked; online the page fetches its DID document
+    const webKey = await seededKey(62, { controller: 'did:web:uni.example', id: 'did:web:uni.example#key-1' });
+    didWebDoc = createDidWebDocument('did:web:uni.example', [webKey]) as Record<string, any>;
+    files.didweb = { name: 'didweb.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(await issueCredential(sampleCredential(webKey.controller), { key: webKey, now: ISSUED }))) };
     // a learner identified only by a salted, hashed email
     const hashed = sampleCredential(key.controller);
     delete hashed.credentialSubject.id;
@@ -239,6 +244,25 @@ describe.skipIf(!haveChromium)('the verifier page in Chromium (file://, offline)
     expect(await page.locator('#fetched').isVisible()).toBe(true);
     expect(await page.locator('#fetched-list').textContent()).toBe('None.');
     expect(offsite(requests)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a did:web issuer: offline the signature could not be checked; online the DID document is fetched (https) and listed', async () => {
+    const { page, requests } = await open();
+    await page.setInputFiles('#file', files.didweb!);
+    expect((await verdict(page)).verdict).toBe('not-verified');
+    expect(offsite(requests)).toEqual([]);
+    // the "network": Playwright answers the one URL the page should ask for (nothing leaves the machine)
+    await page.context().unrouteAll();
+    await page.context().route('https://uni.example/.well-known/did.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(didWebDoc) }));
+    await page.context().route(/^(?!file:|data:|blob:|https:\/\/uni\.example\/\.well-known\/did\.json$)/, (route) => route.abort());
+    await page.locator('details.options summary').click();
+    await page.locator('#online').check();
+    await page.setInputFiles('#file', []);
+    await page.setInputFiles('#file', files.didweb!);
+    expect((await verdict(page)).verdict).toBe('verified');
+    expect(offsite(requests)).toEqual(['https://uni.example/.well-known/did.json']);
+    expect(await page.locator('#fetched-list').textContent()).toContain('✔ https://uni.example/.well-known/did.json');
     await page.context().close();
   });
 
