@@ -18,7 +18,7 @@ function newest(dir: string): number {
 }
 
 function fresh(): boolean {
-  const outs = ['index.js', 'index.cjs', 'index.d.ts', 'cli.js'].map((f) => join(root, 'dist', f));
+  const outs = ['index.js', 'index.cjs', 'index.d.ts', 'cli.js', 'verify.js', 'verify.d.ts', 'verifier/index.html', 'verifier/verifier.js'].map((f) => join(root, 'dist', f));
   if (!outs.every((f) => existsSync(f))) return false;
   const built = Math.min(...outs.map((f) => statSync(f).mtimeMs));
   return built > Math.max(newest(join(root, 'src')), newest(join(root, 'schemas')), statSync(join(root, 'package.json')).mtimeMs);

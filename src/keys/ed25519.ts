@@ -4,7 +4,7 @@
  */
 import * as noble from '@noble/ed25519';
 import { sha512 } from '@noble/hashes/sha2.js';
-import { concatBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, concatBytes } from '@noble/hashes/utils.js';
 import { KeyError } from '../errors.js';
 
 // give noble a synchronous sha512 so its sync API works everywhere
@@ -84,7 +84,7 @@ function cacheGet(map: Map<string, Promise<CryptoKey>>, k: string, make: () => P
 }
 
 function hex(b: Uint8Array): string {
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
+  return bytesToHex(b);
 }
 
 function assertLen(b: Uint8Array, n: number, what: string): void {

@@ -1,5 +1,6 @@
 import { exportJWK, generateKeyPair as joseGenerateKeyPair, importJWK } from 'jose';
 import { InvalidInputError, KeyError } from '../errors.js';
+import { base64urlnopad } from '@scure/base';
 
 /**
  * A public RSA JSON Web Key (RFC 7517/7518): only `kty`, `n`, `e` (plus optional `kid`/`alg`/`use`).
@@ -50,7 +51,12 @@ function checkIds(controller: unknown, id: unknown): void {
 
 /** Bits of an RSA modulus given as base64url (leading zero octets ignored). */
 function modulusBits(n: string): number {
-  const bytes = Buffer.from(n, 'base64url');
+  let bytes: Uint8Array;
+  try {
+    bytes = base64urlnopad.decode(n.replace(/=+$/, ''));
+  } catch {
+    return 0;
+  }
   let i = 0;
   while (i < bytes.length && bytes[i] === 0) i++;
   if (i === bytes.length) return 0;

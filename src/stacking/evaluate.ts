@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { StackingError } from '../errors.js';
 import { verifyCredential } from '../verify/verify.js';
 import type { VerifyOptions } from '../verify/options.js';
@@ -135,7 +136,7 @@ function stable(v: unknown): string {
 
 /** @internal sha-256 hex of a rule's canonical JSON (sorted keys). */
 export function ruleDigest(rule: StackingRule): string {
-  return createHash('sha256').update(stable(rule)).digest('hex');
+  return bytesToHex(sha256(utf8ToBytes(stable(rule))));
 }
 
 function deepFreeze<T>(o: T): T {

@@ -1,6 +1,7 @@
-import { gunzipSync } from 'node:zlib';
+import { base64urlnopad } from '@scure/base';
 import { StatusListError } from '../errors.js';
 import { STATUS_LIST_LIMITS } from './types.js';
+import { boundedGunzip, GunzipError } from './gunzip.js';
 
 /**
  * Options of {@link decodeBitstring}.
@@ -58,19 +59,21 @@ export function decodeBitstring(encoded: unknown, options: DecodeBitstringOption
   if (!B64URL.test(body) || body.length % 4 === 1) {
     throw new StatusListError('ERR_STATUS_LIST_MALFORMED', 'encodedList is not base64url without padding (characters A–Z a–z 0–9 - _)');
   }
-  const gz = Buffer.from(body, 'base64url');
+  let gz: Uint8Array;
+  try {
+    gz = base64urlnopad.decode(body);
+  } catch {
+    throw new StatusListError('ERR_STATUS_LIST_MALFORMED', 'encodedList is not base64url without padding (its last character has stray bits)');
+  }
   if (gz.length < 18 || gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 0x08) {
     throw new StatusListError('ERR_STATUS_LIST_NOT_GZIP', 'encodedList is not GZIP data (RFC 1952 header 1f 8b 08 missing)');
   }
-  let out: Buffer;
   try {
-    out = gunzipSync(gz, { maxOutputLength: maxBytes });
+    return boundedGunzip(gz, maxBytes);
   } catch (err) {
-    const e = err as { code?: string; message?: string };
-    if (e?.code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
+    if (err instanceof GunzipError && err.reason === 'too-large') {
       throw new StatusListError('ERR_STATUS_LIST_TOO_LARGE', `the bitstring decompresses to more than ${maxBytes} bytes (gzip bomb?): refused`, { cause: err });
     }
-    throw new StatusListError('ERR_STATUS_LIST_CORRUPT', `encodedList is corrupt GZIP data: ${e?.message ?? String(err)}`, { cause: err });
+    throw new StatusListError('ERR_STATUS_LIST_CORRUPT', `encodedList is corrupt GZIP data: ${err instanceof Error ? err.message : 'unknown error'}`, { cause: err });
   }
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

@@ -12,6 +12,7 @@ import { init } from './init.js';
 import { network } from './network.js';
 import { exportCmd, importCmd } from './europass.js';
 import { serve } from './serve.js';
+import { verifierPage } from './verifier-page.js';
 
 /** Every CLI command, in help order. */
-export const commands: Command[] = [keygen, init, issue, verify, show, checkMicro, status, stack, bundle, unbundle, bake, extract, network, exportCmd, importCmd, serve];
+export const commands: Command[] = [keygen, init, issue, verify, show, checkMicro, status, stack, bundle, unbundle, bake, extract, network, exportCmd, importCmd, serve, verifierPage];
