@@ -13,5 +13,5 @@
  */
 export { readEuElements, type EuElements, type EuLearningOutcome, type EuOrganisation, type EuSkill } from './elements.js';
 export { toElm, EDC_AP_CONTEXT, type ElmExport, type ElmMappingNote, type ToElmOptions } from './to-elm.js';
-export { fromElm, type ElmImport, type FromElmOptions } from './from-elm.js';
+export { fromElm, type ElmAdditionalSet, type ElmImport, type FromElmOptions } from './from-elm.js';
 export { signJades, verifyJades, type JadesEnvelope, type JadesSignOptions, type JadesVerification, type JadesVerifyOptions } from './jades.js';
