@@ -42,6 +42,20 @@ const areas = {
     // jsonld and the suites, took most of each run); end-to-end key tests stay in `npm test`
     tests: ['test/core/keys-rules.test.ts', 'test/core/controller-document-rules.test.ts'],
   },
+  // the extraction side only (untrusted images): format detection, size limit, parsing the baked text; baking (writing)
+  // is not security-relevant. 'baking-png' and 'baking-svg' are the two readers.
+  'baking-detect': {
+    files: ['src/baking/extract.ts', 'src/baking/common.ts:108-145', 'src/baking/common.ts:182-199'],
+    tests: ['test/baking/extract.test.ts', 'test/baking/png.test.ts', 'test/baking/svg.test.ts', 'test/baking/fuzz.test.ts'],
+  },
+  'baking-png': {
+    files: ['src/baking/png.ts:33-243'],
+    tests: ['test/baking/extract.test.ts', 'test/baking/png.test.ts', 'test/baking/fuzz.test.ts'],
+  },
+  'baking-svg': {
+    files: ['src/baking/svg.ts:46-211'],
+    tests: ['test/baking/extract.test.ts', 'test/baking/svg.test.ts', 'test/baking/fuzz.test.ts'],
+  },
   baking: {
     files: ['src/baking/extract.ts', 'src/baking/svg.ts', 'src/baking/png.ts', 'src/baking/common.ts'],
     // the tests that import src/baking only; ambiguous.test.ts (imports src/index.js for verifyCredential) stays in `npm test`
