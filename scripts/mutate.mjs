@@ -35,6 +35,11 @@ const areas = {
     tests: ['test/status/bitstring.test.ts', 'test/status/file-store.test.ts', 'test/status/issuer.test.ts',
       'test/status/property.test.ts', 'test/status/semantics.test.ts', 'test/status/verify.test.ts'],
   },
+  // who controls a key and which bytes it is: Controlled Identifiers §3.3, did:key resolution, Multikey decoding
+  'keys-resolve': {
+    files: ['src/keys/controller-document.ts', 'src/keys/did-key.ts', 'src/keys/multibase.ts'],
+    tests: ['test/core/keys-rules.test.ts', 'test/core/controller-document-rules.test.ts'],
+  },
   keys: {
     // the security-relevant parts: DID resolution, key decoding/import, controller documents (who controls a key)
     files: ['src/keys/did-key.ts', 'src/keys/did-web.ts', 'src/keys/multibase.ts', 'src/keys/keypair.ts', 'src/keys/controller-document.ts'],
