@@ -35,12 +35,31 @@ const areas = {
     tests: ['test/status/bitstring.test.ts', 'test/status/file-store.test.ts', 'test/status/issuer.test.ts',
       'test/status/property.test.ts', 'test/status/semantics.test.ts', 'test/status/verify.test.ts'],
   },
+  // who controls a key and which bytes it is: Controlled Identifiers §3.3, did:key resolution, Multikey decoding
+  'keys-resolve': {
+    files: ['src/keys/controller-document.ts', 'src/keys/did-key.ts', 'src/keys/multibase.ts'],
+    tests: ['test/core/keys-rules.test.ts', 'test/core/controller-document-rules.test.ts'],
+  },
   keys: {
     // the security-relevant parts: DID resolution, key decoding/import, controller documents (who controls a key)
     files: ['src/keys/did-key.ts', 'src/keys/did-web.ts', 'src/keys/multibase.ts', 'src/keys/keypair.ts', 'src/keys/controller-document.ts'],
     // unit tests that import src/keys only (a mutant run re-imports the test's module graph: importing src/index.js, i.e.
     // jsonld and the suites, took most of each run); end-to-end key tests stay in `npm test`
     tests: ['test/core/keys-rules.test.ts', 'test/core/controller-document-rules.test.ts'],
+  },
+  // the extraction side only (untrusted images): format detection, size limit, parsing the baked text; baking (writing)
+  // is not security-relevant. 'baking-png' and 'baking-svg' are the two readers.
+  'baking-detect': {
+    files: ['src/baking/extract.ts', 'src/baking/common.ts:108-145', 'src/baking/common.ts:182-199'],
+    tests: ['test/baking/extract.test.ts', 'test/baking/png.test.ts', 'test/baking/svg.test.ts', 'test/baking/fuzz.test.ts'],
+  },
+  'baking-png': {
+    files: ['src/baking/png.ts:33-243'],
+    tests: ['test/baking/extract.test.ts', 'test/baking/png.test.ts', 'test/baking/fuzz.test.ts'],
+  },
+  'baking-svg': {
+    files: ['src/baking/svg.ts:46-211'],
+    tests: ['test/baking/extract.test.ts', 'test/baking/svg.test.ts', 'test/baking/fuzz.test.ts'],
   },
   baking: {
     files: ['src/baking/extract.ts', 'src/baking/svg.ts', 'src/baking/png.ts', 'src/baking/common.ts'],
