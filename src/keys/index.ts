@@ -9,3 +9,6 @@ export { generateRsaKeyPair, importRsaKeyPair, exportRsaKeyPair, toRsaVerificati
 export type { RsaKeyPair, RsaPublicJwk } from './rsa.js';
 export { retrieveVerificationMethod, keyContextFor } from './controller-document.js';
 export type { RetrievedVerificationMethod, RetrieveVerificationMethodError } from './controller-document.js';
+export { isSigner, signerFromKeyPair, signerFromCryptoKey } from './signer.js';
+export type { Signer, SignerCallOptions } from './signer.js';
+export type { EcdsaCurve } from './ecdsa.js';
