@@ -67,3 +67,14 @@ declare module '@digitalbazaar/eddsa-jcs-2022-cryptosuite' {
 declare module '@digitalcredentials/dcc-context' {
   export const contexts: Map<string, unknown>;
 }
+declare module '@digitalbazaar/ecdsa-multikey' {
+  export function generate(opts: { curve: string; id?: string; controller?: string }): Promise<any>;
+  export function from(key: unknown): Promise<any>;
+}
+declare module '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite' {
+  export const cryptosuite: any;
+}
+declare module '@digitalbazaar/ecdsa-jcs-2019-cryptosuite' {
+  export function createSignCryptosuite(): any;
+  export function createVerifyCryptosuite(): any;
+}
