@@ -6,7 +6,6 @@
 import { calculateJwkThumbprint, compactVerify, importJWK, type JWK } from 'jose';
 import { InvalidInputError, KeyError } from '../errors.js';
 import type { KeyPair } from '../keys/keypair.js';
-import { exportKeyPair } from '../keys/keypair.js';
 import { b64u, decodePublicKeyMultibase } from '../keys/multibase.js';
 import type { RsaKeyPair } from '../keys/rsa.js';
 import { decodeEcdsaPublicKeyMultibase, ecdsaCurveOfMultibase, ecdsaJwkOf } from '../keys/ecdsa.js';

@@ -3,6 +3,7 @@
 // answers with a transient error once.
 import { p256 } from '@noble/curves/nist.js';
 import { ed25519 } from '@noble/curves/ed25519.js';
+import { Buffer } from 'node:buffer';
 import { base58 } from '@scure/base';
 
 const [, , keyJson, failAtArg] = process.argv;

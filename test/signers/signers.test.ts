@@ -24,7 +24,6 @@ import { parseTemplate } from '../../src/batch/template.js';
 import { ISSUED, NOW, sampleCredential } from '../helpers.js';
 import { startRemoteSigner } from './remote.js';
 
-const check = (r: any, id: string) => r.checks.find((c: any) => c.id === id);
 let dir: string;
 let ed: KeyPair;
 let p256: KeyPair;
@@ -154,7 +153,7 @@ describe('external signers', () => {
   it('issueBatch retries a transient failure with back-off and then reports the row', async () => {
     const base = signerFromKeyPair(ed);
     let calls = 0;
-    const flaky = opaque(base, async (d) => {
+    const flaky = opaque(base, async () => {
       calls++;
       throw new Error('503');
     });
