@@ -135,3 +135,26 @@ export class StackingError extends CredstackError {}
  * ```
  */
 export class EuropassError extends CredstackError {}
+
+/**
+ * An external {@link Signer} failed: it threw (`ERR_SIGNER_FAILED`), did not answer in time (`ERR_SIGNER_TIMEOUT`),
+ * returned something that is not a signature of its algorithm (`ERR_SIGNER_BAD_SIGNATURE`), is not a signer at all
+ * (`ERR_SIGNER_INVALID`) or signs with an algorithm the proof format cannot use (`ERR_SIGNER_ALGORITHM`).
+ * `details.signerId` names the signer (its verification method id), `details.transient` says whether a retry may help.
+ * Never carries key material: the signer's own error is kept as `cause` (it came from the caller's code) but its
+ * message is not copied into this error's message.
+ * @example
+ * ```ts
+ * try { await issueCredential(cred, { signer }); }
+ * catch (e) { if (e instanceof SignerError && e.details?.transient) console.log('retry later', e.details.signerId); }
+ * ```
+ */
+export class SignerError extends CredstackError {
+  constructor(
+    code: 'ERR_SIGNER_FAILED' | 'ERR_SIGNER_TIMEOUT' | 'ERR_SIGNER_BAD_SIGNATURE' | 'ERR_SIGNER_INVALID' | 'ERR_SIGNER_ALGORITHM',
+    message: string,
+    options: { cause?: unknown; signerId: string; algorithm?: string; transient: boolean },
+  ) {
+    super(code, message, { cause: options.cause, details: { signerId: options.signerId, algorithm: options.algorithm, transient: options.transient } });
+  }
+}

@@ -16,7 +16,7 @@ export * from './jsonld/index.js';
 export * from './proofs/index.js';
 export * from './model/index.js';
 export * from './schema/index.js';
-export { issueCredential, type IssueOptions } from './issue.js';
+export { issueCredential, type IssueOptions, type IssueFormat } from './issue.js';
 export * from './verify/index.js';
 export * from './status/index.js';
 export * from './portfolio/index.js';

@@ -4,8 +4,10 @@ import { createDocumentLoader, type DocumentLoaderOptions } from './jsonld/loade
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from './jsonld/contexts.js';
 import type { KeyPair } from './keys/keypair.js';
 import type { RsaKeyPair } from './keys/rsa.js';
+import { assertSigner, callSigner, isSigner, normalizeAlgorithm, signerController, signerFromKeyPair, type Signer, type SignerAlgorithm } from './keys/signer.js';
 import { createDataIntegritySigningSuite } from './proofs/suites.js';
-import { signerFunction, signProof } from './proofs/sign-proof.js';
+import { signProof } from './proofs/sign-proof.js';
+import { createEcdsaSigningSuite } from './proofs/ecdsa.js';
 import { checkStructure, structureProblems } from './verify/checks/structure.js';
 import { asArray, findKeyPaths, idOf, isDateTimeStamp, isoSeconds, toDate } from './util/json.js';
 import { validateCredential } from './schema/index.js';
@@ -19,13 +21,24 @@ import { applyExtensionMode, type ExtensionMode } from './model/extension.js';
  * ```
  */
 export interface IssueOptions {
-  /** The issuer's signing key; `key.controller` must equal the credential's issuer id. RSA keys (RS256) sign VC-JWTs only. */
-  key: KeyPair | RsaKeyPair;
   /**
-   * Proof format: embedded Data Integrity proof with cryptosuite `eddsa-rdfc-2022` (default; RDF canonicalization) or
-   * `eddsa-jcs-2022` (JSON canonicalization, RFC 8785), or a compact VC-JWT.
+   * The issuer's signing key; `key.controller` must equal the credential's issuer id. RSA keys (RS256) sign VC-JWTs
+   * only. Give either `key` or `signer`.
    */
-  format?: 'eddsa-rdfc-2022' | 'eddsa-jcs-2022' | 'vc-jwt';
+  key?: KeyPair | RsaKeyPair;
+  /**
+   * An external signer (KMS, HSM, non-extractable WebCrypto key): the key never reaches credstack. Its controller
+   * (`signer.id` before `#`) must equal the credential's issuer id. Failures surface as {@link SignerError}.
+   */
+  signer?: Signer;
+  /** Give up on a signer that has not answered after this many milliseconds (default 30 000). */
+  signerTimeoutMs?: number;
+  /**
+   * Proof format: embedded Data Integrity proof with cryptosuite `eddsa-rdfc-2022` (default for Ed25519; RDF
+   * canonicalization) or `eddsa-jcs-2022` (JSON canonicalization, RFC 8785); for P-256 keys `ecdsa-rdfc-2019` (their
+   * default) or `ecdsa-jcs-2019`; or a compact VC-JWT (`EdDSA`, `ES256` or `RS256` by the key).
+   */
+  format?: IssueFormat;
   /** Pin the clock: the proof's `created` and the default `validFrom`. */
   now?: Date | string;
   /** Extra offline documents (contexts) the credential uses. */
@@ -41,15 +54,61 @@ export interface IssueOptions {
   extension?: ExtensionMode;
 }
 
+/**
+ * Proof formats of {@link issueCredential}.
+ * @example
+ * ```ts
+ * const f: IssueFormat = 'ecdsa-rdfc-2019';
+ * ```
+ */
+export type IssueFormat = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022' | 'ecdsa-rdfc-2019' | 'ecdsa-jcs-2019' | 'vc-jwt';
+
+/** @internal The signer an issuing call signs with: `options.signer`, or `options.key` wrapped; plus its controller. */
+export interface SigningIdentity {
+  id: string;
+  controller: string;
+  signer: Signer;
+  algorithm: SignerAlgorithm;
+}
+
+/** @internal Resolve `{ key }` or `{ signer }` (exactly one) into a signer; typed errors for anything else. */
+export function resolveSigning(options: { key?: unknown; signer?: unknown }, what = 'options'): SigningIdentity {
+  if (options.signer !== undefined) {
+    if (options.key !== undefined) throw new InvalidInputError(`${what}: give either key or signer, not both`);
+    const algorithm = assertSigner(options.signer, ['Ed25519', 'P-256', 'P-384', 'RS256'], 'issuing');
+    const signer = options.signer as Signer;
+    return { id: signer.id, controller: signerController(signer), signer, algorithm };
+  }
+  const key = options.key as KeyPair | RsaKeyPair | undefined;
+  if (isSigner(key)) {
+    const algorithm = assertSigner(key, ['Ed25519', 'P-256', 'P-384', 'RS256'], 'issuing');
+    return { id: key.id, controller: signerController(key), signer: key, algorithm };
+  }
+  if (!key || typeof key !== 'object' || typeof key.id !== 'string' || typeof key.controller !== 'string') {
+    throw new KeyError('ERR_KEY_INVALID', `${what}.key must be a KeyPair (see generateKeyPair / importKeyPair), or pass ${what}.signer`);
+  }
+  if (key.type === 'JsonWebKey' ? typeof key.privateJwk?.d !== 'string' : typeof key.secretKeyMultibase !== 'string') {
+    throw new KeyError('ERR_KEY_NO_SECRET', `key ${key.id} has no secret part: it can verify but not sign`);
+  }
+  const signer = signerFromKeyPair(key);
+  return { id: key.id, controller: key.controller, signer, algorithm: normalizeAlgorithm(signer.algorithm)! };
+}
+
+/** @internal The default Data Integrity format of a signer's algorithm. */
+export function defaultFormat(algorithm: SignerAlgorithm): IssueFormat {
+  // RSA keys sign VC-JWTs only, and only when asked (format: 'vc-jwt'): no silent change of format
+  return algorithm === 'P-256' || algorithm === 'P-384' ? 'ecdsa-rdfc-2019' : 'eddsa-rdfc-2022';
+}
+
 /** @internal Checks shared by every issuing path (embedded proof, VC-JWT, batch). Returns a prepared copy. */
-export function prepareCredential(credential: unknown, key: KeyPair | RsaKeyPair, now: Date, skipSchema = false, extension: ExtensionMode = 'inline'): Record<string, any> {
+export function prepareCredential(credential: unknown, key: { id: string; controller: string } | KeyPair | RsaKeyPair, now: Date, skipSchema = false, extension: ExtensionMode = 'inline'): Record<string, any> {
   if (!credential || typeof credential !== 'object' || Array.isArray(credential)) {
     throw new InvalidInputError('credential must be a JSON object');
   }
   if (!key || typeof key !== 'object' || typeof key.id !== 'string' || typeof key.controller !== 'string') {
     throw new KeyError('ERR_KEY_INVALID', 'options.key must be a KeyPair (see generateKeyPair / importKeyPair)');
   }
-  if (key.type === 'JsonWebKey' ? typeof key.privateJwk?.d !== 'string' : typeof key.secretKeyMultibase !== 'string') {
+  if ('type' in key && (key.type === 'JsonWebKey' ? typeof key.privateJwk?.d !== 'string' : typeof key.secretKeyMultibase !== 'string')) {
     throw new KeyError('ERR_KEY_NO_SECRET', `key ${key.id} has no secret part: it can verify but not sign`);
   }
   let cred: Record<string, any>;
@@ -171,46 +230,56 @@ export function mapSigningError(err: unknown, cred: unknown): CredstackError {
  * ```
  */
 export async function issueCredential(credential: object, options: IssueOptions & { format: 'vc-jwt' }): Promise<string>;
-export async function issueCredential(credential: object, options: IssueOptions & { format?: 'eddsa-rdfc-2022' | 'eddsa-jcs-2022' }): Promise<Record<string, any>>;
+export async function issueCredential(credential: object, options: IssueOptions & { format?: Exclude<IssueFormat, 'vc-jwt'> }): Promise<Record<string, any>>;
 export async function issueCredential(credential: object, options: IssueOptions): Promise<Record<string, any> | string>;
 export async function issueCredential(credential: object, options: IssueOptions): Promise<Record<string, any> | string> {
-  if (!options || typeof options !== 'object') throw new InvalidInputError('options with a key are required');
+  if (!options || typeof options !== 'object') throw new InvalidInputError('options with a key or signer are required');
   const now = toDate(options.now);
   if (!now) throw new InvalidInputError('options.now is not a valid date');
-  const format = options.format ?? 'eddsa-rdfc-2022';
-  if (format !== 'eddsa-rdfc-2022' && format !== 'eddsa-jcs-2022' && format !== 'vc-jwt') {
-    throw new InvalidInputError(`unknown format ${typeof format === 'string' ? (format as string).slice(0, 50) : typeof format}: use 'eddsa-rdfc-2022', 'eddsa-jcs-2022' or 'vc-jwt'`, { code: 'ERR_UNSUPPORTED_FORMAT' });
+  const format = options.format ?? 'default';
+  if (format !== 'default' && !FORMATS.includes(format)) {
+    throw new InvalidInputError(`unknown format ${typeof format === 'string' ? (format as string).slice(0, 50) : typeof format}: use ${FORMATS.map((f) => `'${f}'`).join(', ')}`, { code: 'ERR_UNSUPPORTED_FORMAT' });
   }
-  const cred = prepareCredential(credential, options.key, now, options.skipSchema, options.extension);
+  const id = resolveSigning(options);
+  const fmt = format === 'default' ? defaultFormat(id.algorithm) : format;
+  const ecdsa = id.algorithm === 'P-256' || id.algorithm === 'P-384';
+  if (fmt !== 'vc-jwt') {
+    const fits = fmt.startsWith('ecdsa-') ? ecdsa : id.algorithm === 'Ed25519';
+    if (!fits) {
+      if (id.algorithm === 'RS256') throw new KeyError('ERR_KEY_UNSUPPORTED', 'RSA keys sign VC-JWTs only: pass format: \'vc-jwt\', or use an Ed25519 key');
+      throw new KeyError('ERR_KEY_UNSUPPORTED', `format ${fmt} needs ${fmt.startsWith('ecdsa-') ? 'a P-256 or P-384' : 'an Ed25519'} key; ${id.id} is ${id.algorithm}`);
+    }
+  }
+  const cred = prepareCredential(credential, id, now, options.skipSchema, options.extension);
   // a relatedResource whose document the caller handed in must match its digest
   const mismatch = checkStructure(cred, options.documents).find((c) => c.status === 'failed');
   if (mismatch) throw new IssueError(mismatch.code!, mismatch.message, { details: { path: mismatch.target } });
   const documentLoader = createDocumentLoader({ documents: options.documents });
-  if (format === 'vc-jwt') {
+  if (fmt === 'vc-jwt') {
     const { signJwtCredential } = await import('./proofs/jwt.js');
     // the JSON-LD check still runs so that a VC-JWT carries only defined terms
     await checkJsonLd(cred, documentLoader);
-    return signJwtCredential(cred, { key: options.key, now });
+    return signJwtCredential(cred, { signer: id.signer, now, signerTimeoutMs: options.signerTimeoutMs });
   }
-  if (options.key.type === 'JsonWebKey') throw new KeyError('ERR_KEY_UNSUPPORTED', 'RSA keys sign VC-JWTs only: pass format: \'vc-jwt\', or use an Ed25519 key');
   // JCS signs the JSON, not RDF: the safe-mode check still runs, so every property is defined by a context
-  if (format === 'eddsa-jcs-2022') await checkJsonLd(cred, documentLoader);
+  if (fmt === 'eddsa-jcs-2022' || fmt === 'ecdsa-jcs-2019') await checkJsonLd(cred, documentLoader);
+  const call = options.signerTimeoutMs !== undefined ? { timeoutMs: options.signerTimeoutMs } : undefined;
+  const date = isoSeconds(now);
+  const suite = fmt === 'ecdsa-rdfc-2019' || fmt === 'ecdsa-jcs-2019' ? createEcdsaSigningSuite(fmt, id.signer, date, call) : createDataIntegritySigningSuite(fmt, id.signer, date, call);
   try {
-    if (format === 'eddsa-rdfc-2022') {
+    if (fmt === 'eddsa-rdfc-2022') {
       // the proof layer (src/proofs/sign-proof.ts): the checks vc.issue runs, then the same proof jsonld-signatures makes
       vc._checkCredential({ credential: cred, now, mode: 'issue', maxClockSkew: 300 } as any);
-      return await signProof(cred, { sign: signerFunction(options.key), verificationMethod: options.key.id, created: isoSeconds(now), documentLoader });
+      const signer = id.signer;
+      return await signProof(cred, { sign: (data) => callSigner(signer, data, call), verificationMethod: signer.id, created: date, documentLoader });
     }
-    return await vc.issue({
-      credential: cred,
-      suite: createDataIntegritySigningSuite(format, options.key, isoSeconds(now)),
-      documentLoader,
-      now,
-    });
+    return await vc.issue({ credential: cred, suite, documentLoader, now });
   } catch (err) {
     throw mapSigningError(err, cred);
   }
 }
+
+const FORMATS: readonly IssueFormat[] = ['eddsa-rdfc-2022', 'eddsa-jcs-2022', 'ecdsa-rdfc-2019', 'ecdsa-jcs-2019', 'vc-jwt'];
 
 /** @internal Expand in safe mode: every term must be defined. */
 export async function checkJsonLd(cred: unknown, documentLoader: ReturnType<typeof createDocumentLoader>): Promise<void> {

@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { CredstackError, InvalidInputError, IssueError } from '../errors.js';
 import type { KeyPair } from '../keys/keypair.js';
+import { isSigner, signerController, type Signer } from '../keys/signer.js';
 import type { Profile } from '../model/types.js';
 import { issueBatch } from './issue-batch.js';
 import { openDirSink, openJsonlSink, type CohortSink } from './output.js';
@@ -70,7 +71,17 @@ export interface CohortOptions {
   /** CSV file path or CSV text chunks. */
   roster: string | AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
   template: CohortTemplate;
-  key: KeyPair;
+  /** The issuer's key; give either `key` or `signer`. */
+  key?: KeyPair;
+  /**
+   * An external signer (KMS, HSM, a signing service): the key never reaches credstack. Transient failures are retried
+   * (`signerRetries`, `signerRetryDelayMs`); a row that still fails is reported with its line, never half-written.
+   */
+  signer?: Signer;
+  /** See BatchOptions.signerTimeoutMs / signerRetries / signerRetryDelayMs of issueBatch. */
+  signerTimeoutMs?: number;
+  signerRetries?: number;
+  signerRetryDelayMs?: number;
   /** JSON Lines file (resumable append) or a directory with one file per row. */
   out: { jsonl: string } | { dir: string };
   /** Column whose value identifies a row for resuming (default: a student-id, email or DID column, else a hash of the row). */
@@ -78,7 +89,7 @@ export interface CohortOptions {
   /** Issuer profile when the template has none (default `{ id: key.controller, type: ['Profile'], name: issuerName }`). */
   issuer?: Profile;
   issuerName?: string;
-  format?: 'eddsa-rdfc-2022' | 'vc-jwt';
+  format?: 'eddsa-rdfc-2022' | 'eddsa-jcs-2022' | 'ecdsa-rdfc-2019' | 'ecdsa-jcs-2019' | 'vc-jwt';
   /** How credstack's context is named when the template uses its terms (IssueOptions.extension; default 'inline'). */
   extension?: 'url' | 'inline' | 'none';
   now?: Date | string;
@@ -128,16 +139,19 @@ function rowHash(values: Record<string, string>): string {
  */
 export async function issueCohort(opts: CohortOptions): Promise<CohortSummary> {
   const started = performance.now();
-  const { key, template } = opts;
+  const { key, template, signer } = opts;
+  if (signer !== undefined && !isSigner(signer)) throw new InvalidInputError('options.signer must be a Signer ({ id, algorithm, sign })', { code: 'ERR_SIGNER_INVALID' });
+  const controller = signer !== undefined ? signerController(signer) : key?.controller;
+  if (typeof controller !== 'string') throw new InvalidInputError('options.key or options.signer is required');
   const issuerId = template.kind === 'award'
-    ? (template.issuer?.id ?? opts.issuer?.id ?? key.controller)
+    ? (template.issuer?.id ?? opts.issuer?.id ?? controller)
     : (typeof template.credential.issuer === 'string' ? template.credential.issuer : template.credential.issuer?.id);
-  if (typeof issuerId === 'string' && !issuerId.includes('{{') && issuerId !== key.controller) {
-    throw new IssueError('ERR_ISSUER_MISMATCH', `the template's issuer ${issuerId} is not the key's controller ${key.controller}`, {
-      details: { issuer: issuerId, controller: key.controller },
+  if (typeof issuerId === 'string' && !issuerId.includes('{{') && issuerId !== controller) {
+    throw new IssueError('ERR_ISSUER_MISMATCH', `the template's issuer ${issuerId} is not the key's controller ${controller}`, {
+      details: { issuer: issuerId, controller },
     });
   }
-  const issuer: Profile = opts.issuer ?? { id: key.controller, type: ['Profile'], name: opts.issuerName ?? 'Issuer' } as Profile;
+  const issuer: Profile = opts.issuer ?? { id: controller, type: ['Profile'], name: opts.issuerName ?? 'Issuer' } as Profile;
 
   let total: number | undefined;
   if (opts.countRows && typeof opts.roster === 'string') {
@@ -204,7 +218,10 @@ export async function issueCohort(opts: CohortOptions): Promise<CohortSummary> {
   const now = opts.now === undefined ? undefined : new Date(opts.now);
   try {
     for await (const r of issueBatch(items(), {
-      key,
+      ...(signer !== undefined ? { signer } : { key }),
+      ...(opts.signerTimeoutMs !== undefined ? { signerTimeoutMs: opts.signerTimeoutMs } : {}),
+      ...(opts.signerRetries !== undefined ? { signerRetries: opts.signerRetries } : {}),
+      ...(opts.signerRetryDelayMs !== undefined ? { signerRetryDelayMs: opts.signerRetryDelayMs } : {}),
       ...(opts.format ? { format: opts.format } : {}),
       ...(opts.extension ? { extension: opts.extension } : {}),
       ...(opts.now !== undefined ? { now: opts.now } : {}),

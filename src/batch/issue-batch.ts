@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { CredstackError, InvalidInputError, IssueError } from '../errors.js';
+import { CredstackError, InvalidInputError, IssueError, SignerError } from '../errors.js';
 import { issueCredential, type IssueOptions } from '../issue.js';
 import type { KeyPair } from '../keys/keypair.js';
 import { WORKER_BATCH, createSigningPool } from './worker-pool.js';
@@ -75,8 +75,26 @@ export interface BatchOptions<T = object> extends Omit<IssueOptions, 'now'> {
    * canonicalisation), so workers up to the number of cores make large cohorts proportionally faster; each costs
    * ~0.5 s to start (this thread signs until the first is ready) and its own JSON-LD caches (~40 MB); rows go to them
    * in batches of 16 per message. The key's secret is handed to them in memory only.
+   * With an external `signer` the rows are prepared and signed on the calling thread (a signer cannot cross threads).
    */
   workers?: number;
+  /**
+   * How many times a row is signed again after a transient signer failure (`SignerError` with `details.transient`:
+   * the signer threw or timed out), waiting `signerRetryDelayMs`, then twice that, … in between. Default 3. A row
+   * whose retries are exhausted fails with that `SignerError`; a retried row still yields exactly one credential.
+   */
+  signerRetries?: number;
+  /** First back-off delay of a signer retry, in milliseconds (default 250; doubles on each further attempt). */
+  signerRetryDelayMs?: number;
+}
+
+/** @internal Sleep that an abort does not wait for. */
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
 }
 
 function toCredstackError(err: unknown): CredstackError {
@@ -103,11 +121,13 @@ export async function* issueBatch<T = object>(
   rows: Iterable<T> | AsyncIterable<T>,
   options: BatchOptions<T>,
 ): AsyncGenerator<BatchResult<T>, void, undefined> {
-  if (!options || typeof options !== 'object' || !options.key) throw new InvalidInputError('options.key is required');
+  if (!options || typeof options !== 'object' || (!options.key && !options.signer)) throw new InvalidInputError('options.key or options.signer is required');
   if (rows == null || (typeof (rows as any)[Symbol.asyncIterator] !== 'function' && typeof (rows as any)[Symbol.iterator] !== 'function')) {
     throw new InvalidInputError('rows must be an iterable or async iterable');
   }
-  const { build, onProgress, signal, concurrency: _c, workers = 0, ...issueOpts } = options;
+  const { build, onProgress, signal, concurrency: _c, workers = 0, signerRetries = 3, signerRetryDelayMs = 250, ...issueOpts } = options;
+  if (!Number.isInteger(signerRetries) || signerRetries < 0 || signerRetries > 20) throw new InvalidInputError('signerRetries must be an integer from 0 to 20');
+  if (typeof signerRetryDelayMs !== 'number' || !(signerRetryDelayMs >= 0) || signerRetryDelayMs > 60_000) throw new InvalidInputError('signerRetryDelayMs must be 0 to 60000');
   if (!Number.isInteger(workers) || workers < 0) throw new InvalidInputError('workers must be a non-negative integer');
   // with workers, enough rows in flight to keep every worker's batches full (rows go to workers WORKER_BATCH at a time)
   const concurrency = options.concurrency ?? Math.max(2, availableParallelism() * 2, workers * WORKER_BATCH * 2);
@@ -115,7 +135,7 @@ export async function* issueBatch<T = object>(
   if (workers > 0 && issueOpts.documents !== undefined) throw new InvalidInputError('workers cannot be combined with documents (pass contexts through the bundled set)');
   const { key: _key, ...workerOpts } = issueOpts;
   // workers sign with Ed25519 Multikeys; other key types (RSA for VC-JWT) sign on this thread
-  let pool = workers > 0 && (issueOpts.key as { type?: string }).type === 'Multikey'
+  let pool = workers > 0 && issueOpts.signer === undefined && (issueOpts.key as { type?: string } | undefined)?.type === 'Multikey'
     ? createSigningPool(workers, issueOpts.key as KeyPair, workerOpts)
     : undefined;
   const sign = async (unsigned: object): Promise<Record<string, any> | string> => {
@@ -137,6 +157,22 @@ export async function* issueBatch<T = object>(
     }
     return issueCredential(unsigned, issueOpts as IssueOptions);
   };
+  // a transient signer failure signs the same prepared row again (same credential id), so a row is issued at most once
+  const signWithRetry = async (unsigned: object): Promise<Record<string, any> | string> => {
+    let row = unsigned;
+    if (row && typeof row === 'object' && !Array.isArray(row) && (row as { id?: unknown }).id === undefined) {
+      row = { ...row, id: `urn:uuid:${globalThis.crypto.randomUUID()}` };
+    }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await sign(row);
+      } catch (err) {
+        const transient = err instanceof SignerError && err.details?.transient === true;
+        if (!transient || attempt >= signerRetries || signal?.aborted) throw err;
+        await delay(signerRetryDelayMs * 2 ** attempt, signal);
+      }
+    }
+  };
 
   const iterator: AsyncIterator<T> | Iterator<T> =
     typeof (rows as any)[Symbol.asyncIterator] === 'function' ? (rows as AsyncIterable<T>)[Symbol.asyncIterator]() : (rows as Iterable<T>)[Symbol.iterator]();
@@ -150,7 +186,7 @@ export async function* issueBatch<T = object>(
     return (async (): Promise<BatchResult<T>> => {
       try {
         const unsigned = build ? await build(row, i) : (row as unknown as object);
-        const credential = await sign(unsigned);
+        const credential = await signWithRetry(unsigned);
         return { index: i, row, credential };
       } catch (err) {
         return { index: i, row, error: toCredstackError(err) };

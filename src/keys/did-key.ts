@@ -1,3 +1,4 @@
+import { decodeEcdsaPublicKeyMultibase, ecdsaCurveOfMultibase } from './ecdsa.js';
 import { decodePublicKeyMultibase } from './multibase.js';
 
 const DID_V1 = 'https://www.w3.org/ns/did/v1';
@@ -20,8 +21,8 @@ export interface DidDocument {
 }
 
 /**
- * Resolve an Ed25519 `did:key` (or one of its DID URLs) locally, with no network: returns the DID document, or the
- * verification method when given `did:key:z6Mk…#z6Mk…`. Returns `undefined` for anything that is not a valid Ed25519 did:key.
+ * Resolve an Ed25519, P-256 (`did:key:zDn…`) or P-384 (`did:key:z82…`) `did:key` (or one of its DID URLs) locally, with no network: returns the DID document, or the
+ * verification method when given `did:key:z6Mk…#z6Mk…`. Returns `undefined` for anything that is not a valid did:key of those types.
  * @example
  * ```ts
  * const doc = resolveDidKey('did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK');
@@ -33,7 +34,8 @@ export function resolveDidKey(didUrl: string): DidDocument | Record<string, unkn
   const [did, fragment] = didUrl.split('#', 2) as [string, string | undefined];
   const mb = did.slice('did:key:'.length);
   try {
-    decodePublicKeyMultibase(mb);
+    if (ecdsaCurveOfMultibase(mb)) decodeEcdsaPublicKeyMultibase(mb);
+    else decodePublicKeyMultibase(mb);
   } catch {
     return undefined;
   }

@@ -53,3 +53,59 @@ export function createDidWebDocument(did: string, keys: Array<KeyPair | RsaKeyPa
     authentication: ids,
   };
 }
+
+/**
+ * Options of {@link rotateDidWebDocument}.
+ * @example
+ * ```ts
+ * const opts: RotateDidWebOptions = { retire: ['did:web:uni.example#key-1'] };
+ * ```
+ */
+export interface RotateDidWebOptions {
+  /** Verification method ids to remove (credentials they signed stop verifying: `ERR_VERIFICATION_METHOD_NOT_FOUND`). */
+  retire?: string[];
+}
+
+/**
+ * Key rotation for a `did:web` DID document: adds `newKey` (first, so it is the one listed first for
+ * `assertionMethod` and `authentication`) and keeps every existing key, so credentials the old keys signed keep
+ * verifying while those keys stay listed. Remove a key only with `retire` (after its credentials are re-issued or
+ * expired): credentials it signed then fail with `ERR_VERIFICATION_METHOD_NOT_FOUND`. Returns a new document; the input
+ * is not modified. Only public keys are written.
+ * @example
+ * ```ts
+ * const next = await generateKeyPair({ algorithm: 'P-256', controller: 'did:web:uni.example', id: 'did:web:uni.example#key-2' });
+ * const rotated = rotateDidWebDocument(JSON.parse(await fs.readFile('did.json', 'utf8')), next);
+ * // later: rotateDidWebDocument(rotated, next3, { retire: ['did:web:uni.example#key-1'] })
+ * ```
+ */
+export function rotateDidWebDocument(document: unknown, newKey: KeyPair | RsaKeyPair, opts: RotateDidWebOptions = {}): DidDocument {
+  if (!document || typeof document !== 'object' || Array.isArray(document)) throw new InvalidInputError('the DID document must be a JSON object', { code: 'ERR_DID_DOCUMENT_INVALID' });
+  const doc = structuredClone(document) as DidDocument;
+  if (typeof doc.id !== 'string') throw new InvalidInputError('the DID document has no id', { code: 'ERR_DID_DOCUMENT_INVALID' });
+  didWebToUrl(doc.id);
+  const [vm] = createDidWebDocument(doc.id, [newKey]).verificationMethod!;
+  const idOf = (e: unknown, base: string): string | undefined => {
+    const id = typeof e === 'string' ? e : e && typeof e === 'object' ? (e as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? (id.startsWith('#') ? base + id : id) : undefined;
+  };
+  const methods = Array.isArray(doc.verificationMethod) ? doc.verificationMethod : [];
+  if (methods.some((m) => idOf(m, doc.id) === vm!.id)) throw new InvalidInputError(`${String(vm!.id)} is already in the DID document: choose another key id`, { code: 'ERR_KEY_ID_TAKEN' });
+  const retire = new Set(opts.retire ?? []);
+  if (retire.has(vm!.id as string)) throw new InvalidInputError('cannot retire the key being added', { code: 'ERR_INVALID_INPUT' });
+  for (const r of retire) {
+    if (!methods.some((m) => idOf(m, doc.id) === r)) throw new InvalidInputError(`${r} is not in the DID document`, { code: 'ERR_VERIFICATION_METHOD_NOT_FOUND' });
+  }
+  const keep = (list: unknown): Array<string | Record<string, unknown>> =>
+    (Array.isArray(list) ? list : []).filter((e) => !retire.has(idOf(e, doc.id) ?? '')) as Array<string | Record<string, unknown>>;
+  doc.verificationMethod = [vm!, ...keep(doc.verificationMethod)] as Array<Record<string, unknown>>;
+  doc.assertionMethod = [vm!.id as string, ...keep(doc.assertionMethod)];
+  doc.authentication = [vm!.id as string, ...keep(doc.authentication)];
+  for (const rel of ['capabilityInvocation', 'capabilityDelegation', 'keyAgreement']) {
+    if (Array.isArray(doc[rel])) doc[rel] = keep(doc[rel]);
+  }
+  const ctx = Array.isArray(doc['@context']) ? doc['@context'] : doc['@context'] === undefined ? [] : [doc['@context']];
+  const need = ['https://www.w3.org/ns/did/v1', vm!.type === 'JsonWebKey' ? 'https://w3id.org/security/jwk/v1' : 'https://w3id.org/security/multikey/v1'];
+  doc['@context'] = [...ctx, ...need.filter((c) => !ctx.includes(c))];
+  return doc;
+}

@@ -1,6 +1,17 @@
 import { InvalidInputError, KeyError } from '../errors.js';
 import { ed25519PublicKey, ed25519Sign } from './ed25519.js';
 import {
+  decodeEcdsaPublicKeyMultibase,
+  decodeEcdsaSecretKeyMultibase,
+  ecdsaCurveOfMultibase,
+  ecdsaKeyMaterial,
+  ecdsaPublicKey,
+  ecdsaPublicKeyOfJwk,
+  encodeEcdsaPublicKeyMultibase,
+  encodeEcdsaSecretKeyMultibase,
+  type EcdsaCurve,
+} from './ecdsa.js';
+import {
   b64u,
   decodePublicKeyMultibase,
   decodeSecretKeyMultibase,
@@ -9,7 +20,7 @@ import {
 } from './multibase.js';
 
 /**
- * An Ed25519 key pair in W3C Multikey form. `secretKeyMultibase` is absent on public-only keys; where present it is
+ * An Ed25519 (`z6Mk…`) or ECDSA P-256 (`zDn…`) / P-384 (`z82…`) key pair in W3C Multikey form. `secretKeyMultibase` is absent on public-only keys; where present it is
  * non-enumerable, so logging or `JSON.stringify` never reveals it (export it on purpose with {@link exportKeyPair}).
  * @example
  * ```ts
@@ -58,6 +69,8 @@ export interface GenerateKeyPairOptions {
   controller?: string;
   /** The verification method id (default: `did:key:…#…` or `<controller>#<publicKeyMultibase>`). */
   id?: string;
+  /** `'Ed25519'` (default), `'P-256'` (ecdsa-rdfc-2019 / ecdsa-jcs-2019 / ES256) or `'P-384'`. */
+  algorithm?: 'Ed25519' | EcdsaCurve;
 }
 
 /**
@@ -71,8 +84,8 @@ export function didKeyFromPublicKeyMultibase(publicKeyMultibase: string): string
   return `did:key:${publicKeyMultibase}`;
 }
 
-function assemble(seed: Uint8Array | undefined, pub: Uint8Array, controller?: string, id?: string): KeyPair {
-  const publicKeyMultibase = encodePublicKeyMultibase(pub);
+function assemble(seed: Uint8Array | undefined, pub: Uint8Array, controller?: string, id?: string, curve?: EcdsaCurve): KeyPair {
+  const publicKeyMultibase = curve ? encodeEcdsaPublicKeyMultibase(curve, pub) : encodePublicKeyMultibase(pub);
   const ctrl = controller ?? didKeyFromPublicKeyMultibase(publicKeyMultibase);
   const kp: KeyPair = {
     id: id ?? `${ctrl}#${publicKeyMultibase}`,
@@ -83,7 +96,7 @@ function assemble(seed: Uint8Array | undefined, pub: Uint8Array, controller?: st
   if (seed) {
     // Non-enumerable: console.log, JSON.stringify and spreads never show or write the secret by accident.
     // Use exportKeyPair(key, { includeSecret: true }) to write it on purpose.
-    Object.defineProperty(kp, 'secretKeyMultibase', { value: encodeSecretKeyMultibase(seed), enumerable: false, writable: false, configurable: false });
+    Object.defineProperty(kp, 'secretKeyMultibase', { value: curve ? encodeEcdsaSecretKeyMultibase(curve, seed) : encodeSecretKeyMultibase(seed), enumerable: false, writable: false, configurable: false });
   }
   return kp;
 }
@@ -99,6 +112,23 @@ function assemble(seed: Uint8Array | undefined, pub: Uint8Array, controller?: st
  * ```
  */
 export async function generateKeyPair(opts: GenerateKeyPairOptions = {}): Promise<KeyPair> {
+  const algorithm = opts.algorithm ?? 'Ed25519';
+  if (algorithm !== 'Ed25519' && algorithm !== 'P-256' && algorithm !== 'P-384') {
+    throw new InvalidInputError('algorithm must be Ed25519, P-256 or P-384', { code: 'ERR_INVALID_INPUT' });
+  }
+  if (opts.controller !== undefined && (typeof opts.controller !== 'string' || !opts.controller.includes(':'))) {
+    throw new InvalidInputError('controller must be a DID or URL', { code: 'ERR_INVALID_INPUT' });
+  }
+  if (algorithm !== 'Ed25519') {
+    if (opts.seed !== undefined && !(opts.seed instanceof Uint8Array)) throw new InvalidInputError('seed must be a Uint8Array', { code: 'ERR_INVALID_SEED' });
+    let m;
+    try {
+      m = ecdsaKeyMaterial(algorithm, opts.seed);
+    } catch (cause) {
+      throw new InvalidInputError(`seed must be a valid ${algorithm} secret key (${algorithm === 'P-256' ? 32 : 48} bytes)`, { code: 'ERR_INVALID_SEED', cause });
+    }
+    return assemble(m.secret, m.publicKey, opts.controller, opts.id, algorithm);
+  }
   let seed: Uint8Array;
   if (opts.seed !== undefined) {
     if (!(opts.seed instanceof Uint8Array) || opts.seed.length !== 32) {
@@ -128,7 +158,19 @@ export function importKeyPair(input: unknown, opts: { controller?: string; id?: 
   const o = input as Record<string, unknown>;
   let pub: Uint8Array;
   let seed: Uint8Array | undefined;
-  if (o.kty !== undefined) {
+  let curve: EcdsaCurve | undefined;
+  if (o.kty === 'EC') {
+    const k = ecdsaPublicKeyOfJwk(o);
+    if (!k) throw new KeyError('ERR_KEY_INVALID', 'EC JWK must be P-256 or P-384 with valid x/y');
+    ({ curve, publicKey: pub } = k);
+    if (o.d !== undefined) {
+      try {
+        seed = b64u.decode(String(o.d));
+      } catch (cause) {
+        throw new KeyError('ERR_KEY_INVALID', 'JWK d is not base64url', { cause });
+      }
+    }
+  } else if (o.kty !== undefined) {
     if (o.kty !== 'OKP' || o.crv !== 'Ed25519' || typeof o.x !== 'string') {
       throw new KeyError('ERR_KEY_UNSUPPORTED', 'only Ed25519 OKP JWKs are supported here (RSA keys: see importRsaKey)');
     }
@@ -143,11 +185,28 @@ export function importKeyPair(input: unknown, opts: { controller?: string; id?: 
     if (typeof o.publicKeyMultibase !== 'string') {
       throw new KeyError('ERR_KEY_INVALID', 'key has neither publicKeyMultibase nor a JWK shape');
     }
-    pub = decodePublicKeyMultibase(o.publicKeyMultibase);
     const sk = o.secretKeyMultibase ?? o.privateKeyMultibase;
-    if (typeof sk === 'string') seed = decodeSecretKeyMultibase(sk);
+    if (ecdsaCurveOfMultibase(o.publicKeyMultibase)) {
+      ({ curve, publicKey: pub } = decodeEcdsaPublicKeyMultibase(o.publicKeyMultibase));
+      if (typeof sk === 'string') {
+        const d = decodeEcdsaSecretKeyMultibase(sk);
+        if (d.curve !== curve) throw new KeyError('ERR_KEY_INVALID', 'secret key does not match public key');
+        seed = d.secret;
+      }
+    } else {
+      pub = decodePublicKeyMultibase(o.publicKeyMultibase);
+      if (typeof sk === 'string') seed = decodeSecretKeyMultibase(sk);
+    }
   }
-  if (seed) {
+  if (seed && curve) {
+    let derived: Uint8Array;
+    try {
+      derived = ecdsaPublicKey(curve, seed);
+    } catch (cause) {
+      throw new KeyError('ERR_KEY_INVALID', `not a valid ${curve} secret key`, { cause });
+    }
+    if (derived.length !== pub.length || !derived.every((b, i) => b === pub[i])) throw new KeyError('ERR_KEY_INVALID', 'secret key does not match public key');
+  } else if (seed) {
     const derived = ed25519PublicKey(seed);
     if (!derived.every((b, i) => b === pub[i])) {
       throw new KeyError('ERR_KEY_INVALID', 'secret key does not match public key');
@@ -155,7 +214,7 @@ export function importKeyPair(input: unknown, opts: { controller?: string; id?: 
   }
   const controller = opts.controller ?? (typeof o.controller === 'string' ? o.controller : undefined);
   const id = opts.id ?? (typeof o.id === 'string' && o.id.includes('#') ? o.id : typeof o.kid === 'string' && o.kid.includes('#') ? o.kid : undefined);
-  return assemble(seed, pub, controller, id);
+  return assemble(seed, pub, controller, id, curve);
 }
 
 /**
@@ -171,6 +230,7 @@ export function exportKeyPair(key: KeyPair, opts?: { format?: 'multikey'; includ
 export function exportKeyPair(key: KeyPair, opts: { format: 'jwk'; includeSecret?: boolean }): Ed25519Jwk;
 export function exportKeyPair(key: KeyPair, opts: { format?: 'multikey' | 'jwk'; includeSecret?: boolean } = {}): KeyPair | Ed25519Jwk {
   if (opts.format === 'jwk') {
+    if (ecdsaCurveOfMultibase(key.publicKeyMultibase)) throw new KeyError('ERR_KEY_UNSUPPORTED', 'JWK export is for Ed25519 keys; P-256/P-384 keys export as Multikey');
     const jwk: Ed25519Jwk = { kty: 'OKP', crv: 'Ed25519', x: b64u.encode(decodePublicKeyMultibase(key.publicKeyMultibase)), kid: key.id, alg: 'EdDSA' };
     if (opts.includeSecret) {
       if (!key.secretKeyMultibase) throw new KeyError('ERR_KEY_NO_SECRET', 'key has no secret part');
@@ -215,5 +275,5 @@ export function createSigner(key: KeyPair): { id: string; algorithm: 'Ed25519'; 
 
 /** @internal Keep secrets out of logs: a readable description without the secret part. */
 export function describeKey(key: KeyPair): string {
-  return `${key.id} (Ed25519${key.secretKeyMultibase ? ', secret present' : ', public only'})`;
+  return `${key.id} (${ecdsaCurveOfMultibase(key.publicKeyMultibase) ?? 'Ed25519'}${key.secretKeyMultibase ? ', secret present' : ', public only'})`;
 }

@@ -1,4 +1,5 @@
 import { IssueError, PortfolioError } from '../errors.js';
+import { isSigner, signerController } from '../keys/signer.js';
 import { issueCredential } from '../issue.js';
 import { asArray, idOf } from '../util/json.js';
 import { CREDSTACK_CONTEXT, OB_ASSESSMENT_CONTEXT, VC_V2_CONTEXT } from '../jsonld/contexts.js';
@@ -102,7 +103,8 @@ export async function bundleClr(credentials: PortfolioCredential[], options: Clr
     );
   }
   const key = options.key;
-  const issuerIn = options.issuer ?? key?.controller;
+  const signer = options.signer;
+  const issuerIn = options.issuer ?? (isSigner(signer) ? signerController(signer) : key?.controller);
   const issuer =
     typeof issuerIn === 'string' ? { id: issuerIn, type: ['Profile'] } : issuerIn && typeof issuerIn === 'object' ? { ...(issuerIn.type ? {} : { type: ['Profile'] }), ...issuerIn } : undefined;
   if (!issuer || !idOf(issuer)) throw new PortfolioError('ERR_INVALID_INPUT', 'options.issuer (or options.key) is required');
@@ -149,7 +151,7 @@ export async function bundleClr(credentials: PortfolioCredential[], options: Clr
 
   const issue = (d: Record<string, any>) =>
     issueCredential(d, {
-      key,
+      ...(signer !== undefined ? { signer, key } : { key }),
       ...(options.now !== undefined ? { now: options.now } : {}),
       ...(options.documents !== undefined ? { documents: options.documents } : {}),
       ...(options.skipSchema ? { skipSchema: true } : {}),

@@ -5,6 +5,8 @@ import { mapSigningError } from '../issue.js';
 import { VC_V2_CONTEXT } from '../jsonld/contexts.js';
 import { createDocumentLoader } from '../jsonld/loader.js';
 import { createEddsaSigningSuite } from '../proofs/suites.js';
+import { createEcdsaSigningSuite } from '../proofs/ecdsa.js';
+import { assertSigner, signerController, signerFromKeyPair, type Signer } from '../keys/signer.js';
 import { isoSeconds, toDate } from '../util/json.js';
 import { checkInputCredentials, toPortfolioError } from './common.js';
 import type { Portfolio, PortfolioCredential, PresentationBundleOptions } from './types.js';
@@ -44,11 +46,21 @@ function authenticationPurpose(challenge: string | undefined, domain: string | u
  */
 export async function bundlePresentation(credentials: PortfolioCredential[], options: PresentationBundleOptions): Promise<Portfolio> {
   if (!options || typeof options !== 'object') throw new PortfolioError('ERR_INVALID_INPUT', 'options with a holderKey are required');
-  const key = options.holderKey;
-  if (!key || typeof key !== 'object' || typeof key.id !== 'string' || typeof key.controller !== 'string') {
-    throw new KeyError('ERR_KEY_INVALID', 'options.holderKey must be a KeyPair (see generateKeyPair / importKeyPair)');
+  let signer: Signer;
+  let holder: string;
+  if (options.holderSigner !== undefined) {
+    assertSigner(options.holderSigner, ['Ed25519', 'P-256', 'P-384'], 'a presentation');
+    signer = options.holderSigner;
+    holder = signerController(signer);
+  } else {
+    const key = options.holderKey;
+    if (!key || typeof key !== 'object' || typeof key.id !== 'string' || typeof key.controller !== 'string') {
+      throw new KeyError('ERR_KEY_INVALID', 'options.holderKey must be a KeyPair (see generateKeyPair / importKeyPair), or pass options.holderSigner');
+    }
+    if (typeof key.secretKeyMultibase !== 'string') throw new KeyError('ERR_KEY_NO_SECRET', `key ${key.id} has no secret part: it can verify but not sign`);
+    signer = signerFromKeyPair(key);
+    holder = key.controller;
   }
-  if (typeof key.secretKeyMultibase !== 'string') throw new KeyError('ERR_KEY_NO_SECRET', `key ${key.id} has no secret part: it can verify but not sign`);
   for (const p of ['challenge', 'domain'] as const) {
     if (options[p] !== undefined && (typeof options[p] !== 'string' || options[p] === '')) throw new PortfolioError('ERR_INVALID_INPUT', `options.${p} must be a non-empty string`);
   }
@@ -59,12 +71,12 @@ export async function bundlePresentation(credentials: PortfolioCredential[], opt
   const presentation: Record<string, any> = { '@context': [VC_V2_CONTEXT] };
   if (options.id !== undefined) presentation.id = options.id;
   presentation.type = ['VerifiablePresentation'];
-  presentation.holder = key.controller;
+  presentation.holder = holder;
   presentation.verifiableCredential = creds;
   try {
     return await vc.signPresentation({
       presentation,
-      suite: createEddsaSigningSuite(key, isoSeconds(now)),
+      suite: signer.algorithm === 'Ed25519' || signer.algorithm === 'EdDSA' ? createEddsaSigningSuite(signer, isoSeconds(now)) : createEcdsaSigningSuite('ecdsa-rdfc-2019', signer, isoSeconds(now)),
       purpose: authenticationPurpose(options.challenge, options.domain),
       documentLoader: createDocumentLoader({ documents: options.documents }),
     });

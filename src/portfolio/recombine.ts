@@ -42,7 +42,7 @@ export async function recombine(
   const chosen = selectCredentials(all, select);
   if (chosen.length === 0) throw new PortfolioError('ERR_EMPTY_SELECTION', `no credential matches the selection (out of ${all.length})`);
   const explicit = (options as { format?: string }).format;
-  const format = explicit ?? ('holderKey' in options ? 'presentation' : 'key' in options ? 'clr' : undefined);
+  const format = explicit ?? ('holderKey' in options || 'holderSigner' in options ? 'presentation' : 'key' in options || 'signer' in options ? 'clr' : undefined);
   if (format === 'presentation') {
     const { format: _f, ...opts } = options as PresentationBundleOptions & { format?: string };
     return bundlePresentation(chosen, opts);

@@ -1,6 +1,7 @@
 import type { LearnerRef } from '../model/learner.js';
 import type { DocumentLoaderOptions } from '../jsonld/loader.js';
 import type { KeyPair } from '../keys/keypair.js';
+import type { Signer } from '../keys/signer.js';
 import type { Check, VerificationReport } from '../verify/report.js';
 import type { VerifyOptions } from '../verify/options.js';
 
@@ -69,8 +70,10 @@ export interface CommonBundleOptions {
  * ```
  */
 export interface ClrBundleOptions extends CommonBundleOptions {
-  /** The institution's signing key; its controller must be the CLR issuer. */
-  key: KeyPair;
+  /** The institution's signing key; its controller must be the CLR issuer. Give either `key` or `signer`. */
+  key?: KeyPair;
+  /** An external signer (KMS/HSM) instead of `key`; its controller (id before `#`) must be the CLR issuer. */
+  signer?: Signer;
   /** The CLR issuer: an id or a `Profile` (default `{ id: key.controller, type: ['Profile'] }`). */
   issuer?: string | Record<string, any>;
   /**
@@ -108,8 +111,10 @@ export interface ClrBundleOptions extends CommonBundleOptions {
  * ```
  */
 export interface PresentationBundleOptions extends CommonBundleOptions {
-  /** The learner's (holder's) key; `holder` is set to its controller. */
-  holderKey: KeyPair;
+  /** The learner's (holder's) key; `holder` is set to its controller. Give either `holderKey` or `holderSigner`. */
+  holderKey?: KeyPair;
+  /** An external signer (a wallet's secure element, a KMS) instead of `holderKey`; `holder` = its id before `#`. */
+  holderSigner?: Signer;
   /** The verifier's nonce (replay protection); strongly recommended when the verifier sent one. */
   challenge?: string;
   /** The verifier's domain the presentation is meant for. */

@@ -3,26 +3,27 @@
  * Internal building blocks of {@link issueCredential} (`format: 'vc-jwt'`) and {@link verifyCredential}.
  * @module
  */
-import { calculateJwkThumbprint, compactVerify, importJWK, SignJWT, type JWK } from 'jose';
+import { calculateJwkThumbprint, compactVerify, importJWK, type JWK } from 'jose';
 import { InvalidInputError, KeyError } from '../errors.js';
 import type { KeyPair } from '../keys/keypair.js';
-import { exportKeyPair } from '../keys/keypair.js';
-import { b64u, decodePublicKeyMultibase, decodeSecretKeyMultibase } from '../keys/multibase.js';
+import { b64u, decodePublicKeyMultibase } from '../keys/multibase.js';
 import type { RsaKeyPair } from '../keys/rsa.js';
+import { decodeEcdsaPublicKeyMultibase, ecdsaCurveOfMultibase, ecdsaJwkOf } from '../keys/ecdsa.js';
+import { callSigner, isSigner, normalizeAlgorithm, signerFromKeyPair, type Signer } from '../keys/signer.js';
 import { idOf, isoSeconds } from '../util/json.js';
 import { LIMITS, type VerifyContext } from '../verify/options.js';
 import { boundCheck } from '../verify/parse.js';
 import { makeReport, type Check, type VerificationReport } from '../verify/report.js';
 
 /**
- * JOSE `alg` values accepted in VC-JWT headers: RS256 (the OB 3.0 minimum), the other RSA signatures, and EdDSA
- * (Ed25519). `none`, HMAC (`HS*`) and everything else are refused.
+ * JOSE `alg` values accepted in VC-JWT headers: RS256 (the OB 3.0 minimum), the other RSA signatures, EdDSA
+ * (Ed25519) and ES256 / ES384 (ECDSA P-256 / P-384). `none`, HMAC (`HS*`) and everything else are refused.
  * @example
  * ```ts
  * JWT_ALGORITHMS.includes('RS256'); // true
  * ```
  */
-export const JWT_ALGORITHMS = ['EdDSA', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'] as const;
+export const JWT_ALGORITHMS = ['EdDSA', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384'] as const;
 
 /**
  * One of {@link JWT_ALGORITHMS}.
@@ -42,10 +43,6 @@ const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as con
 const MAX_HEADER_CHARS = 16 * 1024;
 const MAX_KID_CHARS = 2048;
 const SEGMENT = /^[A-Za-z0-9_-]*$/;
-
-function isRsa(key: KeyPair | RsaKeyPair): key is RsaKeyPair {
-  return (key as RsaKeyPair).type === 'JsonWebKey';
-}
 
 const isObject = (v: unknown): v is Record<string, any> => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -73,36 +70,14 @@ const isV1 = (cred: Record<string, any>): boolean => {
   return (Array.isArray(c) ? c[0] : c) === 'https://www.w3.org/2018/credentials/v1';
 };
 
-// signing keys are imported once per KeyPair object (RSA private key import costs ~1 ms)
-const signingKeys = new WeakMap<object, Promise<CryptoKey>>();
-
-async function signingKeyFor(key: KeyPair | RsaKeyPair): Promise<{ alg: 'EdDSA' | 'RS256'; signingKey: CryptoKey }> {
-  if (isRsa(key)) {
-    const priv = key.privateJwk;
-    if (!priv || typeof priv.d !== 'string') throw new KeyError('ERR_KEY_NO_SECRET', `RSA key ${key.id} has no private part: it can verify but not sign`);
-    let p = signingKeys.get(key);
-    if (!p) {
-      p = importJWK({ ...priv, alg: 'RS256' } as JWK, 'RS256') as Promise<CryptoKey>;
-      signingKeys.set(key, p);
-    }
-    return { alg: 'RS256', signingKey: await p };
-  }
-  if (typeof key.secretKeyMultibase !== 'string') throw new KeyError('ERR_KEY_NO_SECRET', `key ${key.id} has no secret part: it can verify but not sign`);
-  let p = signingKeys.get(key);
-  if (!p) {
-    const { x } = exportKeyPair(key, { format: 'jwk' });
-    const d = b64u.encode(decodeSecretKeyMultibase(key.secretKeyMultibase));
-    p = importJWK({ kty: 'OKP', crv: 'Ed25519', x, d }, 'EdDSA') as Promise<CryptoKey>;
-    signingKeys.set(key, p);
-  }
-  return { alg: 'EdDSA', signingKey: await p };
-}
+const JOSE_ALG = { Ed25519: 'EdDSA', 'P-256': 'ES256', 'P-384': 'ES384', RS256: 'RS256' } as const;
 
 /**
  * @internal Sign a prepared credential as an OB 3.0 VC-JWT (OB 3.0 §8.2): the JWT payload is the credential itself
  * plus the claims `iss` = issuer.id, `jti` = id, `nbf` = validFrom (VC 1.1: issuanceDate), `sub` = credentialSubject.id
  * (when the subject has an id) and `exp` = validUntil (VC 1.1: expirationDate, when present). JOSE header:
- * `alg` (`EdDSA` for Ed25519 keys, `RS256` for RSA keys), `kid` = the key id (a DID URL), `typ: "JWT"`.
+ * `alg` (`EdDSA` for Ed25519, `ES256` for P-256, `ES384` for P-384, `RS256` for RSA), `kid` = the key or signer id
+ * (a DID URL), `typ: "JWT"`. Signs through a {@link Signer} (a key pair is wrapped as one).
  * Use {@link issueCredential} with `format: 'vc-jwt'`, which validates the credential first.
  * @example
  * ```ts
@@ -110,9 +85,18 @@ async function signingKeyFor(key: KeyPair | RsaKeyPair): Promise<{ alg: 'EdDSA' 
  * jwt.split('.').length; // 3
  * ```
  */
-export async function signJwtCredential(cred: Record<string, any>, opts: { key: KeyPair | RsaKeyPair; now: Date }): Promise<string> {
-  const key = opts?.key;
-  if (!key || typeof key !== 'object' || typeof key.id !== 'string') throw new KeyError('ERR_KEY_INVALID', 'a KeyPair or RsaKeyPair is required');
+export async function signJwtCredential(cred: Record<string, any>, opts: { key?: KeyPair | RsaKeyPair; signer?: Signer; now: Date; signerTimeoutMs?: number }): Promise<string> {
+  let signer = opts?.signer;
+  if (!isSigner(signer)) {
+    const key = opts?.key;
+    if (!key || typeof key !== 'object' || typeof key.id !== 'string') throw new KeyError('ERR_KEY_INVALID', 'a KeyPair, RsaKeyPair or Signer is required');
+    if (key.type === 'JsonWebKey' ? typeof key.privateJwk?.d !== 'string' : typeof key.secretKeyMultibase !== 'string') {
+      throw new KeyError('ERR_KEY_NO_SECRET', `key ${key.id} has no secret part: it can verify but not sign`);
+    }
+    signer = signerFromKeyPair(key);
+  }
+  const algorithm = normalizeAlgorithm(signer.algorithm);
+  if (!algorithm) throw new KeyError('ERR_KEY_UNSUPPORTED', 'the signer\'s algorithm has no JOSE alg');
   const iss = idOf(cred.issuer);
   const nbf = toNumericDate(cred.validFrom ?? cred.issuanceDate);
   if (!iss || typeof cred.id !== 'string' || nbf === undefined) {
@@ -124,7 +108,7 @@ export async function signJwtCredential(cred: Record<string, any>, opts: { key: 
   if (Array.isArray(cred.credentialSubject) && cred.credentialSubject.length > 1) {
     throw new InvalidInputError('a VC-JWT maps one credentialSubject.id to "sub": split a multi-subject credential', { code: 'ERR_JWT_MULTIPLE_SUBJECTS' });
   }
-  const { alg, signingKey } = await signingKeyFor(key);
+  const alg = JOSE_ALG[algorithm];
   const payload: Record<string, unknown> = { ...cred, iss, jti: cred.id, nbf };
   const sub = subjectId(cred);
   if (sub) payload.sub = sub;
@@ -134,7 +118,10 @@ export async function signJwtCredential(cred: Record<string, any>, opts: { key: 
     if (exp === undefined) throw new InvalidInputError('validUntil is not a date-time', { code: 'ERR_INVALID_DATE' });
     payload.exp = exp;
   }
-  return new SignJWT(payload).setProtectedHeader({ alg, kid: key.id, typ: 'JWT' }).sign(signingKey);
+  const enc = new TextEncoder();
+  const input = `${b64u.encode(enc.encode(JSON.stringify({ alg, kid: signer.id, typ: 'JWT' })))}.${b64u.encode(enc.encode(JSON.stringify(payload)))}`;
+  const sig = await callSigner(signer, enc.encode(input), opts.signerTimeoutMs !== undefined ? { timeoutMs: opts.signerTimeoutMs } : {});
+  return `${input}.${b64u.encode(sig)}`;
 }
 
 /** Decode one base64url JSON segment of a compact JWS; `undefined` if it is not a JSON object. */
@@ -166,6 +153,14 @@ function jwkOfVerificationMethod(vm: Record<string, any>): { jwk?: JWK; problem?
     const jwk = publicJwk(vm.publicKeyJwk);
     return jwk ? { jwk } : { problem: 'its publicKeyJwk is not a JWK' };
   }
+  if (typeof vm.publicKeyMultibase === 'string' && ecdsaCurveOfMultibase(vm.publicKeyMultibase)) {
+    try {
+      const { curve, publicKey } = decodeEcdsaPublicKeyMultibase(vm.publicKeyMultibase);
+      return { jwk: ecdsaJwkOf(curve, publicKey) };
+    } catch {
+      return { problem: 'its publicKeyMultibase is not a valid P-256/P-384 key' };
+    }
+  }
   if (typeof vm.publicKeyMultibase === 'string') {
     try {
       return { jwk: { kty: 'OKP', crv: 'Ed25519', x: b64u.encode(decodePublicKeyMultibase(vm.publicKeyMultibase)) } };
@@ -179,6 +174,8 @@ function jwkOfVerificationMethod(vm: Record<string, any>): { jwk?: JWK; problem?
 /** Does a key type fit the header alg? */
 function keyFitsAlg(jwk: JWK, alg: string): boolean {
   if (alg === 'EdDSA') return jwk.kty === 'OKP' && jwk.crv === 'Ed25519';
+  if (alg === 'ES256') return jwk.kty === 'EC' && jwk.crv === 'P-256';
+  if (alg === 'ES384') return jwk.kty === 'EC' && jwk.crv === 'P-384';
   return jwk.kty === 'RSA';
 }
 

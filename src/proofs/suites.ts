@@ -7,6 +7,7 @@ import * as rdfCanonize from 'rdf-canonize';
 import { CredstackError } from '../errors.js';
 import { ed25519Verify } from '../keys/ed25519.js';
 import { createSigner, type KeyPair } from '../keys/keypair.js';
+import { isSigner, signerFromKeyPair, toDataIntegritySigner, type Signer, type SignerCallOptions } from '../keys/signer.js';
 import { b64u, decodePublicKeyMultibase, fromBase58btc } from '../keys/multibase.js';
 import type { DocumentLoader } from '../jsonld/loader.js';
 import { CANONIZE_MAX_WORK_FACTOR, CANONIZE_WORK, canonizeDocument } from './canonize.js';
@@ -27,7 +28,7 @@ export interface CanonizeBudget {
 export function boundedCanonize(input: unknown, options: Record<string, unknown>, budget?: CanonizeBudget): Promise<string> {
   let key: string | undefined;
   if (budget) {
-    key = `${options.safe === false ? 'unsafe' : 'safe'}\u0000${JSON.stringify(input)}`;
+    key = `${options.safe === false ? 'unsafe' : 'safe'}\u0000${typeof options.messageDigestAlgorithm === 'string' ? options.messageDigestAlgorithm : ''}\u0000${JSON.stringify(input)}`;
     const hit = budget.cache.get(key);
     if (hit) return hit;
   }
@@ -37,12 +38,14 @@ export function boundedCanonize(input: unknown, options: Record<string, unknown>
     const maxQuads = budget?.maxQuads ?? Infinity;
     // the view already expanded the claims once (PRE_EXPANDED): canonicalize that expansion instead of expanding again
     const pre = input && typeof input === 'object' ? (input as Record<symbol, unknown>)[PRE_EXPANDED] : undefined;
-    if (mode && opts.safe === true && opts.base === null && !opts.skipExpansion && typeof opts.documentLoader === 'function') {
+    // (SHA-384 canonicalization — ecdsa-rdfc-2019 with P-384 — always takes the full path below)
+    if (mode && opts.safe === true && opts.base === null && !opts.skipExpansion && typeof opts.documentLoader === 'function' && options.messageDigestAlgorithm !== 'SHA-384') {
       // the proof layer's canonicalization: a compiled shape when the document has one (src/proofs/shapes.ts)
       return canonizeDocument(input, { documentLoader: opts.documentLoader as DocumentLoader, mode, maxQuads, ...(Array.isArray(pre) ? { expanded: pre } : {}) });
     }
     delete opts.format;
     delete opts.canonizeOptions;
+    delete opts.messageDigestAlgorithm;
     const dataset = (Array.isArray(pre)
       ? await jsonld.toRDF(structuredClone(pre), { ...opts, skipExpansion: true })
       : await jsonld.toRDF(input as Record<string, unknown>, opts)) as unknown[];
@@ -51,7 +54,9 @@ export function boundedCanonize(input: unknown, options: Record<string, unknown>
     if (dataset.length > maxQuads) {
       throw new CredstackError('ERR_INPUT_TOO_COMPLEX', `the document has ${dataset.length} RDF quads; the limit is ${maxQuads} (limit maxQuads)`);
     }
-    return rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0', maxWorkFactor: CANONIZE_MAX_WORK_FACTOR });
+    // RDFC-1.0's hash: SHA-256 unless the cryptosuite asks otherwise (ecdsa-rdfc-2019 with P-384: SHA-384)
+    const messageDigestAlgorithm = options.messageDigestAlgorithm === 'SHA-384' ? 'SHA-384' : undefined;
+    return rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0', maxWorkFactor: CANONIZE_MAX_WORK_FACTOR, ...(messageDigestAlgorithm ? { messageDigestAlgorithm } : {}) });
   })();
   if (budget && key !== undefined) budget.cache.set(key, run);
   return run;
@@ -99,10 +104,14 @@ function verifyingCryptosuite(budget?: CanonizeBudget) {
   return { ...cryptosuite, canonize: (input: unknown, options: Record<string, unknown>) => boundedCanonize(input, options, budget) };
 }
 
-/** @internal A DataIntegrityProof/eddsa-rdfc-2022 suite that signs with `key` (date pinned by `date`). */
-export function createEddsaSigningSuite(key: KeyPair, date?: Date | string): any {
-  const signer = createSigner(key);
-  return new DataIntegrityProof({ signer, cryptosuite, ...(date !== undefined ? { date } : {}) });
+/** @internal The Data Integrity signer of a key pair or an external {@link Signer} (bounded, typed errors). */
+export function diSignerOf(key: KeyPair | Signer, call?: SignerCallOptions): { id: string; algorithm: string; sign: (o: { data: Uint8Array }) => Promise<Uint8Array> } {
+  return toDataIntegritySigner(isSigner(key) ? key : signerFromKeyPair(key), call);
+}
+
+/** @internal A DataIntegrityProof/eddsa-rdfc-2022 suite that signs with `key` or a signer (date pinned by `date`). */
+export function createEddsaSigningSuite(key: KeyPair | Signer, date?: Date | string, call?: SignerCallOptions): any {
+  return new DataIntegrityProof({ signer: diSignerOf(key, call), cryptosuite, ...(date !== undefined ? { date } : {}) });
 }
 
 /** @internal A DataIntegrityProof/eddsa-rdfc-2022 suite for verification only (`budget`: shared, bounded canonicalization). */
@@ -110,15 +119,14 @@ export function createEddsaVerifyingSuite(budget?: CanonizeBudget): any {
   return new DataIntegrityProof({ cryptosuite: verifyingCryptosuite(budget) });
 }
 
-/** The Data Integrity cryptosuites credstack signs and verifies. */
-export const CRYPTOSUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022'] as const;
+/** The Data Integrity cryptosuites credstack signs and verifies (ecdsa-*: P-256 signs, P-256 and P-384 verify). */
+export const CRYPTOSUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022', 'ecdsa-rdfc-2019', 'ecdsa-jcs-2019'] as const;
 /** @internal */
 export type Cryptosuite = (typeof CRYPTOSUITES)[number];
 
 /** @internal A DataIntegrityProof/eddsa-jcs-2022 suite (RFC 8785 JSON canonicalization) that signs with `key`. */
-export function createJcsSigningSuite(key: KeyPair, date?: Date | string): any {
-  const signer = createSigner(key);
-  return new DataIntegrityProof({ signer, cryptosuite: jcsSignCryptosuite(), ...(date !== undefined ? { date } : {}) });
+export function createJcsSigningSuite(key: KeyPair | Signer, date?: Date | string, call?: SignerCallOptions): any {
+  return new DataIntegrityProof({ signer: diSignerOf(key, call), cryptosuite: jcsSignCryptosuite(), ...(date !== undefined ? { date } : {}) });
 }
 
 /** @internal A DataIntegrityProof/eddsa-jcs-2022 suite for verification only, signature checked by our Ed25519 module. */
@@ -130,9 +138,9 @@ export function createJcsVerifyingSuite(): any {
   return new DataIntegrityProof({ cryptosuite: suite });
 }
 
-/** @internal The signing suite for a Data Integrity cryptosuite name. */
-export function createDataIntegritySigningSuite(cryptosuite: Cryptosuite, key: KeyPair, date?: Date | string): any {
-  return cryptosuite === 'eddsa-jcs-2022' ? createJcsSigningSuite(key, date) : createEddsaSigningSuite(key, date);
+/** @internal The signing suite for an eddsa Data Integrity cryptosuite name (ecdsa: see ./ecdsa.ts). */
+export function createDataIntegritySigningSuite(cryptosuite: 'eddsa-rdfc-2022' | 'eddsa-jcs-2022', key: KeyPair | Signer, date?: Date | string, call?: SignerCallOptions): any {
+  return cryptosuite === 'eddsa-jcs-2022' ? createJcsSigningSuite(key, date, call) : createEddsaSigningSuite(key, date, call);
 }
 
 /** Ed25519Signature2020 with the signature check done by our Ed25519 module (defined once, not per verification). */

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Signer } from '../keys/signer.js';
 
 /** One issuer served by this instance. */
 export interface TenantConfig {
@@ -12,6 +13,16 @@ export interface TenantConfig {
   id: string;
   /** Path of a key file written by `credstack keygen` (public + secret, 0600). Default: generated in `dataDir/keys`. */
   keyFile?: string;
+  /**
+   * An external signer (KMS/HSM/vault) instead of a key file: the key never reaches this process. Programmatic only
+   * (`createServer({ tenants: [{ id, signer }] })`); in a config file use `signerModule`.
+   */
+  signer?: Signer;
+  /**
+   * Path of an ES module exporting `createSigner(tenantConfig)` (or a default function) that returns a {@link Signer}:
+   * how a config file plugs in a KMS client (see examples/kms-signer.ts). Trusted code, like the config file itself.
+   */
+  signerModule?: string;
   /** Status entries every issued credential gets (default `['revocation']`; `[]` for none). */
   status?: Array<'revocation' | 'suspension'>;
   /** The issuer profile (OB 3.0 `Profile`) returned by `GET /ims/ob/v3p0/profile`. */

@@ -1,6 +1,6 @@
 /** What every route module gets: config, store, tenants with their keys, auth and the issuing service. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { KeyPair } from '../index.js';
+import type { KeyPair, Signer } from '../index.js';
 import type { Store } from '../store/index.js';
 import type { ServerConfig, TenantConfig } from './config.js';
 import type { OAuth, TokenInfo } from './oauth.js';
@@ -10,7 +10,10 @@ import { ProblemError } from './problem.js';
 export interface Tenant {
   config: TenantConfig;
   id: string;
-  key: KeyPair;
+  /** The key pair (key file), or only the signer's id and controller when the tenant signs through an external signer. */
+  key: KeyPair | { id: string; controller: string };
+  /** What signs the tenant's credentials and status lists (the key pair wrapped, or the configured external signer). */
+  signer: Signer;
 }
 
 export interface ServerContext {

@@ -10,7 +10,8 @@ import { ProblemError } from './problem.js';
 
 export interface IssueInput {
   credential: Record<string, any>;
-  format: 'eddsa-rdfc-2022' | 'vc-jwt';
+  /** Default: the tenant signer's own suite (eddsa-rdfc-2022 for Ed25519, ecdsa-rdfc-2019 for P-256). */
+  format?: 'eddsa-rdfc-2022' | 'ecdsa-rdfc-2019' | 'vc-jwt';
   /** Status purposes to add; default: the tenant's configured ones. */
   status?: StatusPurpose[];
   credentialId?: string;
@@ -77,7 +78,7 @@ async function issueIn(ctx: ServerContext, tenant: Tenant, input: IssueInput, q:
   let signed: Record<string, any> | string;
   try {
     // plain VC 2.0 credentials (no OB type) are not held to the OB 3.0 JSON Schema; JSON-LD safe mode always runs
-    signed = await issueCredential(cred, { key: tenant.key, format: input.format, now: ctx.now(), skipSchema: !ob });
+    signed = await issueCredential(cred, { signer: tenant.signer, ...(input.format ? { format: input.format } : {}), now: ctx.now(), skipSchema: !ob });
   } catch (err) {
     throw toProblem(err);
   }
@@ -133,7 +134,7 @@ export async function signedStatusList(ctx: ServerContext, id: string): Promise<
   if (!tenant) return undefined;
   const hit = listCache.get(id);
   if (hit && hit.revision === row.state.revision) return hit.body;
-  const body = await signStatusList(row.state, { key: tenant.key, now: ctx.now() });
+  const body = await signStatusList(row.state, { signer: tenant.signer, now: ctx.now() });
   listCache.set(id, { revision: row.state.revision, body });
   if (listCache.size > 1000) listCache.delete(listCache.keys().next().value!);
   return body;

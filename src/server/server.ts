@@ -8,10 +8,12 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { exportKeyPair, generateKeyPair, importKeyPair } from '../index.js';
+import { exportKeyPair, generateKeyPair, importKeyPair, type KeyPair, type Signer } from '../index.js';
+import { assertSigner, signerController, signerFromKeyPair } from '../keys/signer.js';
 import { openStore, type Store } from '../store/index.js';
-import { loadConfig, type ServerConfig } from './config.js';
+import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import type { ServerContext, Tenant } from './context.js';
 import { issueOne } from './issuer.js';
 import { createOAuth } from './oauth.js';
@@ -41,6 +43,21 @@ export interface CredstackServer {
   close(): Promise<void>;
 }
 
+/** A config file's `signerModule`: an ES module exporting `createSigner(tenant)` (or a default) that returns a Signer. */
+async function loadSignerModule(file: string, t: ServerConfig['tenants'][number]): Promise<Signer> {
+  const mod = await import(pathToFileURL(path.resolve(file)).href);
+  const make = mod.createSigner ?? mod.default;
+  if (typeof make !== 'function') throw new ConfigError(`signerModule ${file} exports neither createSigner nor a default function`);
+  const { signer: _s, ...plain } = t;
+  const signer = await make(plain);
+  try {
+    assertSigner(signer, ['Ed25519', 'P-256', 'P-384'], `tenant ${t.id}`);
+  } catch (err) {
+    throw new ConfigError(`signerModule ${file}: ${(err as Error).message}`);
+  }
+  return signer as Signer;
+}
+
 async function loadTenantKey(cfg: ServerConfig, t: ServerConfig['tenants'][number]) {
   if (t.keyFile) return importKeyPair(JSON.parse(fs.readFileSync(t.keyFile, 'utf8')));
   const file = path.join(cfg.dataDir, 'keys', `${t.id}.key.json`);
@@ -67,8 +84,10 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
   let baseUrl = config.publicUrl?.replace(/\/+$/, '');
   const ctx = { config, store, tenants: new Map<string, Tenant>(), now: config.now ?? (() => new Date()), publicUrl: () => baseUrl ?? `http://${config.host}:${config.port}` } as ServerContext;
   for (const t of config.tenants) {
-    const key = await loadTenantKey(config, t);
-    ctx.tenants.set(t.id, { id: t.id, config: t, key });
+    // an external signer (KMS/HSM: `signer`, or `signerModule` in a config file) or a key file
+    const signer = t.signer ?? (t.signerModule !== undefined ? await loadSignerModule(t.signerModule, t) : undefined);
+    const key = signer ? { id: signer.id, controller: signerController(signer) } : await loadTenantKey(config, t);
+    ctx.tenants.set(t.id, { id: t.id, config: t, key, signer: signer ?? signerFromKeyPair(key as KeyPair) });
     await store.putTenant({ id: t.id, issuer: key.controller, keyId: key.id, profile: t.profile ?? { id: key.controller, type: ['Profile'], name: t.id } });
   }
   const oauthPrefix = '/oauth';
@@ -148,7 +167,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<C
           const tenant = ctx.tenants.get(row.tenant);
           if (!tenant) return { error: { code: 'ERR_UNKNOWN_TENANT' } };
           try {
-            const out = await issueOne(ctx, tenant, { credential: row.input as any, format: row.options?.format ?? 'eddsa-rdfc-2022', status: row.options?.status ?? undefined, idempotencyKey: `job:${row.jobId}:${row.row}` }, q);
+            const out = await issueOne(ctx, tenant, { credential: row.input as any, ...(row.options?.format ? { format: row.options.format } : {}), status: row.options?.status ?? undefined, idempotencyKey: `job:${row.jobId}:${row.row}` }, q);
             return { credentialId: out.record.id };
           } catch (err) {
             if (err instanceof ProblemError) return { error: { code: err.code, detail: err.detail } };

@@ -17,8 +17,11 @@ function issueInput(body: Record<string, any>, idempotencyKey: string | undefine
   const o = body.options ?? {};
   if (!o || typeof o !== 'object' || Array.isArray(o)) throw new ProblemError(400, 'ERR_INVALID_OPTIONS', 'options must be an object');
   onlyKeys(o, ['credentialId', 'format', 'credentialStatus', 'mandatoryPointers'], 'options');
-  const format = o.format ?? 'eddsa-rdfc-2022';
-  if (format !== 'eddsa-rdfc-2022' && format !== 'vc-jwt') throw new ProblemError(422, 'ERR_UNSUPPORTED_FORMAT', 'options.format is eddsa-rdfc-2022 or vc-jwt');
+  // default: the tenant key's own Data Integrity suite (eddsa-rdfc-2022 for Ed25519, ecdsa-rdfc-2019 for P-256)
+  const format = o.format;
+  if (format !== undefined && format !== 'eddsa-rdfc-2022' && format !== 'ecdsa-rdfc-2019' && format !== 'vc-jwt') {
+    throw new ProblemError(422, 'ERR_UNSUPPORTED_FORMAT', 'options.format is eddsa-rdfc-2022, ecdsa-rdfc-2019 or vc-jwt');
+  }
   if (o.credentialId !== undefined && (typeof o.credentialId !== 'string' || o.credentialId.length > 2048)) throw new ProblemError(400, 'ERR_INVALID_OPTIONS', 'options.credentialId must be a string');
   let status: StatusPurpose[] | undefined;
   if (o.credentialStatus !== undefined) {

@@ -2,6 +2,7 @@ import { StackingError } from '../errors.js';
 import { issueCredential } from '../issue.js';
 import { CLR_V2_CONTEXT, CREDSTACK_CONTEXT } from '../jsonld/contexts.js';
 import type { KeyPair } from '../keys/keypair.js';
+import { isSigner, signerController, type Signer } from '../keys/signer.js';
 import { awardAchievement, type AwardInput } from '../model/award.js';
 import type { Achievement, IdentityObject, Profile } from '../model/types.js';
 import { digestComponent, type DigestAlgorithm } from './digest.js';
@@ -39,8 +40,10 @@ export interface StackAssociation {
  * ```
  */
 export interface IssueStackedOptions {
-  /** The issuing institution's key; `key.controller` must equal the issuer's id. */
-  key: KeyPair;
+  /** The issuing institution's key; `key.controller` must equal the issuer's id. Give either `key` or `signer`. */
+  key?: KeyPair;
+  /** An external signer (KMS/HSM) instead of `key`; its controller (id before `#`) must equal the issuer's id. */
+  signer?: Signer;
   /** The larger achievement (e.g. from defineAchievement). Its id should equal the rule's `awards` when the rule has one. */
   achievement: Achievement;
   /** Issuer profile; default `{ id: key.controller, type: ['Profile'] }`. */
@@ -124,7 +127,9 @@ export async function issueStackedCredential(rule: StackingRule | unknown, evalu
   const recipient = typeof learner === 'string' ? { id: learner } : learner ? { ...(learner.id ? { id: learner.id } : {}), ...(learner.identifier ? { identifier: learner.identifier } : {}) } : undefined;
   if (!recipient || (!recipient.id && !recipient.identifier?.length)) throw new StackingError('ERR_NO_LEARNER', 'no learner: pass options.learner');
   const now = opts.now === undefined ? new Date() : new Date(opts.now);
-  const issuer: Profile = opts.issuer ?? { id: opts.key.controller, type: ['Profile'] };
+  const controller = isSigner(opts.signer) ? signerController(opts.signer) : opts.key?.controller;
+  if (opts.issuer === undefined && typeof controller !== 'string') throw new StackingError('ERR_INVALID_INPUT', 'options.key or options.signer is required');
+  const issuer: Profile = opts.issuer ?? { id: controller!, type: ['Profile'] };
 
   const unsigned = awardAchievement({ ...(opts.credential ?? {}), issuer, achievement: opts.achievement, recipient, now, validFrom: opts.credential?.validFrom ?? now }) as unknown as Record<string, any>;
   const ctx: unknown[] = Array.isArray(unsigned['@context']) ? [...unsigned['@context']] : [unsigned['@context']];
@@ -139,7 +144,7 @@ export async function issueStackedCredential(rule: StackingRule | unknown, evalu
   if (associations.length) unsigned.credentialSubject.association = associations;
 
   const credential = (await issueCredential(unsigned, {
-    key: opts.key, now, ...(opts.documents ? { documents: opts.documents } : {}), ...(opts.extension ? { extension: opts.extension } : {}),
+    ...(opts.signer !== undefined ? { signer: opts.signer, key: opts.key } : { key: opts.key }), now, ...(opts.documents ? { documents: opts.documents } : {}), ...(opts.extension ? { extension: opts.extension } : {}),
   })) as Record<string, unknown>;
   return { credential, relatedResource, associations };
 }

@@ -2,6 +2,7 @@ import { InvalidInputError } from '../errors.js';
 import { issueCredential } from '../issue.js';
 import { VC_V2_CONTEXT } from '../jsonld/contexts.js';
 import type { KeyPair } from '../keys/keypair.js';
+import type { Signer } from '../keys/signer.js';
 import { isDateTimeStamp, isoSeconds, toDate } from '../util/json.js';
 import { assertState, readBits } from './state.js';
 import type { BitstringStatusListCredential, StatusListState } from './types.js';
@@ -14,8 +15,12 @@ import type { BitstringStatusListCredential, StatusListState } from './types.js'
  * ```
  */
 export interface SignStatusListOptions {
-  /** Signing key; its controller must be the list's `issuer`. */
-  key: KeyPair;
+  /** Signing key; its controller must be the list's `issuer`. Give either `key` or `signer`. */
+  key?: KeyPair;
+  /** An external signer (KMS/HSM) instead of `key`; its controller (id before `#`) must be the list's `issuer`. */
+  signer?: Signer;
+  /** Give up on a signer that has not answered after this many milliseconds (default 30 000). */
+  signerTimeoutMs?: number;
   /** Pin the clock: proof `created` and default `validFrom`. */
   now?: Date | string;
   /** Start of validity (default: `now`). */
@@ -24,8 +29,11 @@ export interface SignStatusListOptions {
   validUntil?: Date | string;
   /** Suggested refresh interval for verifiers' caches, in milliseconds (`credentialSubject.ttl`). */
   ttl?: number;
-  /** Same securing mechanism as your credentials (spec §3.6): embedded eddsa-rdfc-2022 proof (default) or VC-JWT. */
-  format?: 'eddsa-rdfc-2022' | 'vc-jwt';
+  /**
+   * Same securing mechanism as your credentials (spec §3.6): an embedded Data Integrity proof (default: eddsa-rdfc-2022
+   * for Ed25519 keys, ecdsa-rdfc-2019 for P-256) or VC-JWT.
+   */
+  format?: 'eddsa-rdfc-2022' | 'ecdsa-rdfc-2019' | 'vc-jwt';
 }
 
 function date(v: Date | string | undefined, name: string): string | undefined {
@@ -88,10 +96,10 @@ export function toStatusListCredential(
  * ```
  */
 export async function signStatusList(state: StatusListState, options: SignStatusListOptions & { format: 'vc-jwt' }): Promise<string>;
-export async function signStatusList(state: StatusListState, options: SignStatusListOptions & { format?: 'eddsa-rdfc-2022' }): Promise<BitstringStatusListCredential>;
+export async function signStatusList(state: StatusListState, options: SignStatusListOptions & { format?: 'eddsa-rdfc-2022' | 'ecdsa-rdfc-2019' }): Promise<BitstringStatusListCredential>;
 export async function signStatusList(state: StatusListState, options: SignStatusListOptions): Promise<BitstringStatusListCredential | string>;
 export async function signStatusList(state: StatusListState, options: SignStatusListOptions): Promise<BitstringStatusListCredential | string> {
-  if (!options || typeof options !== 'object') throw new InvalidInputError('signStatusList needs { key }');
+  if (!options || typeof options !== 'object') throw new InvalidInputError('signStatusList needs { key } or { signer }');
   const now = toDate(options.now);
   if (!now) throw new InvalidInputError('options.now is not a valid date');
   const unsigned = toStatusListCredential(state, {
@@ -99,7 +107,9 @@ export async function signStatusList(state: StatusListState, options: SignStatus
     ...(options.validUntil !== undefined ? { validUntil: options.validUntil } : {}),
     ...(options.ttl !== undefined ? { ttl: options.ttl } : {}),
   });
-  return (await issueCredential(unsigned, { key: options.key, now, skipSchema: true, format: options.format ?? 'eddsa-rdfc-2022' })) as
+  const by = options.signer !== undefined ? { signer: options.signer, key: options.key } : { key: options.key };
+  const timeout = options.signerTimeoutMs !== undefined ? { signerTimeoutMs: options.signerTimeoutMs } : {};
+  return (await issueCredential(unsigned, { ...by, ...timeout, now, skipSchema: true, ...(options.format !== undefined ? { format: options.format } : {}) })) as
     | BitstringStatusListCredential
     | string;
 }

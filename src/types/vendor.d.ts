@@ -76,3 +76,14 @@ declare module 'jsonld/lib/ResolvedContext.js' {
   const ResolvedContext: any;
   export default ResolvedContext;
 }
+declare module '@digitalbazaar/ecdsa-multikey' {
+  export function generate(opts: { curve: string; id?: string; controller?: string }): Promise<any>;
+  export function from(key: unknown): Promise<any>;
+}
+declare module '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite' {
+  export const cryptosuite: any;
+}
+declare module '@digitalbazaar/ecdsa-jcs-2019-cryptosuite' {
+  export function createSignCryptosuite(): any;
+  export function createVerifyCryptosuite(): any;
+}

@@ -234,7 +234,7 @@ describe('verification outcomes', () => {
       ['ERR_PROOF_EXPIRED', (p) => (p.expires = '2026-10-01T00:00:00Z')],
       ['ERR_PROOF_CREATED_FUTURE', (p) => (p.created = '2027-01-01T00:00:00Z')],
       ['ERR_PROOF_DEPRECATED_CRYPTOSUITE', (p) => (p.cryptosuite = 'eddsa-2022')],
-      ['ERR_PROOF_UNSUPPORTED_CRYPTOSUITE', (p) => (p.cryptosuite = 'ecdsa-rdfc-2019')],
+      ['ERR_PROOF_UNSUPPORTED_CRYPTOSUITE', (p) => (p.cryptosuite = 'bbs-2023')],
       ['ERR_PROOF_UNSUPPORTED_TYPE', (p) => (p.type = 'RsaSignature2018')],
       ['ERR_PROOF_VALUE_INVALID', (p) => (p.proofValue = 'uABC')],
       ['ERR_PROOF_NO_VERIFICATION_METHOD', (p) => delete p.verificationMethod],

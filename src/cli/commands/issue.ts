@@ -130,8 +130,8 @@ export const issue: Command = {
     const { issueCredential } = await import('../../issue.js');
     if (positionals.length) throw new CliError(`unexpected argument ${positionals[0]}`, { hint: 'see credstack issue --help' });
     if (!v.template) throw new CliError('--template FILE is required', { hint: 'see credstack issue --help' });
-    const format = v.format === undefined ? undefined : v.format === 'jwt' || v.format === 'vc-jwt' ? 'vc-jwt' : v.format === 'eddsa-rdfc-2022' || v.format === 'json' ? 'eddsa-rdfc-2022' : null;
-    if (format === null) throw new CliError(`--format ${v.format} is unknown`, { hint: 'use --format jwt or leave it out' });
+    const format = v.format === undefined ? undefined : v.format === 'jwt' || v.format === 'vc-jwt' ? 'vc-jwt' : v.format === 'eddsa-rdfc-2022' || v.format === 'json' ? 'eddsa-rdfc-2022' : v.format === 'ecdsa-rdfc-2019' ? 'ecdsa-rdfc-2019' : null;
+    if (format === null) throw new CliError(`--format ${v.format} is unknown`, { hint: 'use --format jwt, --format ecdsa-rdfc-2019 (P-256 keys) or leave it out' });
     const now = parseNow(v.now);
     const concurrency = parsePositiveInt('concurrency', v.concurrency);
     const workersOpt = v.workers === '0' ? 0 : parsePositiveInt('workers', v.workers);
@@ -196,7 +196,7 @@ export const issue: Command = {
     if (missing.length) throw new CliError(`the template uses ${missing.map((m) => `{{${m}}}`).join(', ')} but the roster has no such column (columns: ${columns.join(', ')})`, { hint: 'add the column to the roster or remove the placeholder from the template' });
     if (v['dry-run']) return dryRun(io, { roster: v.roster, template, issuer, now, salt: v.salt, delimiter: v.delimiter, keyColumn: v['key-column'], statusList: v['status-list'] });
     const sides = sideFiles(v.out);
-    await checkRunManifest(v.out, v.template, { issuer: key.controller, ...(v['issuer-name'] !== undefined ? { issuerName: v['issuer-name'] } : {}), format: format ?? 'eddsa-rdfc-2022', ...(v['status-list'] ? { statusList: resolve(v['status-list']) } : {}) }, Boolean(v.force));
+    await checkRunManifest(v.out, v.template, { issuer: key.controller, ...(v['issuer-name'] !== undefined ? { issuerName: v['issuer-name'] } : {}), format: format ?? (key.publicKeyMultibase.startsWith('zDn') ? 'ecdsa-rdfc-2019' : 'eddsa-rdfc-2022'), ...(v['status-list'] ? { statusList: resolve(v['status-list']) } : {}) }, Boolean(v.force));
     const manifest = openManifest(sides.manifest, v.out);
     const failedRows = openFailedRows(sides.failed);
     const out = v.out.endsWith('.jsonl') ? { jsonl: v.out as string } : { dir: v.out as string };

@@ -4,6 +4,7 @@ import { controllerView, retrieveVerificationMethod } from '../../keys/controlle
 import type { DocumentLoader } from '../../jsonld/loader.js';
 import { boundedCanonize, createEd2020VerifyingSuite, createEddsaVerifyingSuite, createJcsVerifyingSuite, CRYPTOSUITES, PRE_EXPANDED, publicKeyOf, type CanonizeBudget } from '../../proofs/suites.js';
 import { verifyProofSignature } from '../../proofs/verify-proof.js';
+import { createEcdsaVerifyingSuite } from '../../proofs/ecdsa.js';
 import { resolveLimits } from '../bounds.js';
 import { asArray, isDateTimeStamp, show } from '../../util/json.js';
 import { buildProofView, type ProofView } from '../view.js';
@@ -105,7 +106,7 @@ export function preflightProof(json: unknown, view: ProofView, ctx: VerifyContex
   if (!same) {
     return fail('ERR_PROOF_MALFORMED', 'the proof\'s type, cryptosuite, proofPurpose or verificationMethod is not written with its plain term, so the JSON the suite reads differs from the signed data');
   }
-  if (typeof proof.proofValue !== 'string' || !/^z[1-9A-HJ-NP-Za-km-z]{40,120}$/.test(proof.proofValue)) {
+  if (typeof proof.proofValue !== 'string' || !/^z[1-9A-HJ-NP-Za-km-z]{40,160}$/.test(proof.proofValue)) {
     return fail('ERR_PROOF_VALUE_INVALID', 'proofValue must be a multibase base58btc string');
   }
   const created = view.created;
@@ -161,6 +162,7 @@ function chainedSuite(suite: any, previous: unknown[]): any {
 
 function suiteFor(proof: Record<string, any>, budget: CanonizeBudget): any {
   if (proof.type === 'Ed25519Signature2020') return createEd2020VerifyingSuite(budget);
+  if (proof.cryptosuite === 'ecdsa-rdfc-2019' || proof.cryptosuite === 'ecdsa-jcs-2019') return createEcdsaVerifyingSuite(proof.cryptosuite, budget);
   return proof.cryptosuite === 'eddsa-jcs-2022' ? createJcsVerifyingSuite() : createEddsaVerifyingSuite(budget);
 }
 
