@@ -67,7 +67,9 @@ describe('npm pack', () => {
   it('a fresh clone packs dist/: npm pack runs the build first (prepack)', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg.scripts.prepack).toBe('npm run build');
-    expect(pkg.scripts.build).toBe('tsup');
+    // the build regenerates the precompiled JSON Schemas (committed too, so tests need no build), then bundles
+    expect(pkg.scripts.build).toBe('tsx scripts/build-schemas.ts && tsup');
+    expect(pkg.scripts.schemas).toBe('tsx scripts/build-schemas.ts');
   });
 
   it('the CJS build loads no ES module: require works without require(esm)', () => {
