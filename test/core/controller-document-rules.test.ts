@@ -191,3 +191,37 @@ describe('the method returned: absolute ids, the context of its own type (issue 
     expect(keyContextFor({ type: 'EcdsaSecp256k1VerificationKey2019' }, ['d1', 'd2'])).toEqual(['d1', 'd2']);
   });
 });
+
+describe('edges found by mutation testing (issue 21)', () => {
+  it('never throws: a loader that throws undefined, an id that is not a URL even relative to the document', async () => {
+    const r = await retrieveVerificationMethod(VM, 'assertionMethod', async () => {
+      throw undefined;
+    });
+    expect(r).toMatchObject({ ok: false, errorType: 'DEREFERENCE_FAILED', message: `cannot dereference the controller document ${CTRL}: load failed` });
+    expect(await get(doc({ verificationMethod: [{ id: 'https://[bad', type: 'Multikey', controller: CTRL }] }))).toMatchObject({ ok: false, code: 'ERR_VERIFICATION_METHOD_NOT_FOUND' });
+  });
+
+  it('only a dereference failure carries a cause', async () => {
+    const r = await get(doc({ assertionMethod: [] }));
+    expect(r.ok).toBe(false);
+    expect('cause' in r).toBe(false);
+  });
+
+  it('an empty controller is not the document (no same-document reference); an absolute id is compared as written', async () => {
+    expect(await get(doc({ verificationMethod: [{ id: VM, type: 'Multikey', controller: '', publicKeyMultibase: PK }] }))).toMatchObject({ ok: false, code: 'ERR_PROOF_KEY_ID_MISMATCH' });
+    expect(await get(doc({ verificationMethod: [{ id: 'https://ISSUER.example/ctrl#key-1', type: 'Multikey', controller: CTRL }] }))).toMatchObject({ ok: false, code: 'ERR_VERIFICATION_METHOD_NOT_FOUND' });
+  });
+
+  it('ids are bounded: a relative id of 4096 characters resolves, one of 4098 is ignored', async () => {
+    const ok = `${'./'.repeat(2043)}ctrl#key-1`;
+    const long = `${'./'.repeat(2044)}ctrl#key-1`;
+    expect(ok).toHaveLength(4096);
+    expect((await get(doc({ verificationMethod: [{ id: ok, type: 'Multikey', controller: CTRL }] }))).ok).toBe(true);
+    expect(await get(doc({ verificationMethod: [{ id: long, type: 'Multikey', controller: CTRL }] }))).toMatchObject({ ok: false, code: 'ERR_VERIFICATION_METHOD_NOT_FOUND' });
+  });
+
+  it('a method of another type without its own context is read with the document\'s context', async () => {
+    const r = await get(doc({ verificationMethod: [{ id: VM, type: 'EcdsaSecp256k1VerificationKey2019', controller: CTRL }] }));
+    expect(r.ok && r.verificationMethod['@context']).toBe(CID_V1);
+  });
+});
