@@ -5,7 +5,7 @@ import type { KeyPair } from '../keys/keypair.js';
 import { WORKER_BATCH, createSigningPool } from './worker-pool.js';
 
 /**
- * Progress of {@link issueBatch}, reported after every finished row.
+ * Progress of {@link issueBatch}, reported after every finished row (and when a signing worker becomes ready).
  * @example
  * ```ts
  * const onProgress = (p: BatchProgress) => process.stderr.write(`\r${p.done} done, ${p.failed} failed`);
@@ -136,7 +136,12 @@ export async function* issueBatch<T = object>(
   const { key: _key, ...workerOpts } = issueOpts;
   // workers sign with Ed25519 Multikeys; other key types (RSA for VC-JWT) sign on this thread
   let pool = workers > 0 && issueOpts.signer === undefined && (issueOpts.key as { type?: string } | undefined)?.type === 'Multikey'
-    ? createSigningPool(workers, issueOpts.key as KeyPair, workerOpts)
+    ? createSigningPool(workers, issueOpts.key as KeyPair, workerOpts, WORKER_BATCH, () => {
+      // a worker became ready: say so at once (a caller waiting for workers must not wait for the next finished row)
+      if (!pool) return;
+      progress.workersReady = pool.ready();
+      onProgress?.({ ...progress });
+    })
     : undefined;
   const sign = async (unsigned: object): Promise<Record<string, any> | string> => {
     const p = pool;

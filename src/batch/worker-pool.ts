@@ -85,7 +85,7 @@ export interface SigningPool {
 export const WORKER_BATCH = 16;
 
 /** @internal Start `size` worker threads that sign with `key` (its secret is handed to them in memory, never written). */
-export function createSigningPool(size: number, key: KeyPair, options: Omit<IssueOptions, 'key'>, batch = WORKER_BATCH): SigningPool {
+export function createSigningPool(size: number, key: KeyPair, options: Omit<IssueOptions, 'key'>, batch = WORKER_BATCH, onReady?: () => void): SigningPool {
   const entry = new URL(import.meta.url);
   const workerData = { [FLAG]: true, key: exportKeyPair(key, { includeSecret: true }), options: { ...options, now: options.now instanceof Date ? options.now.toISOString() : options.now } };
   const workers = Array.from({ length: size }, () => {
@@ -139,6 +139,7 @@ export function createSigningPool(size: number, key: KeyPair, options: Omit<Issu
     slot.w.on('message', (msg: Message) => {
       if ('ready' in msg) {
         slot.ready = true;
+        onReady?.();
         return;
       }
       for (const reply of msg.replies ?? []) {

@@ -26,6 +26,7 @@ const EXPECTED: Record<string, (calls: unknown[][]) => void> = {
   'VC-JWT and badge images': (c) => expect(c[0]).toEqual(['ob3', true]),
   'Networks of universities: signed registries and recognition, offline': (c) => expect(c[0]).toEqual([['VerifiableCredential', 'NetworkRegistryCredential'], 1]),
   'Europass: the same award as a European Digital Credential': (c) => expect(c[0]).toEqual([true, 0, true]),
+  'Keys where institutions keep them: external signers, P-256, rotation': (c) => expect(c[0]).toEqual([true, 'ecdsa-rdfc-2019']),
 };
 
 describe('README', () => {
