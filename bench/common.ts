@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import { BUNDLED_CONTEXTS, exportKeyPair, resolveDidKey, type KeyPair } from '../src/index.js';
+import { BUNDLED_CONTEXTS, exportKeyPair, jsonldFastPath, resolveDidKey, type KeyPair } from '../src/index.js';
 import { sampleCredential } from '../test/helpers.js';
 
 export const NOW = '2026-11-23T12:00:00Z';
@@ -34,13 +34,25 @@ export function plainSigner(key: KeyPair): { id: string; algorithm: string; sign
   return { id: key.id, algorithm: 'Ed25519', sign: async ({ data }) => new Uint8Array(nodeSign(null, data, keyObject)) };
 }
 
-export function plainIssue(credential: object, signer: ReturnType<typeof plainSigner>): Promise<Record<string, any>> {
-  return vc.issue({ credential: structuredClone(credential), suite: new DataIntegrityProof({ signer, cryptosuite, date: NOW }), documentLoader: plainLoader });
+// credstack's jsonld fast path (src/jsonld/fast.ts) changes the process-wide jsonld instance that @digitalbazaar/vc uses
+// too: the plain pipeline runs with it switched off (stock jsonld.js), credstack with it on, alternating in one process.
+export async function plainIssue(credential: object, signer: ReturnType<typeof plainSigner>): Promise<Record<string, any>> {
+  jsonldFastPath(false);
+  try {
+    return await vc.issue({ credential: structuredClone(credential), suite: new DataIntegrityProof({ signer, cryptosuite, date: NOW }), documentLoader: plainLoader });
+  } finally {
+    jsonldFastPath(true);
+  }
 }
 
 export async function plainVerify(credential: object): Promise<boolean> {
-  const r = await vc.verifyCredential({ credential, suite: new DataIntegrityProof({ cryptosuite }), documentLoader: plainLoader });
-  return r.verified === true;
+  jsonldFastPath(false);
+  try {
+    const r = await vc.verifyCredential({ credential, suite: new DataIntegrityProof({ cryptosuite }), documentLoader: plainLoader });
+    return r.verified === true;
+  } finally {
+    jsonldFastPath(true);
+  }
 }
 
 /** The benchmark credential (test/helpers.ts sampleCredential). */
