@@ -6,6 +6,7 @@ import { isSafeFetchUrl, type Fetcher } from '../jsonld/loader.js';
 import { didWebToUrl } from '../keys/did-web.js';
 import { extractFacts } from '../stacking/facts.js';
 import type { Check, VerificationReport } from '../verify/report.js';
+import { parseTrustList } from '../util/trust-list.js';
 import { CliError, readJson } from './util.js';
 import { cliWording } from './wording.js';
 
@@ -81,29 +82,12 @@ export async function loadTrustList(dids: string[] | undefined, file: string | u
   if (file !== undefined) {
     const { readText } = await import('./util.js');
     const text = await readText(file, 'trust list');
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
+    const parsed = parseTrustList(text);
+    const first = parsed.bad[0];
+    if (first !== undefined) {
+      throw new CliError(`--trust-list ${file}: "${safe(first, 60)}" is not a DID, a URL or { "id": DID, "name": … }`, { hint: 'one DID per line, optionally followed by the name' });
     }
-    const add = (e: unknown): void => {
-      if (typeof e === 'string') list.set(e, '');
-      else if (isObj(e) && typeof e.id === 'string') list.set(e.id, typeof e.name === 'string' ? e.name : '');
-      else throw new CliError(`--trust-list ${file}: entries must be DIDs or { "id": DID, "name": … }`);
-    };
-    if (Array.isArray(json)) json.forEach(add);
-    else if (isObj(json) && Array.isArray(json.issuers)) json.issuers.forEach(add);
-    else if (isObj(json)) for (const [k, v] of Object.entries(json)) list.set(k, typeof v === 'string' ? v : '');
-    else {
-      for (const raw of text.split(/\r?\n/)) {
-        const line = raw.replace(/#.*$/, '').trim();
-        if (!line) continue;
-        const [id, ...name] = line.split(/\s+/);
-        if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(id!)) throw new CliError(`--trust-list ${file}: "${safe(id, 60)}" is not a DID or URL`, { hint: 'one DID per line, optionally followed by the name' });
-        list.set(id!, name.join(' '));
-      }
-    }
+    for (const [id, name] of parsed.list) list.set(id, name);
     if (list.size === 0) throw new CliError(`--trust-list ${file} lists no issuer`);
   }
   return list;

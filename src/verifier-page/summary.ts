@@ -4,6 +4,7 @@
 import { checkMicrocredential } from '../model/microcredential.js';
 import { extractFacts } from '../stacking/facts.js';
 import type { Check, VerificationReport } from '../verify/report.js';
+import { parseTrustList as parseTrustListText } from '../util/trust-list.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -148,30 +149,9 @@ export function summarize(report: VerificationReport, trust?: ReadonlyMap<string
   return d;
 }
 
-/** A trust list file: a JSON array of DIDs or `{ id, name }`, `{ issuers: [...] }`, `{ "did:…": "name" }`, or one DID per line. */
+/** A trust list file: a JSON array of DIDs or `{ id, name }`, `{ issuers: [...] }`, `{ "did:…": "name" }`, or one DID per line (entries that are neither are ignored). */
 export function parseTrustList(src: string): Map<string, string> {
-  const out = new Map<string, string>();
-  let json: unknown;
-  try {
-    json = JSON.parse(src);
-  } catch {
-    json = undefined;
-  }
-  const add = (e: unknown): void => {
-    if (typeof e === 'string') out.set(e, '');
-    else if (isObj(e) && typeof e.id === 'string') out.set(e.id, typeof e.name === 'string' ? e.name : '');
-  };
-  if (Array.isArray(json)) json.forEach(add);
-  else if (isObj(json) && Array.isArray(json.issuers)) json.issuers.forEach(add);
-  else if (isObj(json)) for (const [k, v] of Object.entries(json)) out.set(k, typeof v === 'string' ? v : '');
-  else {
-    for (const raw of src.split(/\r?\n/)) {
-      const line = raw.replace(/#.*$/, '').trim();
-      const [id, ...name] = line.split(/\s+/);
-      if (id && /^[a-z][a-z0-9+.-]*:\S+$/i.test(id)) out.set(id, name.join(' '));
-    }
-  }
-  return out;
+  return parseTrustListText(src).list;
 }
 
 /** Read a `#vc=` fragment: URL-encoded JSON or VC-JWT, or base64url of either. */
