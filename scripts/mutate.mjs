@@ -51,7 +51,7 @@ const areas = {
   // is not security-relevant. 'baking-png' and 'baking-svg' are the two readers.
   'baking-detect': {
     files: ['src/baking/extract.ts', 'src/baking/common.ts:108-145', 'src/baking/common.ts:182-199'],
-    tests: ['test/baking/extract.test.ts', 'test/baking/png.test.ts', 'test/baking/svg.test.ts', 'test/baking/fuzz.test.ts'],
+    tests: ['test/baking/extract.test.ts', 'test/baking/png.test.ts', 'test/baking/svg.test.ts', 'test/baking/fuzz.test.ts', 'test/baking/detect-rules.test.ts'],
   },
   'baking-png': {
     files: ['src/baking/png.ts:33-243'],
@@ -64,7 +64,7 @@ const areas = {
   baking: {
     files: ['src/baking/extract.ts', 'src/baking/svg.ts', 'src/baking/png.ts', 'src/baking/common.ts'],
     // the tests that import src/baking only; ambiguous.test.ts (imports src/index.js for verifyCredential) stays in `npm test`
-    tests: ['test/baking/extract.test.ts', 'test/baking/png.test.ts', 'test/baking/svg.test.ts', 'test/baking/fuzz.test.ts'],
+    tests: ['test/baking/extract.test.ts', 'test/baking/png.test.ts', 'test/baking/svg.test.ts', 'test/baking/fuzz.test.ts', 'test/baking/detect-rules.test.ts'],
   },
   proofs: {
     files: ['src/proofs/**/*.ts', '!src/proofs/index.ts'],
