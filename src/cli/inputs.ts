@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { detectImageType, extractCredential } from '../baking/extract.js';
-import { CliError, assertExists, holdsSecret, isDirectory, parseJsonQuietly, readBytes } from './util.js';
+import { CliError, assertExists, holdsSecret, isDirectory, jsonLines, parseJsonQuietly, readBytes } from './util.js';
 
 const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const EXTS = new Set(['.json', '.jsonld', '.jwt', '.jws', '.jsonl', '.png', '.svg']);
@@ -38,16 +38,9 @@ export async function loadCredentials(paths: string[]): Promise<LoadedCredential
       continue;
     }
     if (extname(f).toLowerCase() === '.jsonl') {
-      text.split('\n').forEach((line, i) => {
-        if (!line.trim()) return;
-        let rec: any;
-        try {
-          rec = JSON.parse(line);
-        } catch {
-          throw new CliError(`${f}:${i + 1} is not valid JSON`);
-        }
-        out.push({ source: `${f}:${i + 1}`, credential: rec && 'credential' in rec && !('proof' in rec) ? rec.credential : rec });
-      });
+      for (const { line, record: rec } of jsonLines(text, f)) {
+        out.push({ source: `${f}:${line}`, credential: rec && 'credential' in rec && !('proof' in rec) ? rec.credential : rec });
+      }
       continue;
     }
     const credential = parseJsonQuietly(text, f, 'pass signed credentials (.json, .jwt, .jsonl, baked .png/.svg)') as Record<string, any>;

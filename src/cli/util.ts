@@ -120,6 +120,23 @@ export async function readJson(path: string, what = 'JSON file', hint?: string, 
 }
 
 /**
+ * The records of a JSONL text, one per non-blank line, with their 1-based line numbers; a line that is not JSON is a
+ * CliError naming `path:line` (with `hint` when given).
+ */
+export function jsonLines(text: string, path: string, hint?: string): { line: number; record: any }[] {
+  const out: { line: number; record: any }[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      out.push({ line: i + 1, record: JSON.parse(line) });
+    } catch {
+      throw new CliError(`${path}:${i + 1} is not valid JSON`, hint === undefined ? undefined : { hint });
+    }
+  });
+  return out;
+}
+
+/**
  * JSON.parse whose error names the file, line and column but never quotes the text: the parser's own message does
  * (up to ~30 characters around the error), which leaks a secret when the error is inside one.
  */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { matchesLearner } from '../../model/learner.js';
-import { assertExists, CliError, EXIT, emitJson, isDirectory, loadKey, parseNow, println, readJson, readText, type Command, type Io } from '../util.js';
+import { assertExists, CliError, EXIT, emitJson, isDirectory, jsonLines, loadKey, parseNow, println, readJson, readText, type Command, type Io } from '../util.js';
 
 const ACTIONS = ['create', 'revoke', 'suspend', 'reinstate', 'show', 'sign'] as const;
 
@@ -27,17 +27,10 @@ async function loadCohort(paths: string[] | undefined): Promise<CohortRecord[]> 
       continue;
     }
     const text = await readText(p, 'cohort');
-    text.split('\n').forEach((line, i) => {
-      if (!line.trim()) return;
-      let rec: any;
-      try {
-        rec = JSON.parse(line);
-      } catch {
-        throw new CliError(`${p}:${i + 1} is not valid JSON`, { hint: 'fix or remove that line' });
-      }
+    for (const { line, record: rec } of jsonLines(text, p, 'fix or remove that line')) {
       const cred = rec && typeof rec === 'object' && rec.credential && typeof rec.credential === 'object' ? rec.credential : rec;
-      if (cred && typeof cred === 'object') out.push({ source: `${p}:${i + 1}`, ...(typeof rec.key === 'string' ? { key: rec.key } : {}), credential: cred });
-    });
+      if (cred && typeof cred === 'object') out.push({ source: `${p}:${line}`, ...(typeof rec.key === 'string' ? { key: rec.key } : {}), credential: cred });
+    }
   }
   return out;
 }
