@@ -65,13 +65,16 @@ async function issueIn(ctx: ServerContext, tenant: Tenant, input: IssueInput, q:
   const refs: StatusRef[] = [];
   if (cred.credentialStatus === undefined) {
     const purposes = input.status ?? tenant.config.status ?? ['revocation'];
-    const entries = [];
-    for (const purpose of purposes) {
+    const entries: unknown[] = [];
+    // allocate in one fixed order (each purpose takes its own lock), keep the caller's order in the credential
+    const order = [...purposes.keys()].sort((x, y) => (purposes[x]! < purposes[y]! ? -1 : purposes[x]! > purposes[y]! ? 1 : 0));
+    for (const i of order) {
+      const purpose = purposes[i]!;
       const { ref, entry } = await store.allocateIn(q, tenant.id, purpose, (seq): StatusListState =>
         createStatusList({ id: statusListUrl(ctx, tenant.id, purpose, seq), issuer: tenant.key.controller, purpose }),
       );
-      refs.push(ref);
-      entries.push(entry);
+      refs[i] = ref;
+      entries[i] = entry;
     }
     if (entries.length) cred.credentialStatus = entries.length === 1 ? entries[0] : entries;
   }

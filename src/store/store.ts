@@ -104,6 +104,12 @@ export class Store {
    * first / next list with `makeList(seq)` when there is none or it is full).
    */
   async allocateIn(q: Queryable, tenant: string, purpose: StatusPurpose, makeList: (seq: number) => StatusListState): Promise<{ ref: StatusRef; entry: BitstringStatusListEntry }> {
+    // Allocation is serialised per (tenant, purpose) by a transaction-scoped advisory lock, taken before any row lock
+    // (one lock order, so no deadlock). It also covers opening a list: without it, a transaction that saw no active
+    // list could read max(seq) after another one committed list 1 and open list 2 beside it (seen with 16
+    // concurrent requests on 2 replicas); and a row lock alone would let a list's rollover wait on a creator that
+    // waits on the list's row.
+    await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`credstack:status-list:${tenant}:${purpose}`]);
     for (let attempt = 0; attempt < 5; attempt++) {
       const row = (
         await q.query('SELECT seq, id, state FROM status_lists WHERE tenant = $1 AND purpose = $2 AND active ORDER BY seq DESC LIMIT 1 FOR UPDATE', [tenant, purpose])

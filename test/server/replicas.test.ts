@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededKey } from '../helpers.js';
 import { openPostgres, Store } from '../../src/store/index.js';
+import { createStatusList } from '../../src/status/index.js';
 import { startPostgres, type Pg } from './postgres.js';
 import { writeKey } from './helpers.js';
 
@@ -134,6 +135,30 @@ describe('two replicas on one PostgreSQL', () => {
     // herd privacy: indexes are spread over the list, not 0…999
     expect(indexes.filter((i) => Number(i) < N).length).toBeLessThan(N / 10);
   }, 1_200_000);
+
+  it('status list creation and rollover under 16 concurrent transactions: one list at a time, never a second list 1 or a skipped seq', async () => {
+    const wide = new Store(await openPostgres(pg.url, { max: 16 }));
+    try {
+      for (let t = 0; t < 8; t++) {
+        const tenant = `race-${t}`;
+        await wide.putTenant({ id: tenant, issuer, keyId: `${issuer}#key` });
+        // list 1 has 5 free entries left, so the 16 allocations open list 2 exactly once
+        const makeList = (seq: number) => {
+          const state = createStatusList({ id: `${PUBLIC}/status/${tenant}/revocation/${seq}`, issuer, purpose: 'revocation' });
+          return seq === 1 ? { ...state, allocation: { ...state.allocation, next: state.length - 5 } } : state;
+        };
+        const refs = await Promise.all([...Array(16)].map(() => wide.allocate(tenant, 'revocation', makeList)));
+        const perList = new Map<string, number>();
+        for (const r of refs) perList.set(r.ref.listId, (perList.get(r.ref.listId) ?? 0) + 1);
+        expect(Object.fromEntries(perList)).toEqual({ [`${PUBLIC}/status/${tenant}/revocation/1`]: 5, [`${PUBLIC}/status/${tenant}/revocation/2`]: 11 });
+        expect(new Set(refs.map((r) => `${r.ref.listId}#${r.ref.index}`)).size).toBe(16);
+        const lists = (await wide.db.query<{ seq: number; active: boolean }>('SELECT seq, active FROM status_lists WHERE tenant = $1 ORDER BY seq', [tenant])).rows;
+        expect(lists.map((l) => [Number(l.seq), l.active])).toEqual([[1, false], [2, true]]);
+      }
+    } finally {
+      await wide.close();
+    }
+  }, 300_000);
 
   it('bulk job: 202 + job id; SIGKILL one replica mid-batch → the other completes every row exactly once', async () => {
     const tok = await token(b.url);
