@@ -81,8 +81,8 @@ describe('toElm: an Open Badge as a European Digital Credential', () => {
   });
 
   it('uses VC 1.1 + edc-ap because the published edc-ap context cannot follow the VC 2.0 context (protected terms)', async () => {
-    // JSON-LD 1.1 §4.1.11: a protected term definition cannot be overridden by a later context; the VC 2.0 context
-    // protects `description`, which edc-ap redefines as a language container. Every published ELM v3 sample uses VC 1.1.
+    // JSON-LD 1.1 §4.1.11: a protected term definition "generally prevents further contexts from overriding this term
+    // definition, either through a new definition of the same term, or …"; the VC 2.0 context protects `description`, which edc-ap redefines as a language container. Every published ELM v3 sample uses VC 1.1.
     const documentLoader = createDocumentLoader({});
     const doc = (await toElm(ex.data.signed)).document;
     expect(doc['@context']).toEqual(['https://www.w3.org/2018/credentials/v1', EDC_AP]);
