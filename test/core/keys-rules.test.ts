@@ -88,6 +88,16 @@ describe('did:key (did:key method v0.7 §3.1.2: the DID document of an Ed25519 d
     expect(resolveDidKey(`${DID}#${PUB_MB}`.padEnd(201, 'x'))).toBeUndefined();
     expect(resolveDidKey(42 as unknown as string)).toBeUndefined();
   });
+
+  // DID Core v1.0 §3.2: did-url = did path-abempty [ "?" query ] [ "#" fragment ]; RFC 3986 §3.5: fragment =
+  // *( pchar / "/" / "?" ) — "#" is not in it. A URL with a second "#" is no DID URL and names no key (it was resolved
+  // to the key by dropping what followed the second "#").
+  it('resolves no DID URL with two fragments', () => {
+    expect(resolveDidKey(`${DID}#${PUB_MB}#${PUB_MB}`)).toBeUndefined();
+    expect(resolveDidKey(`${DID}#${PUB_MB}#x`)).toBeUndefined();
+    expect(resolveDidKey(`${DID}##${PUB_MB}`)).toBeUndefined();
+    expect(resolveDidKey(`${DID}#${PUB_MB}#`)).toBeUndefined();
+  });
 });
 
 describe('did:web (did:web method §3.2 Read): the DID → URL transformation', () => {
