@@ -10,7 +10,10 @@ import type { CredentialView } from '../view.js';
  * Every date is judged: a malformed start date does not hide an expired end date.
  */
 export function checkValidity(view: CredentialView, ctx: VerifyContext): Check[] {
-  const skew = Math.max(0, Number(ctx.opts.maxClockSkew ?? 0)) * 1000;
+  // fail closed: a skew that is not a finite number of seconds ≥ 0 tolerates nothing (NaN made every comparison false,
+  // so a NaN skew let an expired credential pass)
+  const seconds = Number(ctx.opts.maxClockSkew ?? 0);
+  const skew = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
   const now = ctx.now.getTime();
   const starts = view.vcVersion === 1 ? (['issuanceDate', 'validFrom'] as const) : (['validFrom', 'issuanceDate'] as const);
   const ends = view.vcVersion === 1 ? (['expirationDate', 'validUntil'] as const) : (['validUntil', 'expirationDate'] as const);
