@@ -78,6 +78,11 @@ const areas = {
     files: ['src/stacking/**/*.ts', '!src/stacking/index.ts', '!src/stacking/types.ts'],
     tests: ['test/stacking/*.test.ts'],
   },
+  // the validity period and issuer checks of the verify path, against a hand-made view (no signing): seconds a run
+  'verify-checks': {
+    files: ['src/verify/checks/validity.ts', 'src/verify/checks/issuer.ts'],
+    tests: ['test/verify/checks-rules.test.ts'],
+  },
   verify: {
     files: ['src/verify/**/*.ts', '!src/verify/index.ts'],
     tests: ['test/core/*.test.ts', 'test/jwt/*.test.ts'],

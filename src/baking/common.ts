@@ -188,9 +188,7 @@ export function parseCredentialText(raw: string, kind: BakedKind, format: BakedI
     } catch (cause) {
       throw new BakingError('ERR_INVALID_CREDENTIAL', `baked ${kind} credential is not valid JSON`, { cause, details: { kind, format } });
     }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new BakingError('ERR_INVALID_CREDENTIAL', `baked ${kind} credential is not a JSON object`, { details: { kind, format } });
-    }
+    // JSON text that begins with "{" and parses is an object (RFC 8259 §4): never null, an array or a scalar
     return { format, kind, credential: parsed as Record<string, unknown>, raw };
   }
   if (isCompactJws(s)) return { format, kind, credential: s, raw };

@@ -90,17 +90,14 @@ export function keyContextFor(vm: Record<string, unknown>, documentContext?: unk
 
 /** Is `vm` listed (by reference or by value) under `relationship` of `doc`? */
 function associated(doc: Record<string, unknown>, relationship: string, vmId: string, base: string): boolean {
-  const rel = doc[relationship];
-  const entries = Array.isArray(rel) ? rel : rel === undefined ? [] : [rel];
-  return entries.some((e) => (typeof e === 'string' ? absolute(e, base) === vmId : isObj(e) && absolute(e.id, base) === vmId));
+  // one value or an array of values (an absent relationship is [undefined]: neither a string nor a node)
+  return [doc[relationship]].flat().some((e) => (typeof e === 'string' ? absolute(e, base) === vmId : isObj(e) && absolute(e.id, base) === vmId));
 }
 
 /** Dereference the fragment in a JSON-LD controller document: the node (method) whose absolute id is `vmId`. */
-function findMethod(doc: Record<string, unknown>, vmId: string, base: string): unknown {
+function findMethod(doc: Record<string, unknown>, vmId: string, base: string): Record<string, unknown> | undefined {
   for (const prop of ['verificationMethod', ...RELATIONSHIPS]) {
-    const v = doc[prop];
-    const entries = Array.isArray(v) ? v : v === undefined ? [] : [v];
-    for (const e of entries) if (isObj(e) && absolute(e.id, base) === vmId) return e;
+    for (const e of [doc[prop]].flat() as unknown[]) if (isObj(e) && absolute(e.id, base) === vmId) return e;
   }
   return undefined;
 }
@@ -142,9 +139,9 @@ export async function retrieveVerificationMethod(
   if (typeof vmIdentifier !== 'string' || vmIdentifier.length > 4096 || !URL.canParse(vmIdentifier)) {
     return fail('INVALID_VERIFICATION_METHOD_URL', 'ERR_VERIFICATION_METHOD_URL_INVALID', 'the verification method identifier is not a valid URL');
   }
+  // the fragment itself is not needed: the method is looked up by its whole absolute id (step 5)
   const hash = vmIdentifier.indexOf('#');
-  const controllerDocumentUrl = hash >= 0 ? vmIdentifier.slice(0, hash) : vmIdentifier;
-  const vmFragment = hash >= 0 ? vmIdentifier.slice(hash + 1) : undefined;
+  const controllerDocumentUrl = hash === -1 ? vmIdentifier : vmIdentifier.slice(0, hash);
   let loaded: unknown;
   try {
     loaded = (await loader(controllerDocumentUrl)).document;
@@ -156,7 +153,7 @@ export async function retrieveVerificationMethod(
     try {
       loaded = JSON.parse(loaded);
     } catch {
-      loaded = undefined;
+      // not JSON: it stays a string, refused as no document below
     }
   }
   if (!isObj(loaded) || typeof loaded.id !== 'string') {
@@ -170,18 +167,17 @@ export async function retrieveVerificationMethod(
       `the controller document loaded from ${controllerDocumentUrl} identifies itself as ${(doc.id as string).slice(0, 200)}: refusing a document that claims another id`,
     );
   }
-  const found = vmFragment === undefined ? doc : findMethod(doc, vmIdentifier, controllerDocumentUrl);
+  const found = hash === -1 ? doc : findMethod(doc, vmIdentifier, controllerDocumentUrl);
   if (found === undefined) {
     return fail('INVALID_VERIFICATION_METHOD', 'ERR_VERIFICATION_METHOD_NOT_FOUND', `${vmIdentifier} is not in the controller document ${controllerDocumentUrl}`);
   }
-  if (!isObj(found) || typeof found.id !== 'string' || typeof found.type !== 'string' || !(typeof found.controller === 'string' || isObj(found.controller))) {
+  // found is a node with a string id: the document (step 4) or the node findMethod matched by its id
+  if (typeof found.type !== 'string' || !(typeof found.controller === 'string' || isObj(found.controller))) {
     return fail('INVALID_VERIFICATION_METHOD', 'ERR_VERIFICATION_METHOD_INVALID', `${vmIdentifier} is not a verification method (it needs string id, type and controller)`);
   }
-  const vmId = absolute(found.id, controllerDocumentUrl);
+  // its absolute id is vmIdentifier by construction: the document's id is controllerDocumentUrl = vmIdentifier (no
+  // fragment), and findMethod matches a node by its absolute id
   const controller = absolute(isObj(found.controller) ? found.controller.id : found.controller, controllerDocumentUrl);
-  if (vmId !== vmIdentifier) {
-    return fail('INVALID_VERIFICATION_METHOD', 'ERR_PROOF_KEY_ID_MISMATCH', `the verification method found for ${vmIdentifier} identifies itself as ${String(vmId).slice(0, 200)}`);
-  }
   if (controller !== controllerDocumentUrl) {
     return fail(
       'INVALID_VERIFICATION_METHOD',

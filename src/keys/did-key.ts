@@ -31,7 +31,11 @@ export interface DidDocument {
  */
 export function resolveDidKey(didUrl: string): DidDocument | Record<string, unknown> | undefined {
   if (typeof didUrl !== 'string' || !didUrl.startsWith('did:key:') || didUrl.length > 200) return undefined;
-  const [did, fragment] = didUrl.split('#', 2) as [string, string | undefined];
+  // DID Core §3.2 / RFC 3986 §3.5: a DID URL has at most one fragment and "#" is not a fragment character, so
+  // `did:key:z…#z…#…` is not a DID URL (split with no limit: a limit of 2 would drop what follows a second "#")
+  const parts = didUrl.split('#');
+  if (parts.length > 2) return undefined;
+  const [did, fragment] = parts as [string, string | undefined];
   const mb = did.slice('did:key:'.length);
   try {
     if (ecdsaCurveOfMultibase(mb)) decodeEcdsaPublicKeyMultibase(mb);

@@ -7,7 +7,7 @@ export const ED25519_PUB_PREFIX = Uint8Array.from([0xed, 0x01]);
 export const ED25519_PRIV_PREFIX = Uint8Array.from([0x80, 0x26]);
 
 function startsWith(b: Uint8Array, p: Uint8Array): boolean {
-  if (b.length < p.length) return false;
+  // a shorter b fails the loop: b[i] is undefined there, never a prefix byte
   for (let i = 0; i < p.length; i++) if (b[i] !== p[i]) return false;
   return true;
 }

@@ -29,7 +29,7 @@ export interface VerifyOptions {
    * member in good standing on the credential's `validFrom` (an extra `issuer` check names the network and the member).
    */
   registries?: RegistryTrust[];
-  /** Seconds of clock skew tolerated for validFrom/validUntil (default 0). */
+  /** Seconds of clock skew tolerated for validFrom/validUntil (default 0; a negative or non-finite value tolerates none). */
   maxClockSkew?: number;
   /** Fail (instead of warn) when the credential does not match our OB 3.0 JSON Schema. Default false. */
   strictSchema?: boolean;

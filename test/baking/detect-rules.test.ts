@@ -3,7 +3,7 @@
 // detection reads the PNG signature or leading markup. Each assertion states one rule and fails if it is loosened.
 import { describe, expect, it } from 'vitest';
 import { checkSize, parseCredentialText } from '../../src/baking/common.js';
-import { detectImageType } from '../../src/baking/extract.js';
+import { detectImageType, extractCredential } from '../../src/baking/extract.js';
 
 function thrown(f: () => unknown): { code?: string; message?: string; details?: unknown; cause?: unknown } {
   try {
@@ -79,5 +79,48 @@ describe('format detection', () => {
   it('only bytes or text are looked at: an array or ArrayBuffer is not an image', () => {
     expect(detectImageType([0x89, 0x50, 0x4e, 0x47] as unknown as Uint8Array)).toBeUndefined();
     expect(detectImageType(new Uint8Array([0x89, 0x50, 0x4e, 0x47]).buffer as unknown as Uint8Array)).toBeUndefined();
+  });
+
+  // SVG is XML text: "the first non-blank character, after an optional BOM, is <" (detectImageType). XML 1.0 §2.3:
+  // white space is S ::= (#x20 | #x9 | #xD | #xA)+; §4.3.3: the UTF-8 byte order mark EF BB BF (U+FEFF) may open the
+  // document — only there. Detection looks at most at the first 1,024 bytes (bounded work on untrusted input).
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  it('SVG: "<" after XML white space (space, tab, CR, LF), as bytes or text', () => {
+    for (const lead of ['', ' ', '\t', '\r', '\n', ' \t\r\n']) {
+      expect(detectImageType(bytes(`${lead}<svg/>`)), JSON.stringify(lead)).toBe('svg');
+      expect(detectImageType(`${lead}<svg/>`), JSON.stringify(lead)).toBe('svg');
+    }
+    for (const lead of ['x', '\f', '\v', '\u00a0', '\0']) {
+      expect(detectImageType(bytes(`${lead}<svg/>`)), JSON.stringify(lead)).toBeUndefined();
+      expect(detectImageType(`${lead}<svg/>`), JSON.stringify(lead)).toBeUndefined();
+    }
+  });
+
+  it('SVG: the byte order mark only at the very start, and only the whole EF BB BF', () => {
+    expect(detectImageType(new Uint8Array([0xef, 0xbb, 0xbf, 0x3c, 0x73]))).toBe('svg');
+    expect(detectImageType('\ufeff<svg/>')).toBe('svg');
+    expect(detectImageType(' \ufeff<svg/>')).toBeUndefined();
+    expect(detectImageType(new Uint8Array([0x20, 0xef, 0xbb, 0xbf, 0x3c]))).toBeUndefined();
+    // a partial mark is no mark: the first byte is then not "<"
+    for (const b of [[0xef, 0xbb, 0x00, 0x3c], [0xef, 0x00, 0xbf, 0x3c], [0x00, 0xbb, 0xbf, 0x3c], [0x20, 0xbb, 0xbf, 0x3c]]) {
+      expect(detectImageType(new Uint8Array(b)), b.join(' ')).toBeUndefined();
+    }
+    // with no mark nothing is skipped: "<" at byte 0 (then bytes that would follow a mark)
+    expect(detectImageType(new Uint8Array([0x3c, 0x20, 0xbf, 0x41]))).toBe('svg');
+  });
+
+  it('SVG: "<" within the first 1,024 bytes or characters, not after', () => {
+    expect(detectImageType(`${' '.repeat(1023)}<svg/>`)).toBe('svg');
+    expect(detectImageType(`${' '.repeat(1024)}<svg/>`)).toBeUndefined();
+    expect(detectImageType(bytes(`${' '.repeat(1023)}<svg/>`))).toBe('svg');
+    expect(detectImageType(bytes(`${' '.repeat(1024)}<svg/>`))).toBeUndefined();
+    expect(detectImageType(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(`${' '.repeat(1023)}<`)]))).toBe('svg');
+    expect(detectImageType(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(`${' '.repeat(1024)}<`)]))).toBeUndefined();
+    expect(detectImageType('   ')).toBeUndefined();
+    expect(detectImageType(new Uint8Array([0xef, 0xbb, 0xbf]))).toBeUndefined();
+  });
+
+  it('neither PNG nor SVG → ERR_UNKNOWN_IMAGE_FORMAT, saying so', () => {
+    expect(thrown(() => extractCredential(new Uint8Array([1, 2, 3])))).toMatchObject({ code: 'ERR_UNKNOWN_IMAGE_FORMAT', message: 'image is neither a PNG nor an SVG' });
   });
 });

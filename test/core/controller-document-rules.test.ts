@@ -3,6 +3,7 @@
 // it, so each refusal is the function's own).
 import { describe, expect, it } from 'vitest';
 import { keyContextFor, retrieveVerificationMethod } from '../../src/keys/index.js';
+import { controllerView } from '../../src/keys/controller-document.js';
 import type { DocumentLoader } from '../../src/jsonld/loader.js';
 
 const CTRL = 'https://issuer.example/ctrl';
@@ -66,6 +67,8 @@ describe('steps 2–3: dereference the URL without its fragment', () => {
   it('a document delivered as JSON text is parsed; text that is not JSON is not a document', async () => {
     expect((await get(JSON.stringify(doc()))).ok).toBe(true);
     expect(await get('{"id": ')).toMatchObject({ ok: false, errorType: 'INVALID_CONTROLLED_IDENTIFIER_DOCUMENT', code: 'ERR_CONTROLLER_DOCUMENT_INVALID' });
+    // only a string is parsed: an array holding the JSON text (String(array) is that text) is no document
+    expect(await get([JSON.stringify(doc())])).toMatchObject({ ok: false, errorType: 'INVALID_CONTROLLED_IDENTIFIER_DOCUMENT', code: 'ERR_CONTROLLER_DOCUMENT_INVALID' });
   });
 });
 
@@ -223,5 +226,24 @@ describe('edges found by mutation testing (issue 21)', () => {
   it('a method of another type without its own context is read with the document\'s context', async () => {
     const r = await get(doc({ verificationMethod: [{ id: VM, type: 'EcdsaSecp256k1VerificationKey2019', controller: CTRL }] }));
     expect(r.ok && r.verificationMethod['@context']).toBe(CID_V1);
+  });
+});
+
+describe('relative ids against a controller document URL as written (RFC 3986 §5.2: a same-document reference)', () => {
+  // "#key-1" in the document at https://issuer.example (no path) is https://issuer.example#key-1: the fragment is
+  // appended to the URL as the verification method names it, not to the WHATWG-normalised https://issuer.example/
+  it('"#key-1" in the document at an origin-only URL names <url>#key-1', async () => {
+    const url = 'https://issuer.example';
+    const d = { '@context': CID_V1, id: url, verificationMethod: [{ id: '#key-1', type: 'Multikey', controller: url, publicKeyMultibase: PK }], assertionMethod: ['#key-1'] };
+    const r = await retrieveVerificationMethod(`${url}#key-1`, 'assertionMethod', serve({ [url]: d }));
+    expect(r.ok && r.verificationMethod).toEqual({ '@context': MULTIKEY_V1, id: `${url}#key-1`, type: 'Multikey', controller: url, publicKeyMultibase: PK });
+  });
+});
+
+describe('controllerView: what jsonld-signatures\' purpose reads (the one relationship already checked)', () => {
+  it('is the DID v1 context, the document URL and the relationship listing the one method', async () => {
+    const r = await get(doc());
+    if (!r.ok) throw new Error(r.message);
+    expect(controllerView(r, 'assertionMethod')).toEqual({ '@context': 'https://www.w3.org/ns/did/v1', id: CTRL, assertionMethod: [VM] });
   });
 });

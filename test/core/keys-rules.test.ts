@@ -88,6 +88,51 @@ describe('did:key (did:key method v0.7 §3.1.2: the DID document of an Ed25519 d
     expect(resolveDidKey(`${DID}#${PUB_MB}`.padEnd(201, 'x'))).toBeUndefined();
     expect(resolveDidKey(42 as unknown as string)).toBeUndefined();
   });
+
+  // DID Core v1.0 §3.2: did-url = did path-abempty [ "?" query ] [ "#" fragment ]; RFC 3986 §3.5: fragment =
+  // *( pchar / "/" / "?" ) — "#" is not in it. A URL with a second "#" is no DID URL and names no key (it was resolved
+  // to the key by dropping what followed the second "#").
+  it('resolves no DID URL with two fragments', () => {
+    expect(resolveDidKey(`${DID}#${PUB_MB}#${PUB_MB}`)).toBeUndefined();
+    expect(resolveDidKey(`${DID}#${PUB_MB}#x`)).toBeUndefined();
+    expect(resolveDidKey(`${DID}##${PUB_MB}`)).toBeUndefined();
+    expect(resolveDidKey(`${DID}#${PUB_MB}#`)).toBeUndefined();
+  });
+});
+
+describe('edges of key decoding and did:key found by mutation testing (issue 21)', () => {
+  const refusal = (fn: () => unknown): CredstackError => {
+    try {
+      fn();
+    } catch (e) {
+      return e as CredstackError;
+    }
+    throw new Error('no error');
+  };
+  // each refusal says what was expected (the message is what a user reads); a base58 failure keeps its cause
+  it('KeyError messages name the expected form; bad base58 keeps the decoder error as cause', () => {
+    for (const bad of [42, ['z', '6'], PUB_MB.slice(1), 'z' + '1'.repeat(512)]) {
+      expect(refusal(() => fromBase58btc(bad as string)).message).toBe('expected a multibase base58btc string starting with "z"');
+    }
+    const b58 = refusal(() => fromBase58btc('z0OIl'));
+    expect(b58.message).toBe('invalid base58btc encoding');
+    expect(b58.cause).toBeInstanceOf(Error);
+    expect(refusal(() => decodePublicKeyMultibase(SECRET_MB)).message).toBe('publicKeyMultibase is not an Ed25519 public key (expected z6Mk…)');
+    expect(refusal(() => decodeSecretKeyMultibase(PUB_MB)).message).toBe('secretKeyMultibase is not an Ed25519 secret key');
+  });
+
+  // did:key v0.7 §3.1.2 with the P-256 (0x1200, "zDn…") and P-384 (0x1201, "z82…") Multikey encodings (Controlled
+  // Identifiers v1.0 §2.2.2); keys from the W3C vc-di-ecdsa test vectors (test/fixtures/vc-di-ecdsa/*KeyPair.json)
+  it.each([
+    ['P-256', 'zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP'],
+    ['P-384', 'z82LkuBieyGShVBhvtE2zoiD6Kma4tJGFtkAhxR5pfkp5QPw4LutoYWhvQCnGjdVn14kujQ'],
+  ])('resolves a %s did:key and its key URL', (_curve, mb) => {
+    const did = `did:key:${mb}`;
+    expect(resolveDidKey(`${did}#${mb}`)).toEqual({ '@context': 'https://w3id.org/security/multikey/v1', id: `${did}#${mb}`, type: 'Multikey', controller: did, publicKeyMultibase: mb });
+    expect(resolveDidKey(did)).toMatchObject({ id: did, assertionMethod: [`${did}#${mb}`] });
+    // one character short: not the 33/49-byte compressed point the prefix announces
+    expect(resolveDidKey(`did:key:${mb.slice(0, -1)}`)).toBeUndefined();
+  });
 });
 
 describe('did:web (did:web method §3.2 Read): the DID → URL transformation', () => {

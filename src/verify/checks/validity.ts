@@ -10,12 +10,15 @@ import type { CredentialView } from '../view.js';
  * Every date is judged: a malformed start date does not hide an expired end date.
  */
 export function checkValidity(view: CredentialView, ctx: VerifyContext): Check[] {
-  const skew = Math.max(0, Number(ctx.opts.maxClockSkew ?? 0)) * 1000;
+  // fail closed: a skew that is not a finite number of seconds ≥ 0 tolerates nothing (NaN made every comparison false,
+  // so a NaN skew let an expired credential pass)
+  const seconds = Number(ctx.opts.maxClockSkew ?? 0);
+  const skew = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
   const now = ctx.now.getTime();
   const starts = view.vcVersion === 1 ? (['issuanceDate', 'validFrom'] as const) : (['validFrom', 'issuanceDate'] as const);
   const ends = view.vcVersion === 1 ? (['expirationDate', 'validUntil'] as const) : (['validUntil', 'expirationDate'] as const);
   const out: Check[] = [];
-  const usable = (p: (typeof starts)[number] | (typeof ends)[number]) => view[p] !== undefined && isDateTimeStamp(view[p]);
+  const usable = (p: (typeof starts)[number] | (typeof ends)[number]) => isDateTimeStamp(view[p]);
   for (const p of [...starts, ...ends]) {
     const v = view[p];
     if (v !== undefined && !isDateTimeStamp(v)) {
@@ -30,10 +33,11 @@ export function checkValidity(view: CredentialView, ctx: VerifyContext): Check[]
   const late = ends.find((p) => usable(p) && Date.parse(view[p] as string) + skew < now);
   if (late) out.push({ id: 'validity', status: 'failed', code: 'ERR_EXPIRED', message: `expired at ${view[late]} (${late}; now ${ctx.now.toISOString()})` });
   if (out.length) return out;
-  const from = starts.map((p) => view[p]).find((v) => v !== undefined) as string | undefined;
-  const until = ends.map((p) => view[p]).find((v) => v !== undefined) as string | undefined;
   if (view.vcVersion === 2 && view.validFrom === undefined) {
     return [{ id: 'validity', status: 'warning', code: 'W_NO_VALID_FROM', message: 'no validFrom (Open Badges 3.0 requires it)' }];
   }
-  return [{ id: 'validity', status: 'passed', message: `valid ${from ?? '—'} … ${until ?? 'no end'}` }];
+  // the first start date is present here: VC 1.1 issuanceDate (else ERR_DATE_MISSING above), VC 2.0 validFrom
+  const from = view[starts[0]] as string;
+  const until = ends.map((p) => view[p]).find((v) => v !== undefined) as string | undefined;
+  return [{ id: 'validity', status: 'passed', message: `valid ${from} … ${until ?? 'no end'}` }];
 }
