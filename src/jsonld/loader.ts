@@ -190,13 +190,11 @@ export function createDocumentLoader(opts: DocumentLoaderOptions = {}): Document
       return result(url, doc);
     }
     if (url.startsWith('did:')) {
-      if (url.includes('#')) {
-        const did = url.split('#')[0]!;
-        if (docs.has(did)) {
-          const vm = findInDidDocument(parse(did, docs.get(did)), url);
-          if (vm) return result(url, vm);
-        }
-      }
+      // a DID URL's method from the DID document in `documents` (a DID without fragment that is there was returned in
+      // step 1; a DID that is not there has no document: findInDidDocument(undefined) finds nothing)
+      const did = url.split('#')[0]!;
+      const vm = findInDidDocument(parse(did, docs.get(did)), url);
+      if (vm) return result(url, vm);
       throw new DocumentLoaderError('ERR_DOCUMENT_NOT_FOUND', `unsupported DID method for ${url}: pass its DID document in \`documents\``, { details: { url } });
     }
     // 4. anything else only through an explicit fetch
