@@ -8,15 +8,15 @@ import { spawnSync } from 'node:child_process';
 // files: what Stryker mutates; tests: the test files that run against each mutant (the area's own tests, plus the
 // end-to-end tests that exercise it), kept small so an area fits in a time-boxed run on a shared machine.
 const areas = {
-  // the SSRF guard alone (isSafeFetchUrl, lines 46-63): the smallest security-relevant unit, first to measure
+  // the SSRF guard (url-guard.ts: isPublicAddress, checkFetchUrl, checkResolved; it moved out of loader.ts)
   ssrf: {
-    files: ['src/jsonld/loader.ts:46-63'],
-    tests: ['test/core/loader.test.ts', 'test/core/ssrf-ranges.test.ts'],
+    files: ['src/jsonld/url-guard.ts'],
+    tests: ['test/core/ssrf-ranges.test.ts', 'test/core/ssrf.test.ts'],
   },
   // the loader (SSRF guard, offline resolution); contexts.ts is a data table (static mutants, ignored)
   jsonld: {
     files: ['src/jsonld/loader.ts'],
-    tests: ['test/core/loader.test.ts', 'test/core/ssrf-ranges.test.ts', 'test/model/jsonld-context.test.ts', 'test/core/redteam.test.ts'],
+    tests: ['test/core/loader-rules.test.ts', 'test/core/loader.test.ts', 'test/core/ssrf-ranges.test.ts', 'test/model/jsonld-context.test.ts', 'test/core/redteam.test.ts'],
   },
   // the bitstring codec (decode = the gzip-bomb guard, bit order of §7.1): unit tests only, a few minutes
   'status-bits': {

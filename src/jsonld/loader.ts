@@ -71,22 +71,21 @@ function parse(url: string, value: unknown): unknown {
 }
 
 function findInDidDocument(doc: unknown, didUrl: string): unknown {
-  if (!doc || typeof doc !== 'object') return undefined;
-  const d = doc as Record<string, unknown>;
+  // a primitive document has none of these properties (and no method): only null / undefined need replacing
+  const d = (doc ?? {}) as Record<string, unknown>;
   const frag = didUrl.slice(didUrl.indexOf('#'));
   for (const rel of ['verificationMethod', 'assertionMethod', 'authentication', 'capabilityInvocation', 'capabilityDelegation']) {
     const arr = d[rel];
     if (!Array.isArray(arr)) continue;
     for (const vm of arr) {
-      if (vm && typeof vm === 'object') {
-        const id = (vm as Record<string, unknown>).id;
-        if (id === didUrl || id === frag) {
-          const out: Record<string, unknown> = { ...(vm as object), id: didUrl };
-          // the context the key's type needs, never the DID document's copied blindly (DID v1 + DI v1 does not define Multikey)
-          out['@context'] = keyContextFor(vm as Record<string, unknown>, d['@context']);
-          if (!out.controller) out.controller = d.id;
-          return out;
-        }
+      // a string (a reference) or a number has no id property: only a node can match
+      const id = (vm as { id?: unknown } | null | undefined)?.id;
+      if (id === didUrl || id === frag) {
+        const out: Record<string, unknown> = { ...(vm as object), id: didUrl };
+        // the context the key's type needs, never the DID document's copied blindly (DID v1 + DI v1 does not define Multikey)
+        out['@context'] = keyContextFor(vm as Record<string, unknown>, d['@context']);
+        if (!out.controller) out.controller = d.id;
+        return out;
       }
     }
   }
@@ -179,7 +178,8 @@ export function createDocumentLoader(opts: DocumentLoaderOptions = {}): Document
         }
         doc = docs.has(httpsUrl) ? parse(httpsUrl, docs.get(httpsUrl)) : await viaFetch(httpsUrl, `DID document for ${did}`);
       }
-      if (!doc || typeof doc !== 'object' || (doc as Record<string, unknown>).id !== did) {
+      // a primitive has no id: only null / undefined need the optional chain
+      if ((doc as { id?: unknown } | null | undefined)?.id !== did) {
         throw new DocumentLoaderError('ERR_DOCUMENT_INVALID', `DID document for ${did} has a different id`, { details: { url } });
       }
       if (url.includes('#')) {
@@ -190,13 +190,11 @@ export function createDocumentLoader(opts: DocumentLoaderOptions = {}): Document
       return result(url, doc);
     }
     if (url.startsWith('did:')) {
-      if (url.includes('#')) {
-        const did = url.split('#')[0]!;
-        if (docs.has(did)) {
-          const vm = findInDidDocument(parse(did, docs.get(did)), url);
-          if (vm) return result(url, vm);
-        }
-      }
+      // a DID URL's method from the DID document in `documents` (a DID without fragment that is there was returned in
+      // step 1; a DID that is not there has no document: findInDidDocument(undefined) finds nothing)
+      const did = url.split('#')[0]!;
+      const vm = findInDidDocument(parse(did, docs.get(did)), url);
+      if (vm) return result(url, vm);
       throw new DocumentLoaderError('ERR_DOCUMENT_NOT_FOUND', `unsupported DID method for ${url}: pass its DID document in \`documents\``, { details: { url } });
     }
     // 4. anything else only through an explicit fetch
