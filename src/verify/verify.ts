@@ -99,7 +99,7 @@ export async function verifyParsed(
   }
   checks.push(...checkValidity(view, ctx));
   checks.push(...(await checkStatus(view, ctx, (list) => verifyNested(list, ctx))));
-  checks.push(checkSchema(view, cred, ctx));
+  checks.push(await checkSchema(view, cred, ctx));
   checks.push(...checkStructure(view.document, ctx.opts.documents));
   checks.push(checkSubject(view));
   const report = makeReport(checks, cred, { format: from === 'json' ? 'json' : from });
