@@ -15,7 +15,7 @@ const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const split = await build({ ...common, splitting: true, outdir: 'out-size', chunkNames: 'chunk-[hash]' });
 const files = new Map(split.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [f.path.slice(f.path.indexOf('out-size/')), f.contents]));
 const outputs = Object.entries(split.metafile.outputs).filter(([p]) => p.endsWith('.js'));
-const entry = outputs.find(([, o]) => o.entryPoint)[0];
+const entry = outputs.find(([, o]) => o.entryPoint === common.entryPoints[0])[0]; // (each import() target is an entry point too)
 const initial = new Set([entry]);
 for (const queue = [entry]; queue.length;) {
   for (const i of split.metafile.outputs[queue.pop()].imports) {

@@ -29,13 +29,7 @@ function prefixed(b: Uint8Array, p: readonly number[]): boolean {
   return b.length > 2 && b[0] === p[0] && b[1] === p[1];
 }
 
-/** @internal The curve of a Multikey public key multibase (`zDn…` P-256, `z82…` P-384), or undefined. */
-export function ecdsaCurveOfMultibase(s: unknown): EcdsaCurve | undefined {
-  if (typeof s !== 'string' || s[0] !== 'z') return undefined;
-  if (s.startsWith('zDn')) return 'P-256';
-  if (s.startsWith('z82')) return 'P-384';
-  return undefined;
-}
+export { ecdsaCurveOfMultibase } from './ecdsa-prefix.js';
 
 /** @internal Decode a P-256/P-384 Multikey public key; throws KeyError otherwise. */
 export function decodeEcdsaPublicKeyMultibase(s: string): { curve: EcdsaCurve; publicKey: Uint8Array } {
