@@ -2,7 +2,8 @@
 // and what dominates it. Two builds:
 //   split    — ESM with code splitting, what a consumer's bundler (and our ESM build) makes of it: the first download
 //              (the entry chunk and the chunks it imports statically; the issue's budget, ≤ 150 kB gzipped) and the
-//              chunks loaded on first use through import() (the JSON Schema validators, at the first schema check);
+//              chunks loaded on first use through import() (the JSON Schema validators at the first schema check, the
+//              ECDSA and Ed25519Signature2020 / eddsa-jcs-2022 suites at the first such proof, the VC-JWT verifier…);
 //   one file — no splitting (the dynamic imports inlined), as in the static page's classic script.
 // Usage: npm run size:verify
 import { gzipSync } from 'node:zlib';
@@ -32,8 +33,11 @@ console.log(`credstack/verify browser bundle, split (ESM, code splitting):`);
 console.log(`  first download: ${kB(sum(ini, (b) => b.length))} minified, ${kB(sum(ini, gz))} gzipped (${ini.length} file${ini.length === 1 ? '' : 's'})`);
 const small = lazy.filter((p) => files.get(p).length < 1024);
 for (const p of lazy.filter((x) => !small.includes(x))) {
-  const parts = Object.keys(split.metafile.outputs[p].inputs).filter((f) => !f.includes('node_modules')).map((f) => f.split('/').pop());
-  console.log(`  loaded on first use: ${kB(files.get(p).length)} minified, ${kB(gz(files.get(p)))} gzipped (${parts.join(', ') || 'dependencies'})`);
+  const inputs = Object.entries(split.metafile.outputs[p].inputs).filter(([f]) => !f.startsWith('(disabled)'));
+  const own = inputs.filter(([f]) => !f.includes('node_modules')).map(([f]) => f.replace(/^src\//, ''));
+  // a chunk of dependencies only: its largest packages
+  const deps = [...inputs.reduce((m, [f, v]) => { const k = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules)/.exec(f)?.[1] ?? f; return m.set(k, (m.get(k) ?? 0) + v.bytesInOutput); }, new Map())].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k]) => k);
+  console.log(`  loaded on first use: ${kB(files.get(p).length)} minified, ${kB(gz(files.get(p)))} gzipped (${own.join(', ') || deps.join(', ')})`);
 }
 if (small.length) console.log(`  loaded on first use: ${small.length} small shared chunks, ${kB(sum(small, gz))} gzipped`);
 console.log(`  all files: ${kB(sum([...files.keys()], gz))} gzipped`);
