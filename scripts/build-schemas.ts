@@ -22,8 +22,13 @@ export const readSchema = (file: string): { $id: string } => JSON.parse(readFile
 /** The generated files: path under the repository → the schemas (export name → file) and the ajv options they need. */
 export const OUTPUTS = {
   'src/schema/precompiled/ob.js': {
-    // src/schema/validate.ts: every error (allErrors), with the schema's description and the value (verbose)
-    options: { allErrors: true, strict: false, verbose: true },
+    // src/schema/validate.ts: every error (allErrors). Compact code (it is the largest part of the browser verifier,
+    // loaded on first use): no verbose errors (the report takes the value from the input and the schema's description
+    // from the `descriptions` table written beside the validators), no ajv messages (validate.ts words its own), and
+    // every $ref a function call (inlineRefs: false: no schema's code is repeated where it is referenced, and each
+    // error's schemaPath is made absolute — see `absolutePaths`)
+    options: { allErrors: true, strict: false, messages: false, inlineRefs: false },
+    compact: true,
     shared: ['ob-v3p0-common.schema.json'],
     exports: {
       achievementCredential: 'ob-v3p0-achievementcredential.schema.json',
@@ -37,6 +42,7 @@ export const OUTPUTS = {
   'src/schema/precompiled/stacking-rule.js': {
     // src/stacking/rules.ts: the first error is enough
     options: { allErrors: false, strict: false },
+    compact: false,
     shared: [],
     exports: { stackingRule: 'stacking-rule.schema.json' },
   },
@@ -66,6 +72,90 @@ function toEsm(code: string): string {
   return `${head.join('\n')}\n${body}`;
 }
 
+type Doc = { $id: string } & Record<string, unknown>;
+
+/**
+ * Every object node of the schema documents → its location `<file>#/json/pointer`, `<file>` the last segment of the
+ * document's `$id` (a URI reference against https://w3id.org/credstack/schemas/v1/, where all our schemas live).
+ */
+function locations(docs: Doc[]): Map<object, string> {
+  const out = new Map<object, string>();
+  const walk = (node: unknown, at: string): void => {
+    if (!node || typeof node !== 'object' || out.has(node)) return;
+    out.set(node, at);
+    for (const [k, v] of Object.entries(node)) walk(v, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  };
+  for (const d of docs) walk(d, `${d.$id.slice(d.$id.lastIndexOf('/') + 1)}#`);
+  return out;
+}
+
+interface SourceFn { source?: { validateName: { str: string }; scopeValues: Record<string, Set<{ value?: { ref?: unknown } }>> }; schemaEnv?: { schema: unknown } }
+
+/** Every validation function reachable from the exported ones (the functions of the $ref targets), by name. */
+function functionsOf(roots: SourceFn[]): Map<string, SourceFn> {
+  const out = new Map<string, SourceFn>();
+  const visit = (fn: SourceFn | undefined): void => {
+    const name = fn?.source?.validateName.str;
+    if (!fn || !name || out.has(name)) return;
+    out.set(name, fn);
+    for (const names of Object.values(fn.source!.scopeValues)) {
+      for (const n of names) {
+        const ref = n.value?.ref as (SourceFn & { validate?: SourceFn }) | undefined;
+        if (typeof ref === 'function') visit(ref);
+        else if (ref && typeof ref === 'object' && ref.validate) visit(ref.validate);
+      }
+    }
+  };
+  roots.forEach(visit);
+  return out;
+}
+
+/**
+ * With `inlineRefs: false` every $ref is a call, and ajv writes each function's error `schemaPath`s relative to the
+ * schema that function validates (`#/properties/id/format` inside the function of `common#/$defs/Profile`) — the same
+ * text for different places. Rewrite them to locations that name the document (`ob-v3p0-common.schema.json#/$defs/
+ * Profile/properties/id/format`), so that a path names one schema node: the key of the `descriptions` table.
+ */
+function absolutePaths(code: string, fns: Map<string, SourceFn>, where: Map<object, string>): string {
+  const parts = code.split(/(?=\bfunction validate\d+\()/);
+  return parts.map((part) => {
+    const name = /^function (validate\d+)\(/.exec(part)?.[1];
+    if (!name) {
+      if (part.includes('schemaPath:')) throw new Error('build-schemas: an error object outside a validation function');
+      return part;
+    }
+    const schema = fns.get(name)?.schemaEnv?.schema;
+    const base = schema && typeof schema === 'object' ? where.get(schema) : undefined;
+    if (!base) throw new Error(`build-schemas: no schema location for ${name}`);
+    return part.replace(/schemaPath:"#/g, () => `schemaPath:${JSON.stringify(base).slice(0, -1)}`);
+  }).join('');
+}
+
+/** The `description` of every schema node that has one, by absolute location (the parent of an error's schemaPath). */
+function descriptionTable(where: Map<object, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [node, at] of where) {
+    const d = (node as { description?: unknown }).description;
+    if (!Array.isArray(node) && typeof d === 'string') out[at] = d;
+  }
+  return out;
+}
+
+/**
+ * What a `contains` keyword asks for, by the location of the node holding it (`must contain "Achievement"`): the
+ * report words a failed `contains` with it (ajv's params only say how many items matched).
+ */
+function containsTable(where: Map<object, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [node, at] of where) {
+    const c = Array.isArray(node) ? undefined : (node as { contains?: { const?: unknown; enum?: unknown } }).contains;
+    if (!c || typeof c !== 'object') continue;
+    if (c.const !== undefined) out[at] = JSON.stringify(c.const);
+    else if (Array.isArray(c.enum)) out[at] = c.enum.map((x) => JSON.stringify(x)).join(' or ');
+  }
+  return out;
+}
+
 /**
  * Generate the source of every output file (deterministic for the same schemas and ajv version); `schema` reads a
  * schema file (tests pass a modified one to see that the check notices).
@@ -76,11 +166,19 @@ export function generate(schema: (file: string) => { $id: string } = readSchema)
   for (const [file, spec] of Object.entries(OUTPUTS)) {
     const ajv = new Ajv2020({ ...spec.options, code: { source: true, esm: true } });
     addFormats(ajv);
-    for (const s of spec.shared) ajv.addSchema(schema(s));
+    const docs: Doc[] = [];
+    for (const s of spec.shared) {
+      const json = schema(s) as Doc;
+      docs.push(json);
+      ajv.addSchema(json);
+    }
     const refs: Record<string, string> = {};
     for (const [name, s] of Object.entries(spec.exports)) {
-      const json = schema(s);
-      if (!ajv.getSchema(json.$id)) ajv.addSchema(json);
+      const json = schema(s) as Doc;
+      if (!ajv.getSchema(json.$id)) {
+        docs.push(json);
+        ajv.addSchema(json);
+      }
       refs[name] = json.$id;
     }
     const header = [
@@ -88,7 +186,14 @@ export function generate(schema: (file: string) => { $id: string } = readSchema)
       '// Regenerate: npm run schemas (part of npm run build). test/schema/precompiled.test.ts fails when this is stale.',
       '/* eslint-disable */',
     ].join('\n');
-    out[file] = `${header}\n${toEsm(standalone(ajv, refs))}\n`;
+    let code = toEsm(standalone(ajv, refs));
+    if (spec.compact) {
+      const where = locations(docs);
+      code = absolutePaths(code, functionsOf(Object.values(refs).map((id) => ajv.getSchema(id) as unknown as SourceFn)), where);
+      code += `\n/** The schemas' descriptions by node location (an error's schemaPath without its keyword). */\nexport const descriptions = ${JSON.stringify(descriptionTable(where))};`;
+      code += `\n/** What each \`contains\` asks for, by the location of its node. */\nexport const contains = ${JSON.stringify(containsTable(where))};`;
+    }
+    out[file] = `${header}\n${code}\n`;
   }
   return out;
 }

@@ -1,10 +1,11 @@
 import { DocumentLoaderError } from '../errors.js';
-import { resolveDidKey } from '../keys/did-key.js';
+import { didKeyDocument, ecdsaDidKey } from '../keys/did-key-core.js';
 import { didWebToUrl } from '../keys/did-web.js';
 import { keyContextFor } from '../keys/controller-document.js';
 import { BUNDLED_CONTEXTS } from './contexts.js';
 import { checkFetchUrl, checkResolved, type HostResolver } from './url-guard.js';
 import { ensureJsonldFastPath } from './fast.js';
+import { loadEcdsaKeys } from '../proofs/load.js';
 
 /**
  * A JSON-LD document loader (`jsonld.js` shape).
@@ -158,7 +159,17 @@ export function createDocumentLoader(opts: DocumentLoaderOptions = {}): Document
     }
     // 3. DIDs
     if (url.startsWith('did:key:')) {
-      const d = resolveDidKey(url);
+      let decodeEcdsa: (mb: string) => unknown = () => undefined;
+      if (ecdsaDidKey(url)) {
+        // P-256/P-384 keys: the curve module (@noble/curves) is a chunk loaded on first use; without it the key is not
+        // resolved (the proof then fails, never passes)
+        try {
+          decodeEcdsa = (await loadEcdsaKeys()).decodeEcdsaPublicKeyMultibase;
+        } catch (cause) {
+          throw new DocumentLoaderError('ERR_DOCUMENT_NOT_FOUND', `cannot resolve ${url}: the P-256/P-384 key support could not be loaded`, { cause, details: { url } });
+        }
+      }
+      const d = didKeyDocument(url, decodeEcdsa);
       if (!d) throw new DocumentLoaderError('ERR_DOCUMENT_NOT_FOUND', `cannot resolve ${url}: not a valid Ed25519 did:key`, { details: { url } });
       onLoad?.(url, 'did:key');
       return result(url, d);

@@ -29,13 +29,7 @@ function prefixed(b: Uint8Array, p: readonly number[]): boolean {
   return b.length > 2 && b[0] === p[0] && b[1] === p[1];
 }
 
-/** @internal The curve of a Multikey public key multibase (`zDn…` P-256, `z82…` P-384), or undefined. */
-export function ecdsaCurveOfMultibase(s: unknown): EcdsaCurve | undefined {
-  if (typeof s !== 'string' || s[0] !== 'z') return undefined;
-  if (s.startsWith('zDn')) return 'P-256';
-  if (s.startsWith('z82')) return 'P-384';
-  return undefined;
-}
+export { ecdsaCurveOfMultibase } from './ecdsa-prefix.js';
 
 /** @internal Decode a P-256/P-384 Multikey public key; throws KeyError otherwise. */
 export function decodeEcdsaPublicKeyMultibase(s: string): { curve: EcdsaCurve; publicKey: Uint8Array } {
@@ -138,18 +132,58 @@ export function ecdsaJwkOf(curve: EcdsaCurve, publicKey: Uint8Array): { kty: 'EC
   return { kty: 'EC', crv: curve, x: b64(raw.slice(1, 1 + n)), y: b64(raw.slice(1 + n)) };
 }
 
-/** @internal Compressed public key of an EC JWK's x/y. */
-export function ecdsaPublicKeyOfJwk(jwk: Record<string, unknown>): { curve: EcdsaCurve; publicKey: Uint8Array } | undefined {
-  if (jwk.kty !== 'EC' || (jwk.crv !== 'P-256' && jwk.crv !== 'P-384') || typeof jwk.x !== 'string' || typeof jwk.y !== 'string') return undefined;
+/**
+ * @internal The curve and compressed public key of an EC JWK (RFC 7518 §6.2.1), or a typed error saying what is wrong:
+ * a curve other than P-256 / P-384 is `ERR_KEY_UNSUPPORTED`; missing or non-base64url coordinates, coordinates that
+ * are not 32 (P-256) / 48 (P-384) bytes, a point not on the curve, or an `alg` of the other curve are `ERR_KEY_INVALID`.
+ */
+export function parseEcJwk(jwk: Record<string, unknown>): { curve: EcdsaCurve; publicKey: Uint8Array } {
+  if (jwk.kty !== 'EC') throw new KeyError('ERR_KEY_UNSUPPORTED', 'not an EC JWK (kty must be "EC")');
+  if (jwk.crv !== 'P-256' && jwk.crv !== 'P-384') {
+    throw new KeyError('ERR_KEY_UNSUPPORTED', `EC JWK curve ${typeof jwk.crv === 'string' ? JSON.stringify(jwk.crv.slice(0, 20)) : 'missing'} is not supported (P-256 or P-384)`);
+  }
   const curve = jwk.crv;
   const c = CURVES[curve];
+  if (jwk.alg !== undefined && jwk.alg !== (curve === 'P-256' ? 'ES256' : 'ES384')) {
+    throw new KeyError('ERR_KEY_INVALID', `EC JWK alg does not match its curve ${curve} (${curve === 'P-256' ? 'ES256' : 'ES384'})`);
+  }
+  if (typeof jwk.x !== 'string' || typeof jwk.y !== 'string') throw new KeyError('ERR_KEY_INVALID', 'EC JWK needs the coordinates x and y');
+  let x: Uint8Array;
+  let y: Uint8Array;
   try {
-    const x = fromBase64url(jwk.x);
-    const y = fromBase64url(jwk.y);
-    if (x.length !== c.secLen || y.length !== c.secLen) return undefined;
+    x = fromBase64url(jwk.x);
+    y = fromBase64url(jwk.y);
+  } catch {
+    throw new KeyError('ERR_KEY_INVALID', 'EC JWK x / y are not base64url (unpadded)');
+  }
+  if (x.length !== c.secLen || y.length !== c.secLen) throw new KeyError('ERR_KEY_INVALID', `EC JWK x and y of ${curve} must be ${c.secLen} bytes each`);
+  try {
     const p = c.lib.Point.fromBytes(Uint8Array.from([4, ...x, ...y]));
     p.assertValidity();
     return { curve, publicKey: p.toBytes(true) };
+  } catch {
+    throw new KeyError('ERR_KEY_INVALID', `EC JWK x / y are not a point on ${curve}`);
+  }
+}
+
+/** @internal The secret scalar of an EC JWK's `d` (base64url, 32 / 48 bytes). */
+export function parseEcJwkSecret(curve: EcdsaCurve, d: unknown): Uint8Array {
+  const c = CURVES[curve];
+  let secret: Uint8Array;
+  try {
+    if (typeof d !== 'string') throw new Error('not a string');
+    secret = fromBase64url(d);
+  } catch {
+    throw new KeyError('ERR_KEY_INVALID', 'EC JWK d is not base64url (unpadded)');
+  }
+  if (secret.length !== c.secLen || !c.lib.utils.isValidSecretKey(secret)) throw new KeyError('ERR_KEY_INVALID', `EC JWK d of ${curve} must be ${c.secLen} bytes in range`);
+  return secret;
+}
+
+/** @internal Compressed public key of an EC JWK's x/y; undefined when it is not a valid P-256 / P-384 key. */
+export function ecdsaPublicKeyOfJwk(jwk: Record<string, unknown>): { curve: EcdsaCurve; publicKey: Uint8Array } | undefined {
+  try {
+    return parseEcJwk(jwk);
   } catch {
     return undefined;
   }

@@ -1,5 +1,5 @@
 export { generateKeyPair, importKeyPair, exportKeyPair, toVerificationMethod, createSigner, didKeyFromPublicKeyMultibase } from './keypair.js';
-export type { KeyPair, Ed25519Jwk, GenerateKeyPairOptions } from './keypair.js';
+export type { KeyPair, Ed25519Jwk, EcJwk, KeyJwk, GenerateKeyPairOptions } from './keypair.js';
 export { ed25519Sign, ed25519Verify, ed25519PublicKey, ed25519Backend, setEd25519Backend } from './ed25519.js';
 export type { Ed25519Backend } from './ed25519.js';
 export { resolveDidKey } from './did-key.js';

@@ -6,9 +6,11 @@ import {
   ecdsaCurveOfMultibase,
   ecdsaKeyMaterial,
   ecdsaPublicKey,
-  ecdsaPublicKeyOfJwk,
+  ecdsaJwkOf,
   encodeEcdsaPublicKeyMultibase,
   encodeEcdsaSecretKeyMultibase,
+  parseEcJwk,
+  parseEcJwkSecret,
   type EcdsaCurve,
 } from './ecdsa.js';
 import {
@@ -54,6 +56,35 @@ export interface Ed25519Jwk {
   kid?: string;
   alg?: 'EdDSA';
 }
+
+/**
+ * A P-256 or P-384 public (and optionally private) key as a JSON Web Key (RFC 7517, RFC 7518 §6.2): `x`, `y` (and `d`)
+ * are the base64url (unpadded) big-endian coordinates (secret scalar), 32 bytes each for P-256, 48 for P-384.
+ * @example
+ * ```ts
+ * const key = await generateKeyPair({ algorithm: 'P-256' });
+ * const jwk = exportKeyPair(key, { format: 'jwk' }) as EcJwk; // { kty: 'EC', crv: 'P-256', x, y, kid, alg: 'ES256' }
+ * ```
+ */
+export interface EcJwk {
+  kty: 'EC';
+  crv: EcdsaCurve;
+  x: string;
+  y: string;
+  d?: string;
+  kid?: string;
+  alg?: 'ES256' | 'ES384';
+}
+
+/**
+ * The JWK of a key pair: {@link Ed25519Jwk} (`kty: 'OKP'`) or {@link EcJwk} (`kty: 'EC'`, P-256 / P-384).
+ * @example
+ * ```ts
+ * const jwk: KeyJwk = exportKeyPair(key, { format: 'jwk' });
+ * if (jwk.kty === 'EC') console.log(jwk.crv, jwk.y);
+ * ```
+ */
+export type KeyJwk = Ed25519Jwk | EcJwk;
 
 /**
  * Options of {@link generateKeyPair}.
@@ -146,11 +177,15 @@ export async function generateKeyPair(opts: GenerateKeyPairOptions = {}): Promis
 
 /**
  * Import a key from Multikey JSON (`{ type: 'Multikey', publicKeyMultibase, secretKeyMultibase?, id?, controller? }`),
- * an Ed25519VerificationKey2020 document, or an Ed25519 JWK (`{ kty: 'OKP', crv: 'Ed25519', x, d? }`).
- * Checks that the secret and public parts belong together.
+ * an Ed25519VerificationKey2020 document, an Ed25519 JWK (`{ kty: 'OKP', crv: 'Ed25519', x, d? }`) or a P-256 / P-384
+ * JWK (`{ kty: 'EC', crv: 'P-256', x, y, d? }`, RFC 7518 §6.2). Checks that the secret and public parts belong
+ * together. A JWK's `kid` with a fragment (`did:web:uni.example#key-1`) is the key id, and its controller the part
+ * before `#` (unless `opts` say otherwise). Throws `KeyError`: `ERR_KEY_UNSUPPORTED` for another curve or key type,
+ * `ERR_KEY_INVALID` for bad coordinates (not base64url, wrong length, not on the curve) or a secret of another key.
  * @example
  * ```ts
  * const key = importKeyPair(JSON.parse(await fs.readFile('issuer-key.json', 'utf8')));
+ * const p256 = importKeyPair({ kty: 'EC', crv: 'P-256', x: '…', y: '…', d: '…', kid: 'did:web:uni.example#key-2' });
  * ```
  */
 export function importKeyPair(input: unknown, opts: { controller?: string; id?: string } = {}): KeyPair {
@@ -160,16 +195,8 @@ export function importKeyPair(input: unknown, opts: { controller?: string; id?: 
   let seed: Uint8Array | undefined;
   let curve: EcdsaCurve | undefined;
   if (o.kty === 'EC') {
-    const k = ecdsaPublicKeyOfJwk(o);
-    if (!k) throw new KeyError('ERR_KEY_INVALID', 'EC JWK must be P-256 or P-384 with valid x/y');
-    ({ curve, publicKey: pub } = k);
-    if (o.d !== undefined) {
-      try {
-        seed = b64u.decode(String(o.d));
-      } catch (cause) {
-        throw new KeyError('ERR_KEY_INVALID', 'JWK d is not base64url', { cause });
-      }
-    }
+    ({ curve, publicKey: pub } = parseEcJwk(o));
+    if (o.d !== undefined) seed = parseEcJwkSecret(curve, o.d);
   } else if (o.kty !== undefined) {
     if (o.kty !== 'OKP' || o.crv !== 'Ed25519' || typeof o.x !== 'string') {
       throw new KeyError('ERR_KEY_UNSUPPORTED', 'only Ed25519 OKP JWKs are supported here (RSA keys: see importRsaKey)');
@@ -212,25 +239,38 @@ export function importKeyPair(input: unknown, opts: { controller?: string; id?: 
       throw new KeyError('ERR_KEY_INVALID', 'secret key does not match public key');
     }
   }
-  const controller = opts.controller ?? (typeof o.controller === 'string' ? o.controller : undefined);
+  const kid = o.kty !== undefined && typeof o.kid === 'string' && o.kid.indexOf('#') > 0 && o.kid.includes(':') ? o.kid : undefined;
+  const controller = opts.controller ?? (typeof o.controller === 'string' ? o.controller : kid?.slice(0, kid.indexOf('#')));
   const id = opts.id ?? (typeof o.id === 'string' && o.id.includes('#') ? o.id : typeof o.kid === 'string' && o.kid.includes('#') ? o.kid : undefined);
   return assemble(seed, pub, controller, id, curve);
 }
 
 /**
- * Export a key pair as Multikey JSON (default) or JWK. Secret material is included only with `includeSecret: true`.
+ * Export a key pair as Multikey JSON (default) or JWK: Ed25519 as an OKP JWK (RFC 8037), P-256 / P-384 as an EC JWK
+ * (RFC 7518 §6.2: `x`, `y`, `kid`, `alg` ES256 / ES384). Secret material (`secretKeyMultibase`, the JWK's `d`) is
+ * included only with `includeSecret: true`.
  * @example
  * ```ts
  * const pub = exportKeyPair(key);                                   // public Multikey
- * const jwk = exportKeyPair(key, { format: 'jwk' });                // public JWK
+ * const jwk = exportKeyPair(key, { format: 'jwk' });                // public JWK (no d)
  * const backup = exportKeyPair(key, { includeSecret: true });       // keep it safe
+ * const p256 = exportKeyPair(await generateKeyPair({ algorithm: 'P-256' }), { format: 'jwk' }); // { kty: 'EC', crv: 'P-256', x, y, … }
  * ```
  */
 export function exportKeyPair(key: KeyPair, opts?: { format?: 'multikey'; includeSecret?: boolean }): KeyPair;
-export function exportKeyPair(key: KeyPair, opts: { format: 'jwk'; includeSecret?: boolean }): Ed25519Jwk;
-export function exportKeyPair(key: KeyPair, opts: { format?: 'multikey' | 'jwk'; includeSecret?: boolean } = {}): KeyPair | Ed25519Jwk {
+export function exportKeyPair(key: KeyPair, opts: { format: 'jwk'; includeSecret?: boolean }): KeyJwk;
+export function exportKeyPair(key: KeyPair, opts: { format?: 'multikey' | 'jwk'; includeSecret?: boolean } = {}): KeyPair | KeyJwk {
   if (opts.format === 'jwk') {
-    if (ecdsaCurveOfMultibase(key.publicKeyMultibase)) throw new KeyError('ERR_KEY_UNSUPPORTED', 'JWK export is for Ed25519 keys; P-256/P-384 keys export as Multikey');
+    const curve = ecdsaCurveOfMultibase(key.publicKeyMultibase);
+    if (curve) {
+      const { publicKey } = decodeEcdsaPublicKeyMultibase(key.publicKeyMultibase);
+      const ec: EcJwk = { ...ecdsaJwkOf(curve, publicKey), kid: key.id, alg: curve === 'P-256' ? 'ES256' : 'ES384' };
+      if (opts.includeSecret) {
+        if (!key.secretKeyMultibase) throw new KeyError('ERR_KEY_NO_SECRET', 'key has no secret part');
+        ec.d = b64u.encode(decodeEcdsaSecretKeyMultibase(key.secretKeyMultibase).secret);
+      }
+      return ec;
+    }
     const jwk: Ed25519Jwk = { kty: 'OKP', crv: 'Ed25519', x: b64u.encode(decodePublicKeyMultibase(key.publicKeyMultibase)), kid: key.id, alg: 'EdDSA' };
     if (opts.includeSecret) {
       if (!key.secretKeyMultibase) throw new KeyError('ERR_KEY_NO_SECRET', 'key has no secret part');

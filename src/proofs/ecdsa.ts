@@ -14,7 +14,7 @@ import { createVerifyCryptosuite as eddsaJcsVerifyCryptosuite } from '@digitalba
 import { sha256, sha384 } from '@noble/hashes/sha2.js';
 import { decodeEcdsaPublicKeyMultibase, ecdsaPublicKeyOfJwk, ecdsaVerify, type EcdsaCurve } from '../keys/ecdsa.js';
 import { normalizeAlgorithm, toDataIntegritySigner, type Signer, type SignerCallOptions } from '../keys/signer.js';
-import { boundedCanonize, type CanonizeBudget } from './suites.js';
+import { boundedCanonize, type CanonizeBudget } from './common.js';
 
 /** @internal The ECDSA cryptosuite names. */
 export const ECDSA_CRYPTOSUITES = ['ecdsa-rdfc-2019', 'ecdsa-jcs-2019'] as const;

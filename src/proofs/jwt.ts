@@ -8,7 +8,8 @@ import { InvalidInputError, KeyError } from '../errors.js';
 import type { KeyPair } from '../keys/keypair.js';
 import { b64u, decodePublicKeyMultibase } from '../keys/multibase.js';
 import type { RsaKeyPair } from '../keys/rsa.js';
-import { decodeEcdsaPublicKeyMultibase, ecdsaCurveOfMultibase, ecdsaJwkOf } from '../keys/ecdsa.js';
+import { ecdsaCurveOfMultibase } from '../keys/ecdsa-prefix.js';
+import { loadEcdsaKeys } from './load.js';
 import { callSigner, isSigner, normalizeAlgorithm, signerFromKeyPair, type Signer } from '../keys/signer.js';
 import { idOf, isoSeconds } from '../util/json.js';
 import { LIMITS, type VerifyContext } from '../verify/options.js';
@@ -144,8 +145,11 @@ function publicJwk(jwk: unknown): JWK | undefined {
   return { ...jwk } as JWK; // other key types: importJWK / alg check decide
 }
 
-/** The public JWK of a verification method (`publicKeyJwk`, or an Ed25519 `publicKeyMultibase`). */
-function jwkOfVerificationMethod(vm: Record<string, any>): { jwk?: JWK; problem?: string } {
+/**
+ * The public JWK of a verification method (`publicKeyJwk`, or an Ed25519 / P-256 / P-384 `publicKeyMultibase`; the
+ * P-256/P-384 module is a chunk loaded on first use — without it the key is not usable, and the proof fails).
+ */
+async function jwkOfVerificationMethod(vm: Record<string, any>): Promise<{ jwk?: JWK; problem?: string }> {
   if (vm.publicKeyJwk !== undefined) {
     if (isObject(vm.publicKeyJwk) && PRIVATE_JWK_MEMBERS.some((m) => m in vm.publicKeyJwk)) {
       return { problem: 'its publicKeyJwk contains private key material: the key is compromised' };
@@ -154,9 +158,15 @@ function jwkOfVerificationMethod(vm: Record<string, any>): { jwk?: JWK; problem?
     return jwk ? { jwk } : { problem: 'its publicKeyJwk is not a JWK' };
   }
   if (typeof vm.publicKeyMultibase === 'string' && ecdsaCurveOfMultibase(vm.publicKeyMultibase)) {
+    let keys: Awaited<ReturnType<typeof loadEcdsaKeys>>;
     try {
-      const { curve, publicKey } = decodeEcdsaPublicKeyMultibase(vm.publicKeyMultibase);
-      return { jwk: ecdsaJwkOf(curve, publicKey) };
+      keys = await loadEcdsaKeys();
+    } catch {
+      return { problem: 'the P-256/P-384 key support could not be loaded' };
+    }
+    try {
+      const { curve, publicKey } = keys.decodeEcdsaPublicKeyMultibase(vm.publicKeyMultibase);
+      return { jwk: keys.ecdsaJwkOf(curve, publicKey) };
     } catch {
       return { problem: 'its publicKeyMultibase is not a valid P-256/P-384 key' };
     }
@@ -220,7 +230,7 @@ async function resolveKid(kid: string, ctx: VerifyContext): Promise<ResolvedKey>
     } catch (err) {
       return unavailable(`cannot resolve kid ${kid} (offline: pass the DID document in \`documents\`, or give \`fetch\`): ${(err as Error)?.message ?? String(err)}`);
     }
-    const { jwk, problem } = jwkOfVerificationMethod(vm);
+    const { jwk, problem } = await jwkOfVerificationMethod(vm);
     if (!jwk) return unusable(`verification method ${kid} is not usable: ${problem}`);
     // the key must be authorised for assertions by the document it comes from (as jsonld-signatures checks for embedded proofs)
     try {
@@ -266,7 +276,7 @@ async function resolveKid(kid: string, ctx: VerifyContext): Promise<ResolvedKey>
     if (found && typeof doc.id === 'string') controller = doc.id;
   }
   if (!found) return unusable(`no key ${kid} in ${base}`);
-  const { jwk, problem } = jwkOfVerificationMethod(found);
+  const { jwk, problem } = await jwkOfVerificationMethod(found);
   if (!jwk) return unusable(`key ${kid} is not usable: ${problem}`);
   if (typeof found.controller === 'string') controller = found.controller;
   // the document at the kid URL says who controls the key: believe it only for the kid's own origin, or when that
@@ -308,7 +318,7 @@ async function bindEmbeddedJwk(jwk: JWK, issuerId: string | undefined, ctx: Veri
   if (!want) return undefined;
   for (const vm of doc.verificationMethod) {
     if (!isObject(vm) || typeof vm.id !== 'string') continue;
-    const { jwk: k } = jwkOfVerificationMethod(vm);
+    const { jwk: k } = await jwkOfVerificationMethod(vm);
     if (!k) continue;
     const t = await calculateJwkThumbprint(k).catch(() => undefined);
     if (t === want && listedUnder(doc, 'assertionMethod', vm.id)) return typeof vm.controller === 'string' ? vm.controller : String(doc.id);

@@ -2,7 +2,7 @@ import jsonld from 'jsonld';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { base58, base64urlnopad } from '@scure/base';
 import { createDocumentLoader, type DocumentLoaderOptions } from '../jsonld/loader.js';
-import { CANONIZE_MAX_WORK_FACTOR } from '../proofs/suites.js';
+import { CANONIZE_MAX_WORK_FACTOR } from '../proofs/canonize.js';
 import { StackingError } from '../errors.js';
 
 /**

@@ -31,7 +31,10 @@ export interface VerifyOptions {
   registries?: RegistryTrust[];
   /** Seconds of clock skew tolerated for validFrom/validUntil (default 0; a negative or non-finite value tolerates none). */
   maxClockSkew?: number;
-  /** Fail (instead of warn) when the credential does not match our OB 3.0 JSON Schema. Default false. */
+  /**
+   * Fail (instead of warn) when the credential does not match our OB 3.0 JSON Schema — and when the schema check could
+   * not run at all (`ERR_SCHEMA_UNCHECKED`, e.g. the browser build's validator chunk did not load). Default false.
+   */
   strictSchema?: boolean;
   /** Refuse inputs larger than this many bytes (default 5 MiB). */
   maxBytes?: number;

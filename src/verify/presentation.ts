@@ -46,7 +46,7 @@ const MAX_CREDENTIALS = 1000;
 async function verifyJwtEntry(entry: string, ctx: VerifyContext): Promise<VerificationReport> {
   const p = parseInput(entry, ctx.opts.maxBytes ?? LIMITS.maxBytes);
   if (p.kind !== 'jwt') return makeReport([{ id: 'format', status: 'failed', code: 'ERR_INPUT_UNRECOGNISED', message: 'a verifiableCredential string must be a compact VC-JWT' }]);
-  const { verifyJwtCredential } = await import('../proofs/jwt.js');
+  const { verifyJwtCredential } = await import('../proofs/jwt-verify.js');
   return verifyJwtCredential(p.value, ctx);
 }
 

@@ -99,7 +99,7 @@ export async function verifyParsed(
   }
   checks.push(...checkValidity(view, ctx));
   checks.push(...(await checkStatus(view, ctx, (list) => verifyNested(list, ctx))));
-  checks.push(checkSchema(view, cred, ctx));
+  checks.push(await checkSchema(view, cred, ctx));
   checks.push(...checkStructure(view.document, ctx.opts.documents));
   checks.push(checkSubject(view));
   const report = makeReport(checks, cred, { format: from === 'json' ? 'json' : from });
@@ -118,7 +118,7 @@ export async function verifyNested(doc: unknown, ctx: VerifyContext, role: 'stat
   const inner: VerifyContext = { ...ctx, depth: ctx.depth + 1, ...(role === 'status-list' ? { role } : {}), opts: { ...ctx.opts, trustedIssuers: undefined, registries: undefined } };
   if (p.kind === 'json') return verifyParsed(p.value, inner);
   if (p.kind === 'jwt') {
-    const { verifyJwtCredential } = await import('../proofs/jwt.js');
+    const { verifyJwtCredential } = await import('../proofs/jwt-verify.js');
     return verifyJwtCredential(p.value, inner);
   }
   if (p.kind === 'error') return makeReport([p.check]);
@@ -156,7 +156,7 @@ export async function verifyCredential(input: unknown, opts: VerifyOptions = {})
     if (p.kind === 'image') p = await fromImage(p.bytes, opts);
     if (p.kind === 'error') return makeReport([p.check]);
     if (p.kind === 'jwt') {
-      const { verifyJwtCredential } = await import('../proofs/jwt.js');
+      const { verifyJwtCredential } = await import('../proofs/jwt-verify.js');
       const r = await verifyJwtCredential(p.value, ctx);
       if (p.from !== 'vc-jwt') r.source = { format: p.from, jwt: p.value };
       return r;

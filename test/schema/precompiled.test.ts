@@ -68,18 +68,47 @@ describe('precompiled schemas', () => {
       m(c);
       inputs.push(c);
     }
-    const strip = (errors: ErrorObject[] | null | undefined) => (errors ?? []).map((e) => ({ keyword: e.keyword, instancePath: e.instancePath, schemaPath: e.schemaPath, params: e.params, message: e.message, data: e.data, description: (e.parentSchema as any)?.description }));
+    // the compact validators carry no value, parentSchema or message (verbose: false, messages: false) and write
+    // absolute schemaPaths (`<file>#/…`, ajv writes them relative to the function's schema); the rest is ajv's own.
+    // A verbose run-time compilation of the same schemas shows that the descriptions table gives each error the
+    // description of its parentSchema, and the contains table what its `contains` asks for
+    const verboseAjv = new Ajv2020({ ...spec.options, verbose: true });
+    addFormats(verboseAjv);
+    for (const s of spec.shared) verboseAjv.addSchema(readSchema(s));
+    const verbose = Object.fromEntries(Object.entries(spec.exports).map(([name, file]) => {
+      const json = readSchema(file);
+      return [name, verboseAjv.getSchema(json.$id) ?? verboseAjv.compile(json)];
+    }));
+    const strip = (errors: ErrorObject[] | null | undefined) => (errors ?? []).map((e) => ({ keyword: e.keyword, instancePath: e.instancePath, params: e.params, message: e.message, propertyName: e.propertyName, data: e.data }));
+    const node = (schemaPath: string) => schemaPath.slice(0, schemaPath.lastIndexOf('/'));
     let failures = 0;
+    let described = 0;
     for (const [name, fn] of Object.entries(compiled)) {
-      const pre = (precompiled as Record<string, typeof fn>)[name]!;
+      const pre = (precompiled as unknown as Record<string, typeof fn>)[name]!;
       for (const input of inputs) {
         const a = fn!(input);
         const b = pre(input);
         expect(b).toBe(a);
         if (!a) failures++;
         expect(strip(pre.errors)).toEqual(strip(fn!.errors));
+        const full = pre.errors ?? [];
+        full.forEach((e, i) => {
+          const rel = fn!.errors![i]!.schemaPath;
+          expect(e.schemaPath).toMatch(/^[a-z0-9-]+\.schema\.json#/);
+          expect(e.schemaPath.endsWith(rel.slice(1)), `${e.schemaPath} ~ ${rel}`).toBe(true);
+        });
+        verbose[name]!(input);
+        expect(verbose[name]!.errors?.length ?? 0).toBe(full.length);
+        full.forEach((e, i) => {
+          const v = verbose[name]!.errors![i]!;
+          const parent = v.parentSchema as { description?: string; contains?: { const?: unknown; enum?: unknown[] } } | undefined;
+          expect(precompiled.descriptions[node(e.schemaPath)]).toBe(parent?.description);
+          if (parent?.description) described++;
+          if (e.keyword === 'contains' && parent?.contains?.const !== undefined) expect(precompiled.contains[node(e.schemaPath)]).toBe(JSON.stringify(parent.contains.const));
+        });
       }
     }
+    expect(described).toBeGreaterThan(20);
     expect(failures).toBeGreaterThan(40); // the inputs do exercise the error paths
     const ruleAjv = new Ajv2020({ ...OUTPUTS['src/schema/precompiled/stacking-rule.js'].options });
     const rule = ruleAjv.compile(readSchema('stacking-rule.schema.json'));

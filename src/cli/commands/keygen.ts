@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createDidWebDocument, rotateDidWebDocument } from '../../keys/did-web.js';
 import { resolveDidKey } from '../../keys/did-key.js';
-import { exportKeyPair, generateKeyPair } from '../../keys/keypair.js';
+import { exportKeyPair, generateKeyPair, type KeyPair } from '../../keys/keypair.js';
 import { CredstackError } from '../../errors.js';
 import { CliError, EXIT, emitJson, loadKey, println, writeOutput, type Command } from '../util.js';
 
@@ -10,7 +10,7 @@ export const keygen: Command = {
   name: 'keygen',
   summary: 'create an issuer key file (0600) and print its DID / DID document',
   usage: [
-    'credstack keygen --out FILE [--did-web did:web:HOST[:PATH]] [--key-id ID] [--did-document FILE|-] [--force]',
+    'credstack keygen --out FILE [--algorithm Ed25519|P-256] [--key-format multikey|jwk] [--did-web did:web:HOST[:PATH]] [--key-id ID] [--did-document FILE|-] [--force]',
     'credstack keygen --key FILE --did-document FILE|-        (DID document of an existing key)',
     'credstack keygen --rotate did.json --out NEW.key.json [--key-id ID] [--retire ID]... (add a key to a did:web document)',
   ],
@@ -19,6 +19,8 @@ export const keygen: Command = {
     'Without --did-web the DID is a did:key (works offline, no hosting). With --did-web, publish the DID document at the\n' +
     'URL printed, e.g. https://uni.example/.well-known/did.json. The secret key is never printed.\n' +
     '--algorithm P-256 makes an ECDSA P-256 key (ecdsa-rdfc-2019 proofs, ES256 VC-JWTs) instead of Ed25519.\n' +
+    '--key-format jwk writes the key file as a private JWK (EC P-256 per RFC 7518, or OKP Ed25519 per RFC 8037; kid =\n' +
+    'the key id) for tools and KMS imports that take JWKs; every credstack command reads either format.\n' +
     'Rotation: --rotate did.json generates a new key (written to --out, 0600), adds it first to the document\'s\n' +
     'verificationMethod / assertionMethod / authentication and keeps the old keys, so credentials they signed keep verifying;\n' +
     'the updated did.json replaces the old one atomically (no secret goes into it). --retire ID removes a key: credentials\n' +
@@ -32,6 +34,7 @@ export const keygen: Command = {
     force: { type: 'boolean', short: 'f' },
     json: { type: 'boolean' },
     algorithm: { type: 'string' },
+    'key-format': { type: 'string' },
     rotate: { type: 'string' },
     retire: { type: 'string', multiple: true },
   },
@@ -44,18 +47,23 @@ export const keygen: Command = {
     '-f, --force         overwrite --out',
     '    --json          print { did, keyId, publicKeyMultibase } as JSON',
     '    --algorithm ALG Ed25519 (default) or P-256',
+    '    --key-format F  multikey (default) or jwk: the format of the key file written to --out',
     '    --rotate FILE   add a new key to this did:web DID document (rewritten in place, atomically)',
     '    --retire ID     with --rotate: remove this key id from the document (repeatable)',
   ],
   examples: [
     'credstack keygen --out issuer.key.json',
     'credstack keygen --out uni.key.json --did-web did:web:uni.example --did-document did.json',
+    'credstack keygen --out uni.jwk.json --algorithm P-256 --key-format jwk',
     'credstack keygen --rotate did.json --out uni-2026.key.json --algorithm P-256',
   ],
   async run(v, positionals, io) {
     if (positionals.length) throw new CliError(`unexpected argument ${positionals[0]}`, { hint: 'credstack keygen --out FILE' });
     const algorithm = v.algorithm ?? 'Ed25519';
     if (algorithm !== 'Ed25519' && algorithm !== 'P-256') throw new CliError(`--algorithm ${String(algorithm).slice(0, 40)} is not supported`, { hint: 'use --algorithm Ed25519 or --algorithm P-256' });
+    const format = v['key-format'] ?? 'multikey';
+    if (format !== 'multikey' && format !== 'jwk') throw new CliError(`--key-format ${String(format).slice(0, 40)} is not supported`, { hint: 'use --key-format multikey or --key-format jwk' });
+    if (v['key-format'] !== undefined && v.key) throw new CliError('--key-format is the format of the key written to --out; --key reads an existing key');
     if (v.retire !== undefined && v.rotate === undefined) throw new CliError('--retire needs --rotate did.json');
     if (v.rotate !== undefined) return rotate(v, io, algorithm);
     let key;
@@ -69,7 +77,7 @@ export const keygen: Command = {
         throw new CliError(`--did-web ${did} is not a did:web DID`, { hint: 'e.g. --did-web did:web:uni.example or did:web:uni.example:faculty:law' });
       }
       key = await generateKeyPair(did ? { controller: did, id: v['key-id'] ?? `${did}#key-1`, algorithm } : { algorithm });
-      await writeOutput(v.out, `${JSON.stringify(exportKeyPair(key, { includeSecret: true }), null, 2)}\n`, { force: v.force, mode: 0o600 });
+      await writeOutput(v.out, keyFileText(key, format), { force: v.force, mode: 0o600 });
     }
     const info = { did: key.controller, keyId: key.id, publicKeyMultibase: key.publicKeyMultibase, ...(v.out ? { keyFile: v.out } : {}) };
     if (v['did-document'] !== undefined) {
@@ -92,6 +100,12 @@ export const keygen: Command = {
     return EXIT.OK;
   },
 };
+
+/** The key file's text: the key pair with its secret, as Multikey JSON or a private JWK (never printed). */
+function keyFileText(key: KeyPair, format: 'multikey' | 'jwk'): string {
+  const out = format === 'jwk' ? exportKeyPair(key, { format: 'jwk', includeSecret: true }) : exportKeyPair(key, { includeSecret: true });
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
 
 /** `keygen --rotate did.json --out NEW`: a new key in the document, old keys kept (or `--retire`d). */
 async function rotate(v: Record<string, any>, io: Parameters<Command['run']>[2], algorithm: 'Ed25519' | 'P-256'): Promise<number> {
@@ -116,7 +130,7 @@ async function rotate(v: Record<string, any>, io: Parameters<Command['run']>[2],
     throw new CliError(err instanceof CredstackError ? err.message : 'cannot rotate the document');
   }
   // the new secret goes only where asked (--out, 0600, never overwritten without --force); then the public document
-  await writeOutput(v.out, `${JSON.stringify(exportKeyPair(key, { includeSecret: true }), null, 2)}\n`, { force: v.force, mode: 0o600 });
+  await writeOutput(v.out, keyFileText(key, v['key-format'] ?? 'multikey'), { force: v.force, mode: 0o600 });
   await writeOutput(v.rotate, `${JSON.stringify(rotated, null, 2)}\n`, { force: true });
   const info = { did, keyId: key.id, publicKeyMultibase: key.publicKeyMultibase, keyFile: v.out, didDocument: v.rotate, keys: (rotated.verificationMethod ?? []).map((m) => m.id), retired: v.retire ?? [] };
   if (v.json) {

@@ -1,4 +1,5 @@
-// Types of the generated ob.js (scripts/build-schemas.ts): one ajv standalone validator per schema.
+// Types of the generated ob.js (scripts/build-schemas.ts): one ajv standalone validator per schema, and the schemas'
+// descriptions by node location (`<file>#/json/pointer`, the parent of an error's `schemaPath`).
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 
 export declare const achievementCredential: ValidateFunction;
@@ -7,3 +8,5 @@ export declare const clrCredential: ValidateFunction;
 export declare const achievement: ValidateFunction;
 export declare const profile: ValidateFunction;
 export declare const microcredential: ValidateFunction;
+export declare const descriptions: Record<string, string>;
+export declare const contains: Record<string, string>;

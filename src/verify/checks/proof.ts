@@ -2,9 +2,9 @@ import jsigs from 'jsonld-signatures';
 import { CredstackError } from '../../errors.js';
 import { controllerView, retrieveVerificationMethod } from '../../keys/controller-document.js';
 import type { DocumentLoader } from '../../jsonld/loader.js';
-import { boundedCanonize, createEd2020VerifyingSuite, createEddsaVerifyingSuite, createJcsVerifyingSuite, CRYPTOSUITES, PRE_EXPANDED, publicKeyOf, type CanonizeBudget } from '../../proofs/suites.js';
+import { boundedCanonize, CRYPTOSUITES, PRE_EXPANDED, publicKeyOf, type CanonizeBudget } from '../../proofs/common.js';
+import { loadEcdsaSuites, loadEddsaSuites } from '../../proofs/load.js';
 import { verifyProofSignature } from '../../proofs/verify-proof.js';
-import { createEcdsaVerifyingSuite } from '../../proofs/ecdsa.js';
 import { resolveLimits } from '../bounds.js';
 import { asArray, isDateTimeStamp, show } from '../../util/json.js';
 import { buildProofView, type ProofView } from '../view.js';
@@ -160,10 +160,15 @@ function chainedSuite(suite: any, previous: unknown[]): any {
   return wrapped;
 }
 
-function suiteFor(proof: Record<string, any>, budget: CanonizeBudget): any {
-  if (proof.type === 'Ed25519Signature2020') return createEd2020VerifyingSuite(budget);
-  if (proof.cryptosuite === 'ecdsa-rdfc-2019' || proof.cryptosuite === 'ecdsa-jcs-2019') return createEcdsaVerifyingSuite(proof.cryptosuite, budget);
-  return proof.cryptosuite === 'eddsa-jcs-2022' ? createJcsVerifyingSuite() : createEddsaVerifyingSuite(budget);
+/**
+ * The jsonld-signatures suite for `proof`, its module loaded on first use (src/proofs/load.ts). Rejects when that
+ * module cannot be loaded (the caller fails the proof `ERR_PROOF_SUITE_UNAVAILABLE`).
+ */
+async function suiteFor(proof: Record<string, any>, budget: CanonizeBudget): Promise<any> {
+  if (proof.cryptosuite === 'ecdsa-rdfc-2019' || proof.cryptosuite === 'ecdsa-jcs-2019') return (await loadEcdsaSuites()).createEcdsaVerifyingSuite(proof.cryptosuite, budget);
+  const m = await loadEddsaSuites();
+  if (proof.type === 'Ed25519Signature2020') return m.createEd2020VerifyingSuite(budget);
+  return proof.cryptosuite === 'eddsa-jcs-2022' ? m.createJcsVerifyingSuite() : m.createEddsaVerifyingSuite(budget);
 }
 
 /** jsonld-signatures' purpose for `term`, told the controller document already retrieved and checked. */
@@ -243,14 +248,14 @@ export async function checkProofs(
     }
     const proof = p as Record<string, any>;
     const target = describe(pv.proof);
-    let suite = suiteFor(proof, budget);
+    let chain: unknown[] | undefined;
     if (proof.previousProof !== undefined) {
       const m = matchingProofs(proof, proofs);
       if ('missing' in m) {
         out.checks.push({ id: 'proof', status: 'failed', code: 'ERR_PROOF_CHAIN_BROKEN', message: `previousProof names ${m.missing.map((x) => show(x, 200)).join(', ')}, which is not a proof of this document (PROOF_VERIFICATION_ERROR)`, target });
         continue;
       }
-      suite = chainedSuite(suite, m.proofs);
+      chain = m.proofs;
     }
     // Controlled Identifiers v1.0 §3.3: the method URL without its fragment names the controller document; the method
     // must be in it, carry the URL as its id and the document as its controller, and be listed for the proof purpose.
@@ -272,7 +277,6 @@ export async function checkProofs(
       if (url === retrieved.controllerDocumentUrl) return { contextUrl: null, documentUrl: url, document: controller };
       return base(url);
     };
-    const purpose = purposeFor(expectedPurpose, proof, controller);
     // the view expanded the claims and the proof configuration once: eddsa-rdfc-2022 canonicalizes those expansions
     // (not for eddsa-jcs-2022, which does not expand, nor the claims of a chained proof, whose signed document also
     // holds the earlier proofs); the suite copies the proof ({...proof}), symbol included
@@ -281,13 +285,26 @@ export async function checkProofs(
     const single: Record<string | symbol, unknown> = { ...doc, proof: proofExpansion ? { ...proof, [PRE_EXPANDED]: proofExpansion } : proof };
     const expandedClaims = rdfc && proof.previousProof === undefined ? opts.claimsExpanded : undefined;
     if (expandedClaims) single[PRE_EXPANDED] = expandedClaims;
+    const own = rdfc && expectedPurpose !== 'authentication';
+    let suite: any;
+    if (!own) {
+      // every other proof goes through jsonld-signatures with a suite from a chunk loaded on first use: without it the
+      // proof is not checked, and fails
+      try {
+        suite = await suiteFor(proof, budget);
+      } catch (err) {
+        out.checks.push({ id: 'proof', status: 'failed', code: 'ERR_PROOF_SUITE_UNAVAILABLE', message: `the signature could not be checked: the ${target} suite could not be loaded (${show((err as { message?: unknown })?.message, 200)})`, target });
+        continue;
+      }
+      if (chain) suite = chainedSuite(suite, chain);
+    }
     let result: any;
     try {
-      if (rdfc && expectedPurpose !== 'authentication') {
+      if (own) {
         // p14b: eddsa-rdfc-2022 through credstack's own proof layer (src/proofs/verify-proof.ts); the key was retrieved and
         // its relationship to the controller checked above, exactly what jsonld-signatures' purpose would check
         result = await verifyOwnRdfc(single, proof, retrieved.verificationMethod, controller, m0(proof, proofs), documentLoader, budget);
-      } else result = await jsigs.verify(single, { suite, purpose, documentLoader });
+      } else result = await jsigs.verify(single, { suite, purpose: purposeFor(expectedPurpose, proof, controller), documentLoader });
     } catch (err) {
       result = { verified: false, error: err };
     }

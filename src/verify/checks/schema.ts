@@ -1,4 +1,5 @@
-import { validateCredential } from '../../schema/index.js';
+import { credentialWith, type Validators } from '../../schema/engine.js';
+import { loadValidators } from '../../schema/load.js';
 import { show } from '../../util/json.js';
 import type { Check } from '../report.js';
 import type { VerifyContext } from '../options.js';
@@ -27,10 +28,28 @@ function arraysAsGiven(view: unknown, doc: unknown, depth: number): void {
 }
 
 /**
+ * The schema check could not run: "could not check" (skipped) — or, under `strictSchema`, a failure: a caller that
+ * requires schema conformance never gets a verified report without it.
+ */
+function unchecked(ctx: VerifyContext, code: string, message: string): Check {
+  return ctx.opts.strictSchema
+    ? { id: 'schema', status: 'failed', code: 'ERR_SCHEMA_UNCHECKED', message: `${message} (strictSchema requires the check)` }
+    : { id: 'schema', status: 'skipped', code, message };
+}
+
+/**
  * @internal Our JSON Schemas (OB 3.0 / CLR 2.0 / credstack extension), run on a copy of the signed-data view (with the
  * document's `@context` and proofs, which the schemas also describe): neither the original nor the view is touched.
+ * The validators load on first use (a separate chunk of the browser build): when they cannot load, the check is
+ * `SKIP_SCHEMA_UNAVAILABLE` (`ERR_SCHEMA_UNCHECKED` under `strictSchema`), never passed.
  */
-export function checkSchema(view: CredentialView, cred: Record<string, any>, ctx: VerifyContext): Check {
+export async function checkSchema(view: CredentialView, cred: Record<string, any>, ctx: VerifyContext): Promise<Check> {
+  let validators: Validators;
+  try {
+    validators = await loadValidators();
+  } catch (err) {
+    return unchecked(ctx, 'SKIP_SCHEMA_UNAVAILABLE', `schema not checked: the validators could not be loaded (${show((err as { message?: unknown })?.message, 200)})`);
+  }
   let res: { valid: boolean; errors: Array<{ path: string; message: string }> };
   try {
     const copy: Record<string, unknown> = { '@context': structuredClone(cred['@context']), ...structuredClone(view.document) };
@@ -52,9 +71,9 @@ export function checkSchema(view: CredentialView, cred: Record<string, any>, ctx
       });
     }
     arraysAsGiven(copy, cred, 0);
-    res = validateCredential(copy);
+    res = credentialWith(validators, copy);
   } catch (err) {
-    return { id: 'schema', status: 'skipped', code: 'SKIP_SCHEMA_ERROR', message: `schema validation could not run: ${show((err as { message?: unknown })?.message, 200)}` };
+    return unchecked(ctx, 'SKIP_SCHEMA_ERROR', `schema validation could not run: ${show((err as { message?: unknown })?.message, 200)}`);
   }
   if (res.valid) return { id: 'schema', status: 'passed', message: 'matches the JSON Schema' };
   const detail = res.errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ');

@@ -1,0 +1,71 @@
+// The built `credstack/verify` (dist/verify.js, ESM with code splitting) loads the JSON Schema validators from a chunk
+// of their own on first use. With that chunk gone (a static host that did not upload it, a failed request), the
+// schema check is "could not check" — never passed — and under strictSchema the credential does not verify.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueCredential } from '../../src/index.js';
+import { ensureBuilt } from '../build.js';
+import { ISSUED, NOW, sampleCredential, seededKey } from '../helpers.js';
+
+const root = join(import.meta.dirname, '..', '..');
+let dir: string;
+
+/** The files dist/verify.js loads before it runs (static imports), and the chunk its schema check imports. */
+function validatorChunk(dist: string): string {
+  const seen = new Set<string>();
+  const queue = ['verify.js'];
+  while (queue.length) {
+    const f = queue.pop()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    for (const m of readFileSync(join(dist, f), 'utf8').matchAll(/(?:^|\n)import\s*(?:[^"';]*?from\s*)?["']\.\/([^"']+)["']/g)) queue.push(m[1]!);
+  }
+  const lazy = [...seen].flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/import\(["']\.\/(ob-[A-Z0-9]+\.js)["']\)/g)].map((m) => m[1]!));
+  expect(new Set(lazy).size).toBe(1);
+  return lazy[0]!;
+}
+
+beforeAll(async () => {
+  await ensureBuilt();
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  dir = mkdtempSync(join(root, '.tmp', 'verify-chunk-')); // inside the clone: dist's bare imports resolve to our node_modules
+  cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  const key = await seededKey(11);
+  writeFileSync(join(dir, 'cred.json'), JSON.stringify(await issueCredential(sampleCredential(key.controller), { key, now: ISSUED })));
+  writeFileSync(join(dir, 'run.js'), `
+import { readFileSync } from 'node:fs';
+import { verifyCredential } from './dist/verify.js';
+const cred = JSON.parse(readFileSync(new URL('./cred.json', import.meta.url), 'utf8'));
+const out = [];
+for (const strictSchema of [false, true]) {
+  const r = await verifyCredential(cred, { now: ${JSON.stringify(NOW)}, strictSchema });
+  const s = r.checks.find((c) => c.id === 'schema');
+  out.push({ verified: r.verified, status: s.status, code: s.code ?? null, failed: r.checks.filter((c) => c.status === 'failed').map((c) => c.code) });
+}
+console.log(JSON.stringify(out));
+`);
+}, 600_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = () => JSON.parse(execFileSync(process.execPath, [join(dir, 'run.js')], { encoding: 'utf8' }));
+
+describe('dist/verify.js and its validator chunk', () => {
+  it('with the chunk: the schema check passes', () => {
+    expect(run()).toEqual([
+      { verified: true, status: 'passed', code: null, failed: [] },
+      { verified: true, status: 'passed', code: null, failed: [] },
+    ]);
+  });
+
+  it('without the chunk: skipped SKIP_SCHEMA_UNAVAILABLE; under strictSchema failed ERR_SCHEMA_UNCHECKED', () => {
+    rmSync(join(dir, 'dist', validatorChunk(join(dir, 'dist'))));
+    expect(run()).toEqual([
+      { verified: true, status: 'skipped', code: 'SKIP_SCHEMA_UNAVAILABLE', failed: [] },
+      { verified: false, status: 'failed', code: 'ERR_SCHEMA_UNCHECKED', failed: ['ERR_SCHEMA_UNCHECKED'] },
+    ]);
+  });
+});
