@@ -243,15 +243,17 @@ export async function checkProofs(
     }
     const proof = p as Record<string, any>;
     const target = describe(pv.proof);
-    let suite = suiteFor(proof, budget);
+    // the jsonld-signatures suite is only built when that path runs (its construction is not free)
+    let previous: unknown[] | undefined;
     if (proof.previousProof !== undefined) {
       const m = matchingProofs(proof, proofs);
       if ('missing' in m) {
         out.checks.push({ id: 'proof', status: 'failed', code: 'ERR_PROOF_CHAIN_BROKEN', message: `previousProof names ${m.missing.map((x) => show(x, 200)).join(', ')}, which is not a proof of this document (PROOF_VERIFICATION_ERROR)`, target });
         continue;
       }
-      suite = chainedSuite(suite, m.proofs);
+      previous = m.proofs;
     }
+    const makeSuite = (): any => (previous ? chainedSuite(suiteFor(proof, budget), previous) : suiteFor(proof, budget));
     // Controlled Identifiers v1.0 §3.3: the method URL without its fragment names the controller document; the method
     // must be in it, carry the URL as its id and the document as its controller, and be listed for the proof purpose.
     const vmUrl = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : proof.verificationMethod?.id;
@@ -287,7 +289,7 @@ export async function checkProofs(
         // p14b: eddsa-rdfc-2022 through credstack's own proof layer (src/proofs/verify-proof.ts); the key was retrieved and
         // its relationship to the controller checked above, exactly what jsonld-signatures' purpose would check
         result = await verifyOwnRdfc(single, proof, retrieved.verificationMethod, controller, m0(proof, proofs), documentLoader, budget);
-      } else result = await jsigs.verify(single, { suite, purpose, documentLoader });
+      } else result = await jsigs.verify(single, { suite: makeSuite(), purpose, documentLoader });
     } catch (err) {
       result = { verified: false, error: err };
     }
