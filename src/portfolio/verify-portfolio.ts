@@ -6,7 +6,7 @@ import { LIMITS, type VerifyContext } from '../verify/options.js';
 import { parseInput } from '../verify/parse.js';
 import { envelopeScale, portfolioLimits } from '../verify/bounds.js';
 import { makeReport, type Check, type VerificationReport } from '../verify/report.js';
-import { createVerifyContext, innerContext, verifyParsed } from '../verify/verify.js';
+import { createVerifyContext, innerContext, verifyHeld, verifyParsed } from '../verify/verify.js';
 import { ASSOCIATION_TYPES, achievementsOf, innerOf, portfolioKind, proofValuesOf, stableStringify } from './common.js';
 import { type Portfolio, type PortfolioDuplicate, type PortfolioReport, type PortfolioVerifyOptions } from './types.js';
 
@@ -201,8 +201,8 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
       }
       try {
         // inner credentials: one level deeper, without the presentation's challenge/domain (trustedIssuers kept), each
-        // with its own document budget over the shared cache
-        credentials.push(await verifyParsed(c as Record<string, any>, innerContext(shared, true)));
+        // within the single-credential bounds and with its own document budget over the shared cache
+        credentials.push(await verifyHeld(c as Record<string, any>, innerContext(shared, true)));
       } catch (err) {
         credentials.push(makeReport([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `verification could not complete: ${show((err as { message?: unknown })?.message, 200)}` }], c as Record<string, any>));
       }

@@ -6,7 +6,7 @@ import { checkStructure } from './checks/structure.js';
 import { LIMITS, type VerifyContext, type VerifyOptions } from './options.js';
 import { parseInput } from './parse.js';
 import { makeReport, type Check, type VerificationReport } from './report.js';
-import { createVerifyContext, innerContext, verifyParsed } from './verify.js';
+import { createVerifyContext, innerContext, verifyHeld } from './verify.js';
 
 /**
  * Options of {@link verifyPresentation}: those of {@link verifyCredential} (applied to each credential too), plus
@@ -139,13 +139,13 @@ export async function verifyPresentation(presentation: unknown, options: Present
     const scale = envelopeScale(max);
     const envCtx: VerifyContext = { ...shared, loader: ctx.forkLoader((opts.maxDocuments ?? LIMITS.maxDocuments) * scale), maxQuads: portfolioLimits(max, opts.limits).maxQuads };
     // credentials first (their expansions compose the envelope's): one level deeper, without the presentation's
-    // challenge/domain, each with its own document budget over the shared cache
+    // challenge/domain, each within the single-credential bounds and with its own document budget over the shared cache
     const credentials: VerificationReport[] = [];
     for (const c of inner) {
       const innerCtx = innerContext(shared, true);
       try {
         if (typeof c === 'string') credentials.push(await verifyJwtEntry(c, innerCtx));
-        else if (c && typeof c === 'object' && !Array.isArray(c)) credentials.push(await verifyParsed(c as Record<string, any>, innerCtx));
+        else if (c && typeof c === 'object' && !Array.isArray(c)) credentials.push(await verifyHeld(c as Record<string, any>, innerCtx));
         else credentials.push(makeReport([{ id: 'format', status: 'failed', code: 'ERR_INPUT_NOT_OBJECT', message: `a verifiableCredential entry is a ${Array.isArray(c) ? 'array' : typeof c}, not a credential` }]));
       } catch (err) {
         const m = (err as Error)?.message;

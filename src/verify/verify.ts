@@ -11,7 +11,7 @@ import { checkType } from './checks/type.js';
 import { checkValidity } from './checks/validity.js';
 import { boundedLoader } from './documents.js';
 import { LIMITS, type VerifyContext, type VerifyOptions } from './options.js';
-import { boundObject, parseInput, type ParsedInput } from './parse.js';
+import { boundCheck, boundObject, parseInput, type ParsedInput } from './parse.js';
 import { makeReport, type Check, type VerificationReport } from './report.js';
 import { buildView, type CredentialView } from './view.js';
 
@@ -184,6 +184,17 @@ export async function verifyInput(input: unknown, ctx: VerifyContext): Promise<V
   } catch (err) {
     return makeReport([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `verification could not complete: ${show((err as { message?: unknown })?.message, 300)}` }]);
   }
+}
+
+/**
+ * @internal Verify a credential held by a presentation or portfolio (already parsed as part of the envelope, whose bounds
+ * scale with maxCredentials): the credential itself is first held to the single-credential bounds (`limits`, `maxBytes`),
+ * so one credential cannot use the whole envelope's allowance. Never throws.
+ */
+export async function verifyHeld(cred: Record<string, any>, ctx: VerifyContext): Promise<VerificationReport> {
+  const bad = boundCheck(cred, ctx.opts.maxBytes ?? LIMITS.maxBytes, ctx.opts.limits);
+  if (bad) return makeReport([bad], cred);
+  return verifyParsed(cred, ctx);
 }
 
 /**

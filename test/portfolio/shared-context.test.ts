@@ -134,6 +134,25 @@ describe('one verification context per call', () => {
   });
 });
 
+describe('bounds of held credentials', () => {
+  it('each credential of a presentation or portfolio is held to the single-credential bounds; the envelope scales with maxCredentials', async () => {
+    const f = await fixtures();
+    const [a1, a2] = f.creds as [Record<string, any>, Record<string, any>];
+    const wide = (await issueCredential(ob(f.uniA, 'University A', f.learner.controller, achievement('urn:uuid:0a000000-0000-4000-8000-0000000000w1', 'Wide', ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'])), { key: f.uniA, now: '2026-06-01T09:00:00Z' })) as Record<string, any>;
+    const opts = { now: NOW, limits: { maxArrayLength: 6 } };
+    expect((await verifyCredential(wide, opts)).checks.map((c) => c.code)).toEqual(['ERR_INPUT_TOO_LARGE']);
+    const vp = await bundlePresentation([a1, wide, a2] as never, { holderKey: f.learner, challenge: 'b', now: NOW });
+    const pres = await verifyPresentation(vp, { ...opts, challenge: 'b' });
+    const port = await verifyPortfolio(vp, { ...opts, challenge: 'b' });
+    for (const r of [pres.credentials, port.credentials]) {
+      expect(r.map((c) => c.verified)).toEqual([true, false, true]);
+      expect(r[1]!.checks.map((c) => `${c.id}:${c.code}`)).toEqual(['format:ERR_INPUT_TOO_LARGE']);
+    }
+    expect(pres.presentation.verified).toBe(true);
+    expect(port.envelope.verified).toBe(true);
+  });
+});
+
 describe('composed presentation expansion', () => {
   async function innerFull(cred: Record<string, any>): Promise<unknown[] | undefined> {
     const v = await buildView(cred, loader, { withProofs: true });
