@@ -65,26 +65,8 @@ export async function hashProofData(kind: RdfcProofKind, document: Record<string
     opts.canonize ? opts.canonize(configDoc, mode) : canonizeDocument(configDoc, { documentLoader: opts.documentLoader, mode, ...(opts.maxQuads !== undefined ? { maxQuads: opts.maxQuads } : {}) }),
     opts.canonicalDocument ?? canonicalDocument(kind, document, opts),
   ]);
-  const [a, b] = await Promise.all([digest256(utf8.encode(config)), digest256(utf8.encode(doc))]);
   const out = new Uint8Array(64);
-  out.set(a, 0);
-  out.set(b, 32);
+  out.set(sha256(utf8.encode(config)), 0);
+  out.set(sha256(utf8.encode(doc)), 32);
   return out;
-}
-
-const subtle: SubtleCrypto | undefined = (globalThis as { crypto?: Crypto }).crypto?.subtle;
-
-/**
- * SHA-256: WebCrypto's native digest where there is one (Node 20, browsers; a canonical presentation is ~100 kB of
- * N-Quads, where the portable one costs ~1 ms), else @noble/hashes. The same function either way.
- */
-async function digest256(bytes: Uint8Array): Promise<Uint8Array> {
-  if (subtle && bytes.byteLength >= 1024) {
-    try {
-      return new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-    } catch {
-      // fall through to the portable implementation
-    }
-  }
-  return sha256(bytes);
 }
