@@ -17,12 +17,8 @@
  * pins (the template). The template is kept only if instantiating it with the document's own values reproduces the
  * full jsonld path's expansion and canonical N-Quads exactly.
  *
- * **Inline contexts** (plain JSON objects in the top-level `@context`) are part of the shape key as written, so a
- * template only serves documents with the very same definitions; the URLs they name are dependencies like the others
- * and their keys count as terms.
- *
- * **Guards (any one falls back to the full jsonld path)**: a `@context` that is not a list of URLs and plain inline
- * context objects, a `@context` below the top, an unusual value (undefined, functions …), a document too large or too deep, a structural difference or a
+ * **Guards (any one falls back to the full jsonld path)**: a `@context` that is not a list of URLs, a `@context` below
+ * the top, an unusual value (undefined, functions …), a document too large or too deep, a structural difference or a
  * pinned value that differs, an IRI-kind value that is a term of one of the contexts (a `@vocab` position would expand
  * it), a context document that changed since compiling (`documents`, `registerContext`), substituted quads that
  * collide (JSON-LD would merge them), and a document that mentions the process's probe nonce.
@@ -59,14 +55,7 @@ const NONCE = (() => {
 
 type Kind = 's' | 'i' | 'n';
 interface Leaf { kind: Kind; value: string | number; scheme?: string }
-interface Shape {
-  key: string;
-  /** The context URLs of the top-level `@context`. */
-  contexts: string[];
-  /** Its inline context objects (part of the key verbatim; the URLs they name are dependencies). */
-  inline: Obj[];
-  leaves: Leaf[];
-}
+interface Shape { key: string; contexts: string[]; leaves: Leaf[] }
 
 function fallback(reason: string): undefined {
   SHAPE_STATS.fallbacks[reason] = (SHAPE_STATS.fallbacks[reason] ?? 0) + 1;
@@ -80,16 +69,11 @@ export function shapeOf(doc: unknown): Shape | string {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return 'not-object';
   const top = doc as Obj;
   const rawCtx = top['@context'];
-  const entries = typeof rawCtx === 'string' || isPlainObject(rawCtx) ? [rawCtx] : Array.isArray(rawCtx) && rawCtx.length > 0 ? (rawCtx as unknown[]) : undefined;
-  if (!entries || !entries.every((c) => typeof c === 'string' || isPlainObject(c))) return 'context';
-  const contexts = entries.filter((c): c is string => typeof c === 'string');
-  const inline = entries.filter((c): c is Obj => typeof c !== 'string');
-  // inline contexts are part of the key as they are written (plain JSON only): the same text, the same definitions
-  if (inline.length && !inline.every((c) => plainJson(c))) return 'context';
-  let out = inline.length ? `inline:${JSON.stringify(rawCtx)}` : JSON.stringify(contexts);
-  if (out.length > SHAPE_LIMITS.maxKeyChars) return 'size';
+  const contexts = typeof rawCtx === 'string' ? [rawCtx] : Array.isArray(rawCtx) && rawCtx.length > 0 && rawCtx.every((c) => typeof c === 'string') ? (rawCtx as string[]) : undefined;
+  if (!contexts) return 'context';
   const leaves: Leaf[] = [];
   let nodes = 0;
+  let out = JSON.stringify(contexts);
   const walk = (v: unknown, depth: number): void => {
     if (++nodes > SHAPE_LIMITS.maxNodes || depth > SHAPE_LIMITS.maxDepth || out.length > SHAPE_LIMITS.maxKeyChars) throw new Refuse('size');
     if (typeof v === 'string') {
@@ -143,30 +127,7 @@ export function shapeOf(doc: unknown): Shape | string {
     return 'value';
   }
   if (out.length > SHAPE_LIMITS.maxKeyChars) return 'size';
-  return { key: out, contexts, inline, leaves };
-}
-
-function isPlainObject(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
-}
-
-/** JSON that stringifies to itself: strings, finite numbers, booleans, null, arrays and plain objects (bounded walk). */
-function plainJson(root: unknown): boolean {
-  const stack: Array<[unknown, number]> = [[root, 0]];
-  let n = 0;
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (++n > SHAPE_LIMITS.maxNodes || d > SHAPE_LIMITS.maxDepth) return false;
-    if (typeof v === 'string' || typeof v === 'boolean' || v === null) continue;
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v)) return false;
-      continue;
-    }
-    if (Array.isArray(v)) for (const x of v) stack.push([x, d + 1]);
-    else if (isPlainObject(v)) for (const x of Object.values(v)) stack.push([x, d + 1]);
-    else return false;
-  }
-  return true;
+  return { key: out, contexts, leaves };
 }
 
 /** Rebuild `doc` with leaf i replaced by `values[i]` (same traversal order as {@link shapeOf}). */
@@ -204,30 +165,12 @@ function fingerprint(doc: unknown): string | undefined {
 
 interface Deps { urls: string[]; prints: string[]; terms: Set<string> }
 
-/**
- * Every context document the shape depends on (its contexts, the URLs its inline contexts and those documents name),
- * fingerprinted; with `withTerms`, every key of them all (inline contexts included).
- */
-async function collectDeps(shape: Pick<Shape, 'contexts' | 'inline'>, loader: DocumentLoader, withTerms: boolean): Promise<Deps | undefined> {
+/** Every context document the shape depends on (its contexts and the URLs they name), fingerprinted. */
+async function collectDeps(contexts: string[], loader: DocumentLoader, withTerms: boolean): Promise<Deps | undefined> {
   const urls: string[] = [];
   const prints: string[] = [];
   const terms = new Set<string>();
-  const queue = [...shape.contexts];
-  // an inline context is a context body: its keys are terms, string @context / @import values anywhere in it are URLs
-  const inlineStack: unknown[] = [...shape.inline];
-  let m = 0;
-  while (inlineStack.length) {
-    const v = inlineStack.pop();
-    if (++m > 100_000) return undefined;
-    if (Array.isArray(v)) inlineStack.push(...v);
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        if (withTerms) terms.add(k);
-        if (k === '@context' || k === '@import') for (const c of Array.isArray(x) ? x : [x]) if (typeof c === 'string') queue.push(c);
-        inlineStack.push(x);
-      }
-    }
-  }
+  const queue = [...contexts];
   while (queue.length) {
     const url = queue.shift()!;
     if (urls.includes(url)) continue;
@@ -479,7 +422,7 @@ function instantiate(t: Template, leaves: Leaf[]): Shaped | string {
 }
 
 async function compile(doc: Obj, shape: Shape, loader: DocumentLoader, mode: RdfMode): Promise<Template | Failed> {
-  const deps = await collectDeps(shape, loader, true);
+  const deps = await collectDeps(shape.contexts, loader, true);
   if (!deps) return { failed: true, bytes: 64 };
   const failed: Failed = { failed: true, deps, bytes: 64 + deps.urls.join('').length * 2 };
   try {
@@ -546,7 +489,7 @@ export async function shaped(doc: unknown, loader: DocumentLoader, mode: RdfMode
       templates.set(key, t);
       if (t.failed) {
         // a context changed (or became available): forget the failure, compile again on a later sighting
-        if (t.deps ? !(await depsUnchanged(t.deps, loader)) : (await collectDeps(shape, loader, false)) !== undefined) {
+        if (t.deps ? !(await depsUnchanged(t.deps, loader)) : (await collectDeps(shape.contexts, loader, false)) !== undefined) {
           templates.delete(key);
           templateBytes -= t.bytes;
           sight(key);
