@@ -1,13 +1,12 @@
 import { describeLearner, matchesLearner, type LearnerRef } from '../model/learner.js';
 import { asArray, idOf, show } from '../util/json.js';
-import { buildView } from '../verify/view.js';
 import { checkContext } from '../verify/checks/context.js';
-import { checkPresentationProofs } from '../verify/checks/presentation-proof.js';
+import { checkPresentationProofs, presentationView } from '../verify/checks/presentation-proof.js';
 import { LIMITS, type VerifyContext } from '../verify/options.js';
 import { parseInput } from '../verify/parse.js';
-import { portfolioLimits } from '../verify/bounds.js';
+import { envelopeScale, portfolioLimits } from '../verify/bounds.js';
 import { makeReport, type Check, type VerificationReport } from '../verify/report.js';
-import { createVerifyContext, verifyParsed } from '../verify/verify.js';
+import { createVerifyContext, innerContext, verifyHeld, verifyParsed } from '../verify/verify.js';
 import { ASSOCIATION_TYPES, achievementsOf, innerOf, portfolioKind, proofValuesOf, stableStringify } from './common.js';
 import { type Portfolio, type PortfolioDuplicate, type PortfolioReport, type PortfolioVerifyOptions } from './types.js';
 
@@ -30,13 +29,15 @@ async function verifyPresentationEnvelope(vp: Portfolio, innerViews: Array<Recor
   const context = await checkContext(vp, ctx);
   checks.push(context);
   checks.push({ id: 'type', status: 'passed', message: 'VerifiablePresentation' });
+  // the signed-data view first (composed from the credentials' expansions where exact): the proofs canonicalize it,
+  // and the holder is read from it
+  const vpView = context.status === 'failed' ? undefined : await presentationView(vp, ctx);
   const { checks: proofChecks, controllers } = await checkPresentationProofs(vp, ctx, {
     challenge, domain, contextUsable: context.status !== 'failed',
     unsigned: { id: 'proof', status: 'failed', code: 'ERR_PROOF_MISSING', message: 'the presentation is not signed: nothing binds it to a holder' },
+    ...(vpView && 'view' in vpView ? { claimsExpanded: vpView.expanded } : {}),
   });
   checks.push(...proofChecks);
-  // the holder as the presentation's signed data says it
-  const vpView = context.status === 'failed' ? undefined : await buildView(vp, ctx.loader);
   if (vpView && 'check' in vpView) checks.push(vpView.check);
   const holder = vpView && 'view' in vpView ? idOf(vpView.view.document.holder) : undefined;
   if (holder === undefined) {
@@ -186,9 +187,12 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
     if (inner.length > maxCredentials) {
       return failedOnly({ id: 'format', status: 'failed', code: 'ERR_PORTFOLIO_TOO_LARGE', message: `the portfolio holds ${inner.length} credentials; the limit is ${maxCredentials} (option maxCredentials)` }, kind);
     }
-    const envCtx: VerifyContext = { ...ctx, maxQuads: portfolioLimits(maxCredentials, opts.limits).maxQuads };
-    // inner credentials: one level deeper, without the presentation's challenge/domain; trustedIssuers kept
-    const innerCtx: VerifyContext = { ...ctx, depth: ctx.depth + 1, opts: { ...ctx.opts, challenge: undefined, domain: undefined } };
+    // one verification context for the call (document cache, keys, status lists verified once); the envelope holds up
+    // to maxCredentials credentials, so its quads and documents scale with that number
+    const expansions = new Map<object, unknown[]>();
+    const shared: VerifyContext = { ...ctx, expansions };
+    const scale = envelopeScale(maxCredentials);
+    const envCtx: VerifyContext = { ...shared, loader: ctx.forkLoader((opts.maxDocuments ?? LIMITS.maxDocuments) * scale), maxQuads: portfolioLimits(maxCredentials, opts.limits).maxQuads };
     const credentials: VerificationReport[] = [];
     for (const c of inner) {
       if (!c || typeof c !== 'object' || Array.isArray(c)) {
@@ -196,8 +200,9 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
         continue;
       }
       try {
-        // each inner credential gets its own document budget over the shared cache
-        credentials.push(await verifyParsed(c as Record<string, any>, { ...innerCtx, loader: ctx.forkLoader() }));
+        // inner credentials: one level deeper, without the presentation's challenge/domain (trustedIssuers kept), each
+        // within the single-credential bounds and with its own document budget over the shared cache
+        credentials.push(await verifyHeld(c as Record<string, any>, innerContext(shared, true)));
       } catch (err) {
         credentials.push(makeReport([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `verification could not complete: ${show((err as { message?: unknown })?.message, 200)}` }], c as Record<string, any>));
       }

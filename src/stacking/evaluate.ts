@@ -1,7 +1,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { StackingError } from '../errors.js';
-import { verifyCredential } from '../verify/verify.js';
+import { createVerifyContext, innerContext, verifyInput } from '../verify/verify.js';
+import { makeReport } from '../verify/report.js';
 import type { VerifyOptions } from '../verify/options.js';
 import type { Check } from '../verify/report.js';
 import { describeLearner, matchesLearner, subjectKey, type LearnerRef } from '../model/learner.js';
@@ -154,7 +155,8 @@ function remap(r: ConditionResult, map: number[]): ConditionResult {
 /**
  * Evaluate a stacking rule over a learner's credentials. Every credential is verified first with
  * {@link verifyCredential} (same options: pin `now`, give `documents` / `trustedIssuers`…); only those that verified
- * count. Then duplicates (same id, or the same achievement twice) count once, credentials of another learner or already
+ * count. The credentials share one verification context (documents, keys, status lists loaded and verified once per
+ * call), each within its own document budget (`maxDocuments`). Then duplicates (same id, or the same achievement twice) count once, credentials of another learner or already
  * `consumed` by another stacked credential are ignored, and the rule is evaluated ({@link evaluateFacts}).
  * Returns satisfied, the credentials used, what is missing in words a learner understands, totals per unit and why
  * anything was ignored. The result is frozen; it states eligibility, not an award.
@@ -177,7 +179,10 @@ export async function evaluateStack(rule: StackingRule | unknown, credentials: u
   }
   const concurrency = Number.isSafeInteger(opts.concurrency) && opts.concurrency! > 0 ? opts.concurrency! : 4;
   const t0 = performance.now();
-  const reports = await mapBounded(list, concurrency, (c) => verifyCredential(c, { ...opts, now }));
+  // one verification context for the whole call (document cache, keys, status lists verified once), and for each
+  // credential a loader with its own document budget: what one credential loads cannot exhaust another's bound
+  const ctx = createVerifyContext({ ...opts, now });
+  const reports = await mapBounded(list, concurrency, (c) => ('status' in ctx ? Promise.resolve(makeReport([ctx])) : verifyInput(c, innerContext(ctx, false))));
   const t1 = performance.now();
 
   const ignored: IgnoredCredential[] = [];

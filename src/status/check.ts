@@ -52,6 +52,12 @@ export interface StatusCheckContext {
   undetermined?: 'fail' | 'skip';
   /** Lists loaded and verified so far in this verification, by URL: pass the same map to share them. */
   lists?: Map<string, Promise<unknown>>;
+  /**
+   * With a shared `lists` map (several credentials of one call): a loader and verifier with a budget of their own for
+   * loading and verifying one list, so that whichever credential asks first cannot make the shared result depend on its
+   * own remaining document budget. The asking credential is still charged for the list's URL through `loader`.
+   */
+  forList?: () => Pick<StatusCheckContext, 'loader' | 'verifyList'>;
 }
 
 type Rec = Record<string, any>;
@@ -309,9 +315,17 @@ async function checkBitstringEntry(cred: StatusCredentialFields, e: StatusEntryF
   const entry = validateBitstringEntry(e, kindName);
   if (!('listUrl' in entry)) return [entry];
   const url = entry.listUrl;
+  if (ctx.forList) {
+    // this credential's budget pays for the list's URL (a shared, cached load), whoever loads and verifies it
+    try {
+      await ctx.loader(url);
+    } catch (err) {
+      return [loaderFailure(err, url, 'status list credential')];
+    }
+  }
   let p = lists.get(url) as Promise<LoadedList> | undefined;
   if (!p) {
-    p = loadList(url, ctx);
+    p = loadList(url, ctx.forList ? { ...ctx, ...ctx.forList() } : ctx);
     lists.set(url, p);
   }
   const loaded = await p;

@@ -48,17 +48,25 @@ export const DEFAULT_VERIFY_LIMITS: Readonly<VerifyLimits> = Object.freeze({
 /** @internal Limits for a portfolio envelope holding up to `n` credentials (each within the single-credential limits). */
 export function portfolioLimits(n: number, base: Partial<VerifyLimits> = {}): VerifyLimits {
   const b = { ...DEFAULT_VERIFY_LIMITS, ...base };
-  const f = Math.max(1, n) + 1;
+  const f = envelopeScale(n);
   return {
     ...b,
     maxValues: b.maxValues * f,
     maxObjects: b.maxObjects * f,
-    maxArrayLength: Math.max(b.maxArrayLength, n + 1),
+    maxArrayLength: Math.max(b.maxArrayLength, f),
     maxScopedTerms: b.maxScopedTerms * f,
     // each credential may carry its own inline contexts (credstack issues them inline by default)
     maxInlineTerms: b.maxInlineTerms * f,
     maxQuads: b.maxQuads * f,
   };
+}
+
+/**
+ * @internal The factor an envelope's bounds (JSON work, quads, documents) are scaled by when it may hold `n`
+ * credentials: n + 1 (the credentials and the envelope itself); a value that is not a positive integer counts as 1.
+ */
+export function envelopeScale(n: unknown): number {
+  return (typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : 1) + 1;
 }
 
 /** @internal Merge caller limits over the defaults, ignoring values that are not positive integers. */

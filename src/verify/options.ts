@@ -101,14 +101,19 @@ export interface VerifyContext {
   opts: VerifyOptions;
   /** Recursion guard for nested verification (status list credentials, portfolios). */
   depth: number;
-  /** A loader over the same cache with a fresh document budget (one per credential of a portfolio). */
-  forkLoader: () => DocumentLoader;
+  /** A loader over the same cache with a fresh document budget (one per credential of a portfolio; `budget`: another size). */
+  forkLoader: (budget?: number) => DocumentLoader;
   /** Status list credentials loaded and verified in this verification, by URL (shared with nested and inner credentials). */
   statusLists: Map<string, Promise<unknown>>;
   /** Set while verifying a status list credential: its own credentialStatus is not followed. */
   role?: 'status-list';
   /** RDF quads allowed per canonicalization (default: `opts.limits.maxQuads`; portfolio envelopes scale it). */
   maxQuads?: number;
+  /**
+   * Set by a presentation / portfolio for its credentials: each credential's expansion with its proofs, by credential
+   * object, when exactly known (see compose.ts); the envelope's expansion is composed from them.
+   */
+  expansions?: Map<object, unknown[]>;
 }
 
 /** Defaults for input bounds. */

@@ -1,11 +1,12 @@
 import { asArray, idOf } from '../util/json.js';
 import { checkContext } from './checks/context.js';
-import { checkPresentationProofs } from './checks/presentation-proof.js';
+import { checkPresentationProofs, presentationView } from './checks/presentation-proof.js';
+import { envelopeScale, portfolioLimits } from './bounds.js';
 import { checkStructure } from './checks/structure.js';
 import { LIMITS, type VerifyContext, type VerifyOptions } from './options.js';
 import { parseInput } from './parse.js';
 import { makeReport, type Check, type VerificationReport } from './report.js';
-import { createVerifyContext, verifyParsed } from './verify.js';
+import { createVerifyContext, innerContext, verifyHeld } from './verify.js';
 
 /**
  * Options of {@link verifyPresentation}: those of {@link verifyCredential} (applied to each credential too), plus
@@ -65,9 +66,17 @@ async function envelope(vp: Record<string, any>, ctx: VerifyContext, opts: Prese
   const unsigned: Check = opts.requireProof || expected
     ? { id: 'proof', status: 'failed', code: 'ERR_PROOF_MISSING', message: expected ? 'the presentation is not signed: nothing proves the expected challenge/domain' : 'the presentation is not signed (requireProof)' }
     : { id: 'proof', status: 'warning', code: 'W_PRESENTATION_UNSIGNED', message: 'the presentation is not signed: the credentials are checked, the holder is not proven' };
-  const { checks: proofChecks, controllers } = await checkPresentationProofs(vp, ctx, { challenge, domain, unsigned, contextUsable: context.status !== 'failed' });
+  // the signed-data view first (composed from the credentials' expansions where exact): the proofs canonicalize it,
+  // and the holder is read from it (a respelled holder is the same holder)
+  const vpView = proofs.length && context.status !== 'failed' ? await presentationView(vp, ctx) : undefined;
+  const { checks: proofChecks, controllers } = await checkPresentationProofs(vp, ctx, {
+    challenge, domain, unsigned, contextUsable: context.status !== 'failed',
+    ...(vpView && 'view' in vpView ? { claimsExpanded: vpView.expanded } : {}),
+  });
   checks.push(...proofChecks);
-  const holder = idOf(vp.holder);
+  if (vpView && 'check' in vpView) checks.push(vpView.check);
+  // unsigned: the holder is not proven, whatever its spelling (only whether one is named is reported)
+  const holder = vpView ? ('view' in vpView ? idOf(vpView.view.document.holder) : undefined) : idOf(vp.holder);
   if (holder === undefined) {
     if (proofs.length) checks.push({ id: 'holder', status: 'warning', code: 'W_HOLDER_MISSING', message: 'the presentation names no holder' });
   } else if (proofs.length === 0) {
@@ -110,7 +119,8 @@ export async function verifyPresentation(presentation: unknown, options: Present
     const opts = options ?? {};
     const ctx = createVerifyContext(opts);
     if ('status' in ctx) return only(ctx);
-    const p = parseInput(presentation, opts.maxBytes ?? LIMITS.maxBytes);
+    // the presentation holds up to maxCredentials credentials: its bounds scale with that number
+    const p = parseInput(presentation, opts.maxBytes ?? LIMITS.maxBytes, portfolioLimits(opts.maxCredentials ?? MAX_CREDENTIALS, opts.limits));
     if (p.kind === 'error') return only(p.check);
     if (p.kind !== 'json') return only({ id: 'format', status: 'failed', code: 'ERR_NOT_PRESENTATION', message: 'a presentation is a JSON object of type VerifiablePresentation' });
     const vp = p.value;
@@ -122,20 +132,27 @@ export async function verifyPresentation(presentation: unknown, options: Present
     if (inner.length > max) {
       return only({ id: 'format', status: 'failed', code: 'ERR_PRESENTATION_TOO_LARGE', message: `the presentation holds ${inner.length} credentials; the limit is ${max} (option maxCredentials)` });
     }
-    const report = await envelope(vp, ctx, opts, inner);
-    // credentials: one level deeper, without the presentation's challenge/domain
-    const innerCtx: VerifyContext = { ...ctx, depth: ctx.depth + 1, opts: { ...ctx.opts, challenge: undefined, domain: undefined } };
+    // one verification context for the call (document cache, keys, status lists verified once); the envelope holds up
+    // to maxCredentials credentials, so its quads and documents scale with that number
+    const expansions = new Map<object, unknown[]>();
+    const shared: VerifyContext = { ...ctx, expansions };
+    const scale = envelopeScale(max);
+    const envCtx: VerifyContext = { ...shared, loader: ctx.forkLoader((opts.maxDocuments ?? LIMITS.maxDocuments) * scale), maxQuads: portfolioLimits(max, opts.limits).maxQuads };
+    // credentials first (their expansions compose the envelope's): one level deeper, without the presentation's
+    // challenge/domain, each within the single-credential bounds and with its own document budget over the shared cache
     const credentials: VerificationReport[] = [];
     for (const c of inner) {
+      const innerCtx = innerContext(shared, true);
       try {
         if (typeof c === 'string') credentials.push(await verifyJwtEntry(c, innerCtx));
-        else if (c && typeof c === 'object' && !Array.isArray(c)) credentials.push(await verifyParsed(c as Record<string, any>, innerCtx));
+        else if (c && typeof c === 'object' && !Array.isArray(c)) credentials.push(await verifyHeld(c as Record<string, any>, innerCtx));
         else credentials.push(makeReport([{ id: 'format', status: 'failed', code: 'ERR_INPUT_NOT_OBJECT', message: `a verifiableCredential entry is a ${Array.isArray(c) ? 'array' : typeof c}, not a credential` }]));
       } catch (err) {
         const m = (err as Error)?.message;
         credentials.push(makeReport([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `verification could not complete: ${typeof m === 'string' ? m : 'error'}` }]));
       }
     }
+    const report = await envelope(vp, envCtx, opts, inner);
     return { verified: report.verified && credentials.every((r) => r.verified), presentation: report, credentials };
   } catch (err) {
     const m = (err as Error)?.message;

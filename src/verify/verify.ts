@@ -11,7 +11,7 @@ import { checkType } from './checks/type.js';
 import { checkValidity } from './checks/validity.js';
 import { boundedLoader } from './documents.js';
 import { LIMITS, type VerifyContext, type VerifyOptions } from './options.js';
-import { boundObject, parseInput, type ParsedInput } from './parse.js';
+import { boundCheck, boundObject, parseInput, type ParsedInput } from './parse.js';
 import { makeReport, type Check, type VerificationReport } from './report.js';
 import { buildView, type CredentialView } from './view.js';
 
@@ -67,9 +67,12 @@ export async function verifyParsed(
   let view: CredentialView | undefined;
   let claimsExpanded: unknown[] | undefined;
   if (context.status !== 'failed') {
-    const v = await buildView(cred, ctx.loader);
+    const v = await buildView(cred, ctx.loader, { withProofs: ctx.expansions !== undefined });
     if ('check' in v) context = v.check;
-    else ({ view, expanded: claimsExpanded } = v);
+    else {
+      ({ view, expanded: claimsExpanded } = v);
+      if (v.full && ctx.expansions) ctx.expansions.set(cred, v.full);
+    }
   }
   checks.push(context);
   if (view) checks.push(checkType(view));
@@ -98,7 +101,7 @@ export async function verifyParsed(
     checks.push(...registryChecks, membershipCheck(view.issuerId, typeof view.validFrom === 'string' ? view.validFrom : typeof view.issuanceDate === 'string' ? view.issuanceDate : undefined, registries));
   }
   checks.push(...checkValidity(view, ctx));
-  checks.push(...(await checkStatus(view, ctx, (list) => verifyNested(list, ctx))));
+  checks.push(...(await checkStatus(view, ctx, (list, loader) => verifyNested(list, loader ? { ...ctx, loader } : ctx))));
   checks.push(await checkSchema(view, cred, ctx));
   checks.push(...checkStructure(view.document, ctx.opts.documents));
   checks.push(checkSubject(view));
@@ -115,7 +118,7 @@ export async function verifyNested(doc: unknown, ctx: VerifyContext, role: 'stat
   if (ctx.depth >= 3) return makeReport([{ id: 'format', status: 'failed', code: 'ERR_NESTING', message: 'nested verification too deep' }]);
   const p = parseInput(doc, ctx.opts.maxBytes ?? LIMITS.maxBytes, ctx.opts.limits);
   // a status list's own credentialStatus is not followed; a network registry's is (a revoked registry is not trusted)
-  const inner: VerifyContext = { ...ctx, depth: ctx.depth + 1, ...(role === 'status-list' ? { role } : {}), opts: { ...ctx.opts, trustedIssuers: undefined, registries: undefined } };
+  const inner: VerifyContext = { ...ctx, expansions: undefined, depth: ctx.depth + 1, ...(role === 'status-list' ? { role } : {}), opts: { ...ctx.opts, trustedIssuers: undefined, registries: undefined } };
   if (p.kind === 'json') return verifyParsed(p.value, inner);
   if (p.kind === 'jwt') {
     const { verifyJwtCredential } = await import('../proofs/jwt-verify.js');
@@ -152,6 +155,21 @@ export async function verifyCredential(input: unknown, opts: VerifyOptions = {})
   try {
     const ctx = createVerifyContext(opts ?? {});
     if ('status' in ctx) return makeReport([ctx]);
+    return await verifyInput(input, ctx);
+  } catch (err) {
+    // last line of defence: a bug must not turn into an exception for the caller
+    return makeReport([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `verification could not complete: ${show((err as { message?: unknown })?.message, 300)}` }]);
+  }
+}
+
+/**
+ * @internal Verify one untrusted input (object, JSON text, VC-JWT, baked image) within an existing verification
+ * context: what {@link verifyCredential} does after building its context. Callers verifying several credentials in
+ * one call (evaluateStack) give each its own {@link innerContext} of one shared context. Never throws.
+ */
+export async function verifyInput(input: unknown, ctx: VerifyContext): Promise<VerificationReport> {
+  try {
+    const opts = ctx.opts;
     let p = parseInput(input, opts.maxBytes ?? LIMITS.maxBytes, opts.limits);
     if (p.kind === 'image') p = await fromImage(p.bytes, opts);
     if (p.kind === 'error') return makeReport([p.check]);
@@ -164,7 +182,29 @@ export async function verifyCredential(input: unknown, opts: VerifyOptions = {})
     if (p.kind === 'image') return makeReport([{ id: 'format', status: 'failed', code: 'ERR_INPUT_UNRECOGNISED', message: 'image inside an image' }]);
     return await verifyParsed(p.value, ctx, p.from);
   } catch (err) {
-    // last line of defence: a bug must not turn into an exception for the caller
     return makeReport([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: `verification could not complete: ${show((err as { message?: unknown })?.message, 300)}` }]);
   }
+}
+
+/**
+ * @internal Verify a credential held by a presentation or portfolio (already parsed as part of the envelope, whose bounds
+ * scale with maxCredentials): the credential itself is first held to the single-credential bounds (`limits`, `maxBytes`),
+ * so one credential cannot use the whole envelope's allowance. Never throws.
+ */
+export async function verifyHeld(cred: Record<string, any>, ctx: VerifyContext): Promise<VerificationReport> {
+  const bad = boundCheck(cred, ctx.opts.maxBytes ?? LIMITS.maxBytes, ctx.opts.limits);
+  if (bad) return makeReport([bad], cred);
+  return verifyParsed(cred, ctx);
+}
+
+/**
+ * @internal The context of one credential verified inside a larger call (a presentation's, a portfolio's or a stack's
+ * credentials): the call's document cache, resolved keys and status lists are shared, but the credential gets a
+ * loader with its **own** document budget (maxDocuments), so one credential cannot exhaust another's. `nested`: one
+ * level deeper and without the envelope's challenge/domain (credentials inside a presentation or portfolio).
+ */
+export function innerContext(ctx: VerifyContext, nested: boolean): VerifyContext {
+  const loader = ctx.forkLoader();
+  if (!nested) return { ...ctx, loader, maxQuads: undefined };
+  return { ...ctx, loader, maxQuads: undefined, depth: ctx.depth + 1, opts: { ...ctx.opts, challenge: undefined, domain: undefined } };
 }

@@ -26,6 +26,7 @@ import credstackContext from '../../schemas/credstack-context-v1.json' with { ty
 import { CLR_V2_CONTEXT, CREDSTACK_CONTEXT, DATA_INTEGRITY_V2_CONTEXT, ED25519_2020_CONTEXT, OB_V3_CONTEXT, VC_V1_CONTEXT, VC_V2_CONTEXT } from '../jsonld/contexts.js';
 import type { DocumentLoader } from '../jsonld/loader.js';
 import { shaped } from '../proofs/shapes.js';
+import { proofsSplittable, splitProofs } from './compose.js';
 import type { Check } from './report.js';
 
 type Obj = Record<string, unknown>;
@@ -320,8 +321,11 @@ export interface CredentialView {
   name?: unknown;
 }
 
-/** @internal Result of building the view: the view, or why it could not be built. */
-export type ViewResult = { view: CredentialView; expanded: unknown[] } | { check: Check };
+/**
+ * @internal Result of building the view: the view and the claims' expansion (`full`: the expansion with the proofs,
+ * when asked for and exactly splittable, see compose.ts), or why it could not be built.
+ */
+export type ViewResult = { view: CredentialView; expanded: unknown[]; full?: unknown[] } | { check: Check };
 
 function fail(code: string, message: string): { check: Check } {
   return { check: { id: 'context', status: 'failed', code, message } };
@@ -363,14 +367,21 @@ function classifyExpansion(err: unknown): { check: Check } {
   return fail('ERR_JSONLD_INVALID', `not valid JSON-LD: ${msg}`);
 }
 
-async function expandOne(doc: Obj, loader: DocumentLoader): Promise<{ node: Obj; expanded: unknown[] } | { check: Check }> {
-  let expanded: unknown;
-  try {
-    // the options canonicalization uses (eddsa-rdfc-2022 cryptosuite): what is read is exactly what is signed
-    // p14b: a compiled shape's expansion when the document has one (exact; src/proofs/shapes.ts), else jsonld's
-    expanded = (await shaped(doc, loader, 'i18n-datatype'))?.expanded ?? (await jsonld.expand(doc, { documentLoader: loader as any, safe: true, base: null } as any));
-  } catch (err) {
-    return classifyExpansion(err);
+/** The document's expansion, as canonicalization computes it; undefined when it fails. */
+async function rawExpand(doc: Obj, loader: DocumentLoader): Promise<unknown> {
+  // the options canonicalization uses (eddsa-rdfc-2022 cryptosuite): what is read is exactly what is signed
+  // p14b: a compiled shape's expansion when the document has one (exact; src/proofs/shapes.ts), else jsonld's
+  return (await shaped(doc, loader, 'i18n-datatype'))?.expanded ?? (await jsonld.expand(doc, { documentLoader: loader as any, safe: true, base: null } as any));
+}
+
+async function expandOne(doc: Obj, loader: DocumentLoader, given?: unknown[]): Promise<{ node: Obj; expanded: unknown[] } | { check: Check }> {
+  let expanded: unknown = given;
+  if (expanded === undefined) {
+    try {
+      expanded = await rawExpand(doc, loader);
+    } catch (err) {
+      return classifyExpansion(err);
+    }
   }
   if (!Array.isArray(expanded) || expanded.length !== 1 || !isObj(expanded[0])) {
     return fail('ERR_SIGNED_DATA_SHAPE', `the signed data is ${Array.isArray(expanded) ? expanded.length : 0} top-level nodes, not one credential`);
@@ -420,9 +431,29 @@ export async function buildProofView(
  * proofs sign; each proof's own view comes from {@link buildProofView}). Never throws: a document that cannot be
  * expanded or whose signed data cannot be read through the trusted contexts gives a failed `context` check.
  */
-export async function buildView(doc: Record<string, any>, loader: DocumentLoader): Promise<ViewResult> {
+export async function buildView(
+  doc: Record<string, any>,
+  loader: DocumentLoader,
+  opts: {
+    /** Expand the document with its proofs once and split off the claims (exact cases only, see compose.ts): `full`. */
+    withProofs?: boolean;
+    /** The claims' expansion, already computed exactly (a composed presentation expansion, see compose.ts). */
+    expanded?: unknown[];
+  } = {},
+): Promise<ViewResult> {
   const { proof: _proof, ...claims } = doc;
-  const r = await expandOne(claims, loader);
+  let given = opts.expanded;
+  let full: unknown[] | undefined;
+  if (!given && opts.withProofs && (await proofsSplittable(doc, loader))) {
+    // one expansion of the document with its proofs: its claims part is the claims' expansion (compose.ts)
+    const f = await rawExpand(doc, loader).catch(() => undefined);
+    const split = splitProofs(f, Array.isArray(doc.proof) ? doc.proof.length : 1);
+    if (split) {
+      given = split;
+      full = f as unknown[];
+    }
+  }
+  const r = await expandOne(claims, loader, given);
   if ('check' in r) return r;
   const document = r.node;
   if (document.proof !== undefined) {
@@ -450,5 +481,5 @@ export async function buildView(doc: Record<string, any>, loader: DocumentLoader
     if (document[k] !== undefined) view[k] = document[k];
   }
   if (document.credentialStatus !== undefined) view.credentialStatus = list(document.credentialStatus);
-  return { view, expanded: r.expanded };
+  return full ? { view, expanded: r.expanded, full } : { view, expanded: r.expanded };
 }

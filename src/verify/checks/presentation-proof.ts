@@ -1,7 +1,27 @@
 import { asArray } from '../../util/json.js';
+import { composePresentationExpansion } from '../compose.js';
 import type { VerifyContext } from '../options.js';
 import type { Check } from '../report.js';
+import { buildView, type ViewResult } from '../view.js';
 import { checkProofs } from './proof.js';
+
+/**
+ * @internal The signed-data view of a presentation (or any envelope without a credential's own checks), built first:
+ * its claims' expansion is composed from the already verified credentials' expansions where that is exact
+ * (`ctx.expansions`, see compose.ts), else expanded once; the proofs then canonicalize that same expansion.
+ */
+export async function presentationView(vp: Record<string, any>, ctx: VerifyContext): Promise<ViewResult> {
+  const known = ctx.expansions;
+  let composed: unknown[] | undefined;
+  if (known) {
+    try {
+      composed = await composePresentationExpansion(vp, (e) => (e && typeof e === 'object' ? known.get(e) : undefined), ctx.loader);
+    } catch {
+      composed = undefined; // expanded (and its failure classified) below
+    }
+  }
+  return buildView(vp, ctx.loader, composed ? { expanded: composed } : {});
+}
 
 /**
  * @internal The proof part of a Verifiable Presentation's envelope, shared by `verifyPresentation` and
@@ -14,7 +34,7 @@ import { checkProofs } from './proof.js';
 export async function checkPresentationProofs(
   vp: Record<string, any>,
   ctx: VerifyContext,
-  opts: { challenge?: string; domain?: string; unsigned: Check; contextUsable: boolean },
+  opts: { challenge?: string; domain?: string; unsigned: Check; contextUsable: boolean; /** The presentation's claims' expansion (its view's). */ claimsExpanded?: unknown[] },
 ): Promise<{ checks: Check[]; controllers: string[] }> {
   const { challenge, domain } = opts;
   const proofs = asArray(vp.proof);
@@ -36,7 +56,7 @@ export async function checkPresentationProofs(
       } else checks.push({ id: 'presentation', status: 'passed', code: 'DOMAIN_OK', message: 'domain matches' });
     }
   }
-  const out = await checkProofs(vp, ctx, { expectedPurpose: 'authentication' });
+  const out = await checkProofs(vp, ctx, { expectedPurpose: 'authentication', ...(opts.claimsExpanded ? { claimsExpanded: opts.claimsExpanded } : {}) });
   checks.push(...out.checks);
   return { checks, controllers: [...out.controllers] };
 }

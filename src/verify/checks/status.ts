@@ -11,7 +11,7 @@ import type { CredentialView } from '../view.js';
 export async function checkStatus(
   view: CredentialView,
   ctx: VerifyContext,
-  verifyList: (list: unknown) => Promise<VerificationReport>,
+  verifyList: (list: unknown, loader?: VerifyContext['loader']) => Promise<VerificationReport>,
 ): Promise<Check[]> {
   const present = view.credentialStatus !== undefined;
   if (ctx.role === 'status-list') {
@@ -37,6 +37,11 @@ export async function checkStatus(
       statusIssuer: ctx.opts.statusIssuer ?? 'any',
       undetermined: policy === 'allow-unavailable' ? 'skip' : 'fail',
       lists: ctx.statusLists,
+      // a list shared by the credentials of one call is loaded and verified on a budget of its own
+      forList: () => {
+        const loader = ctx.forkLoader();
+        return { loader, verifyList: (list: unknown) => verifyList(list, loader) };
+      },
     });
   } catch {
     return [{ id: 'status', status: 'failed', code: 'ERR_STATUS_CHECK', message: 'the status check could not complete' }];
