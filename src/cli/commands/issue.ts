@@ -151,7 +151,9 @@ export const issue: Command = {
       if (state.issuer !== key.controller) {
         throw new CliError(`status list ${v['status-list']} belongs to ${state.issuer}, not to this key's ${key.controller}`, { hint: 'use the status list created with this issuer key' });
       }
-      allocateStatus = async () => (await store.allocate()).entry as unknown as Record<string, unknown>;
+      // a cohort reserves indexes in blocks (one lock round trip per block); one credential takes exactly one
+      const next = v.roster ? store.allocator({ block: 128 }) : async () => (await store.allocate()).entry;
+      allocateStatus = async () => (await next()) as unknown as Record<string, unknown>;
     }
     const issuer = { id: key.controller, type: ['Profile'], name: v['issuer-name'] ?? 'Issuer' } as any;
     if (template.kind === 'award' && template.issuer && typeof template.issuer === 'object' && (template.issuer as any).id === undefined) {
