@@ -142,6 +142,19 @@ describe('FileStatusListStore', () => {
     expect([...indexes, ...later.indices]).not.toContain(Number(again.statusListIndex));
     expect((await store.read()).allocation.next).toBe(876 + 8);
     expect(() => store.allocator({ block: 0 })).toThrow(expect.objectContaining({ code: 'ERR_INVALID_INPUT' }));
+    expect(() => store.allocator({ expected: -1 })).toThrow(expect.objectContaining({ code: 'ERR_INVALID_INPUT' }));
+  });
+
+  it('allocator with expected: blocks stop at it (nothing wasted when that many are taken), then one per call', async () => {
+    const path = join(tmp(), 'list.json');
+    const store = await FileStatusListStore.create(path, init);
+    const next = store.allocator({ block: 128, firstBlock: 8, expected: 50 });
+    const got = await Promise.all(Array.from({ length: 50 }, () => next()));
+    expect(new Set(got.map((e) => e.statusListIndex)).size).toBe(50);
+    expect((await store.read()).allocation.next).toBe(50);
+    const more = await Promise.all(Array.from({ length: 3 }, () => next()));
+    expect(new Set([...got, ...more].map((e) => e.statusListIndex)).size).toBe(53);
+    expect((await store.read()).allocation.next).toBe(53);
   });
 
   it('allocators in several processes and single allocations at once never share an index', async () => {

@@ -152,7 +152,9 @@ export const issue: Command = {
         throw new CliError(`status list ${v['status-list']} belongs to ${state.issuer}, not to this key's ${key.controller}`, { hint: 'use the status list created with this issuer key' });
       }
       // a cohort reserves indexes in blocks (one lock round trip per block); one credential takes exactly one
-      const next = v.roster ? store.allocator({ block: 128 }) : async () => (await store.allocate()).entry;
+      // (never past the roster's rows: a run that issues every row reserves exactly as many)
+      const expected = v.roster ? await countDataLines(v.roster).catch(() => undefined) : undefined;
+      const next = v.roster ? store.allocator({ block: 128, ...(expected !== undefined ? { expected } : {}) }) : async () => (await store.allocate()).entry;
       allocateStatus = async () => (await next()) as unknown as Record<string, unknown>;
     }
     const issuer = { id: key.controller, type: ['Profile'], name: v['issuer-name'] ?? 'Issuer' } as any;
