@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { cliBundleOptions } from './scripts/cli-bundle.js';
 
 // `verify` is the browser-safe verifier (package export credstack/verify); no Node built-in is reachable from it
 const common = { entry: { index: 'src/index.ts', verify: 'src/verify-entry.ts' }, sourcemap: true, target: 'node20', platform: 'node', shims: true } as const;
@@ -13,16 +14,9 @@ export default defineConfig([
   // bundles every dependency: require('credstack') loads no ES module at all.
   // (credstack/verify is ESM only: bundlers and browsers load ES modules; require('credstack') has everything)
   { ...common, entry: { index: 'src/index.ts' }, format: ['cjs'], dts: false, clean: false, noExternal: [/.*/] },
-  {
-    entry: { cli: 'src/cli/main.ts' },
-    format: ['esm'],
-    dts: false,
-    sourcemap: true,
-    clean: false,
-    target: 'node20',
-    platform: 'node',
-    banner: { js: '#!/usr/bin/env node' },
-  },
+  // the CLI: credstack and its dependencies bundled (scripts/cli-bundle.ts), split into chunks that each command loads
+  // only when it runs, so that a cold `credstack verify` does not resolve hundreds of modules in node_modules
+  { ...cliBundleOptions(), sourcemap: false },
   // the static verifier page (dist/verifier/: index.html + verifier.css from publicDir, verifier.js): one classic
   // script with everything bundled, so that it runs from file:// (module scripts do not) and from any static host
   {

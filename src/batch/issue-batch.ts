@@ -79,6 +79,12 @@ export interface BatchOptions<T = object> extends Omit<IssueOptions, 'now'> {
    */
   workers?: number;
   /**
+   * With `workers`, whether this thread also signs once they are ready (one row at a time, between handing rows out and
+   * writing results), so that N workers and this thread use N + 1 cores. Default: when `workers` is less than the
+   * number of cores (`os.availableParallelism()`); with as many workers as cores it only hands rows out.
+   */
+  mainThreadSigns?: boolean;
+  /**
    * How many times a row is signed again after a transient signer failure (`SignerError` with `details.transient`:
    * the signer threw or timed out), waiting `signerRetryDelayMs`, then twice that, … in between. Default 3. A row
    * whose retries are exhausted fails with that `SignerError`; a retried row still yields exactly one credential.
@@ -125,10 +131,11 @@ export async function* issueBatch<T = object>(
   if (rows == null || (typeof (rows as any)[Symbol.asyncIterator] !== 'function' && typeof (rows as any)[Symbol.iterator] !== 'function')) {
     throw new InvalidInputError('rows must be an iterable or async iterable');
   }
-  const { build, onProgress, signal, concurrency: _c, workers = 0, signerRetries = 3, signerRetryDelayMs = 250, ...issueOpts } = options;
+  const { build, onProgress, signal, concurrency: _c, workers = 0, mainThreadSigns, signerRetries = 3, signerRetryDelayMs = 250, ...issueOpts } = options;
   if (!Number.isInteger(signerRetries) || signerRetries < 0 || signerRetries > 20) throw new InvalidInputError('signerRetries must be an integer from 0 to 20');
   if (typeof signerRetryDelayMs !== 'number' || !(signerRetryDelayMs >= 0) || signerRetryDelayMs > 60_000) throw new InvalidInputError('signerRetryDelayMs must be 0 to 60000');
   if (!Number.isInteger(workers) || workers < 0) throw new InvalidInputError('workers must be a non-negative integer');
+  if (mainThreadSigns !== undefined && typeof mainThreadSigns !== 'boolean') throw new InvalidInputError('mainThreadSigns must be a boolean');
   // with workers, enough rows in flight to keep every worker's batches full (rows go to workers WORKER_BATCH at a time)
   const concurrency = options.concurrency ?? Math.max(2, availableParallelism() * 2, workers * WORKER_BATCH * 2);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new InvalidInputError('concurrency must be a positive integer');
@@ -143,10 +150,13 @@ export async function* issueBatch<T = object>(
       onProgress?.({ ...progress });
     })
     : undefined;
+  // this thread signs beside the workers (one row at a time) when they leave a core free
+  const shareMain = mainThreadSigns ?? workers < availableParallelism();
+  let mainBusy = 0;
   const sign = async (unsigned: object): Promise<Record<string, any> | string> => {
     const p = pool;
     // until a worker has loaded the signing code (~0.5 s), this thread signs: workers start while it works
-    if (p && p.ready() > 0) {
+    if (p && p.ready() > 0 && !(shareMain && mainBusy === 0)) {
       try {
         const signed = await p.sign(unsigned);
         progress.signedInWorkers = (progress.signedInWorkers ?? 0) + 1;
@@ -160,7 +170,12 @@ export async function* issueBatch<T = object>(
         }
       }
     }
-    return issueCredential(unsigned, issueOpts as IssueOptions);
+    mainBusy++;
+    try {
+      return await issueCredential(unsigned, issueOpts as IssueOptions);
+    } finally {
+      mainBusy--;
+    }
   };
   // a transient signer failure signs the same prepared row again (same credential id), so a row is issued at most once
   const signWithRetry = async (unsigned: object): Promise<Record<string, any> | string> => {

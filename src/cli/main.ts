@@ -85,19 +85,21 @@ export async function runCli(argv: string[], io: Omit<Io, 'debug'> = { stdout: p
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
-    println(full.stdout, topic ? commandHelp(topic) : mainHelp());
+    println(full.stdout, topic ? commandHelp(await topic.load()) : mainHelp());
     return name === undefined ? EXIT.USAGE : EXIT.OK;
   }
   if (name === '--version' || name === '-v') {
     println(full.stdout, VERSION);
     return EXIT.OK;
   }
-  const cmd = commands.find((c) => c.name === name);
+  const entry = commands.find((c) => c.name === name);
   try {
-    if (!cmd) {
+    if (!entry) {
       const near = commands.map((c) => ({ c, d: distance(c.name, name) })).sort((a, b) => a.d - b.d)[0];
       throw new CliError(`unknown command "${name}"`, { hint: near && near.d <= 2 ? `did you mean credstack ${near.c.name}? (credstack --help lists all)` : 'credstack --help lists the commands' });
     }
+    // only the command that runs is loaded (and what it imports): a cold start does not parse the other sixteen
+    const cmd = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
       println(full.stdout, commandHelp(cmd));
       return EXIT.OK;

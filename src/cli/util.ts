@@ -2,8 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { CredstackError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { importKeyPair, type KeyPair } from '../keys/keypair.js';
-import { didWebToUrl } from '../keys/did-web.js';
+import type { KeyPair } from '../keys/keypair.js';
 import { cliWording } from './wording.js';
 
 /** Exit codes of every command. */
@@ -177,6 +176,8 @@ export async function loadKey(path: string | undefined, needSecret = true): Prom
   const hint = 'create a key with: credstack keygen --out issuer.key.json';
   if (!path) throw new CliError('--key FILE is required', { hint });
   const json = parseJsonQuietly(await readText(path, 'key file', hint), path, 'the key file must be the JSON written by credstack keygen', ' (its text is not shown: a key file holds a secret)');
+  // key code (the curves) loaded here, not when the CLI starts: main.ts imports this module for every command
+  const { importKeyPair } = await import('../keys/keypair.js');
   let key: KeyPair;
   try {
     key = importKeyPair(json);
@@ -236,6 +237,7 @@ export async function isDirectory(path: string): Promise<boolean> {
  */
 export async function loadDocuments(paths: string[] | undefined): Promise<Record<string, unknown>> {
   const docs: Record<string, unknown> = {};
+  const { didWebToUrl } = await import('../keys/did-web.js');
   for (const p of paths ?? []) {
     const doc = await readJson(p, 'document');
     const id = doc && typeof doc === 'object' && typeof doc.id === 'string' ? (doc.id as string) : undefined;

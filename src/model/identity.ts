@@ -29,8 +29,23 @@ export function hashIdentifier(identifier: string, salt = ''): string {
  * ```
  */
 export function generateSalt(): string {
-  return bytesToHex(globalThis.crypto.getRandomValues(new Uint8Array(16)));
+  if (saltAt + SALT_BYTES > saltPool.length) {
+    // one CSPRNG call per SALT_POOL / 16 salts (a cohort hashes one or two identifiers per row); each byte used once
+    saltPool = globalThis.crypto.getRandomValues(new Uint8Array(SALT_POOL));
+    saltAt = 0;
+  }
+  const bytes = saltPool.subarray(saltAt, saltAt + SALT_BYTES);
+  const salt = bytesToHex(bytes);
+  bytes.fill(0);
+  saltAt += SALT_BYTES;
+  return salt;
 }
+
+const SALT_BYTES = 16;
+/** Random bytes drawn at once for {@link generateSalt}: 256 salts. */
+const SALT_POOL = 4096;
+let saltPool = new Uint8Array(0);
+let saltAt = 0;
 
 /**
  * Input of {@link createIdentityObject}.

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { acquireFileLock } from '../util/file-lock.js';
 import { InvalidInputError, StatusListError } from '../errors.js';
-import { allocateStatusIndex, type AllocatedStatus } from './allocate.js';
+import { allocateStatusIndex, allocateStatusIndices, type AllocatedStatus, type AllocatedStatusBlock } from './allocate.js';
 import { createStatusList, type CreateStatusListOptions } from './create.js';
 import { getStatus } from './get-status.js';
 import { reinstate } from './reinstate.js';
@@ -12,7 +12,7 @@ import type { SetStatusOptions } from './set-status.js';
 import { signStatusList, type SignStatusListOptions } from './sign.js';
 import { assertState } from './state.js';
 import { suspend } from './suspend.js';
-import type { BitstringStatusListCredential, StatusListState } from './types.js';
+import type { BitstringStatusListCredential, BitstringStatusListEntry, StatusListState } from './types.js';
 
 /**
  * Options of {@link FileStatusListStore} and {@link withStatusListFile}.
@@ -191,6 +191,64 @@ export class FileStatusListStore {
   /** Allocate an index and its `credentialStatus` entry; the new state is stored before this resolves. */
   allocate(): Promise<AllocatedStatus> {
     return this.update((s) => allocateStatusIndex(s));
+  }
+
+  /**
+   * Reserve up to `count` indexes in one locked update ({@link allocateStatusIndices}); the new state is stored before
+   * this resolves. Indexes you end up not using are never handed out again (a crash loses them, never duplicates them).
+   * @example
+   * ```ts
+   * const { entries } = await store.allocateMany(64);
+   * ```
+   */
+  allocateMany(count: number): Promise<AllocatedStatusBlock> {
+    return this.update((s) => allocateStatusIndices(s, count));
+  }
+
+  /**
+   * A function that hands out one `credentialStatus` entry per call, reserving indexes `block` at a time
+   * ({@link FileStatusListStore.allocateMany}) so that a cohort takes the lock once per block, not once per credential.
+   * Blocks grow from `firstBlock` (default 8) by doubling up to `block` (default 128), so a small run reserves little.
+   * `expected` (how many entries the caller means to take, e.g. the rows of a roster) caps the blocks so that they never
+   * reach past it: a run that takes what it expected reserves exactly that many; beyond it, one index per call.
+   * Concurrent callers share one reservation; each entry goes to exactly one caller. Entries reserved but not handed
+   * out when the process ends are lost (at most one block), never reused.
+   * @example
+   * ```ts
+   * const next = store.allocator({ block: 64, expected: rows.length });
+   * const badge = await issueCredential({ ...credential, credentialStatus: await next() }, { key });
+   * ```
+   */
+  allocator(opts: { block?: number; firstBlock?: number; expected?: number } = {}): () => Promise<BitstringStatusListEntry> {
+    const max = opts.block ?? 128;
+    if (!Number.isSafeInteger(max) || max < 1) throw new InvalidInputError('block must be a positive integer');
+    let size = Math.min(max, opts.firstBlock ?? 8);
+    if (!Number.isSafeInteger(size) || size < 1) throw new InvalidInputError('firstBlock must be a positive integer');
+    const expected = opts.expected ?? Infinity;
+    if (expected !== Infinity && (!Number.isSafeInteger(expected) || expected < 0)) throw new InvalidInputError('expected must be a non-negative integer');
+    const ready: BitstringStatusListEntry[] = [];
+    let reserved = 0;
+    let refill: Promise<void> | undefined;
+    const take = async (): Promise<BitstringStatusListEntry> => {
+      for (;;) {
+        const e = ready.shift();
+        if (e) return e;
+        refill ??= this.allocateMany(Math.max(1, Math.min(size, expected - reserved))).then(
+          (b) => {
+            reserved += b.entries.length;
+            ready.push(...b.entries);
+            size = Math.min(max, size * 2);
+            refill = undefined;
+          },
+          (err: unknown) => {
+            refill = undefined;
+            throw err;
+          },
+        );
+        await refill;
+      }
+    };
+    return take;
   }
 
   /** {@link revoke} and store. */

@@ -92,7 +92,7 @@ describe('issueBatch', () => {
       for (let i = 0; i < 2400 && ready < 2; i++) await new Promise((r) => setTimeout(r, 50));
       for (const i of [1, 2, 3]) yield i === 2 ? { ...unsigned(i), undefinedTerm: 1 } : unsigned(i);
     }
-    for await (const r of issueBatch(rows(), { key, now: NOW, workers: 2, concurrency: 1, onProgress: (p) => { last = p; ready = p.workersReady ?? 0; } })) out.push(r);
+    for await (const r of issueBatch(rows(), { key, now: NOW, workers: 2, mainThreadSigns: false, concurrency: 1, onProgress: (p) => { last = p; ready = p.workersReady ?? 0; } })) out.push(r);
     expect(last!.workers).toBe(2);
     expect(last!.workersReady).toBe(2);
     expect(out.map((r) => (r.credential as any)?.name ?? r.error?.code)).toEqual(['Badge 0', 'Badge 1', 'ERR_UNDEFINED_TERM', 'Badge 3']);
@@ -100,6 +100,25 @@ describe('issueBatch', () => {
     expect(last!.signedInWorkers).toBe(2);
     expect((await verifyCredential(out[3]!.credential as object, { now: NOW })).verified).toBe(true);
     expect((await verifyCredential(out[0]!.credential as object, { now: NOW })).verified).toBe(true);
+  }, 180_000);
+
+  it('mainThreadSigns: once the worker is ready this thread signs one row at a time beside it, order kept', async () => {
+    let last: BatchProgress | undefined;
+    let ready = 0;
+    // row -1 is signed here while the worker starts; the others come once it is ready (progress reports readiness)
+    async function* rows() {
+      yield unsigned(-1);
+      for (let i = 0; i < 2400 && ready < 1; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 40; i++) yield unsigned(i);
+    }
+    const out = [];
+    for await (const r of issueBatch(rows(), { key, now: NOW, workers: 1, mainThreadSigns: true, concurrency: 40, onProgress: (p) => { last = p; ready = p.workersReady ?? 0; } })) out.push(r);
+    expect(out.map((r) => (r.credential as any)?.name)).toEqual([-1, ...Array(40).keys()].map((i) => `Badge ${i}`));
+    expect(last!.workersReady).toBe(1);
+    // row -1 and at least the first row after readiness on this thread, at least one row in the worker
+    expect(last!.signedInWorkers).toBeGreaterThanOrEqual(1);
+    expect(last!.signedInWorkers).toBeLessThanOrEqual(39);
+    await expect(issueBatch([], { key, workers: 1, mainThreadSigns: 'yes' as never }).next()).rejects.toMatchObject({ code: 'ERR_INVALID_INPUT' });
   }, 180_000);
 
   it('sends rows to workers in batches: 40 rows take at most ceil(40 / 16) + 2 messages', async () => {

@@ -1,4 +1,4 @@
-// Build the CLI once with tsup (same settings as tsup.config.ts's CLI entry, but into a private temp folder so a
+// Build the CLI once with tsup (the bundle of tsup.config.ts's CLI entry, scripts/cli-bundle.ts, but into a private temp folder so a
 // parallel `npm run build`, which cleans dist/, cannot race us) and run it as a subprocess. The folder is made with
 // mkdtemp in the OS temp dir (nothing in the clone has to exist beforehand); a node_modules link lets the bundle
 // resolve its external dependencies from ours.
@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'tsup';
+import { cliBundleOptions } from '../../scripts/cli-bundle.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -14,19 +15,7 @@ export async function buildCli(): Promise<{ cli: string; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'credstack-cli-test-'));
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   const cli = join(dir, 'cli.js');
-  await build({
-    config: false,
-    entry: { cli: join(ROOT, 'src/cli/main.ts') },
-    format: ['esm'],
-    outDir: dir,
-    target: 'node20',
-    platform: 'node',
-    dts: false,
-    sourcemap: false,
-    clean: false,
-    silent: true,
-    banner: { js: '#!/usr/bin/env node' },
-  });
+  await build({ ...cliBundleOptions(ROOT), config: false, outDir: dir, sourcemap: false, silent: true });
   return { cli, dir };
 }
 

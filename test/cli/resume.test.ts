@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, cleanup, run } from './helpers.js';
 
 const NOW = '2026-07-01T09:00:00Z';
-const ROWS = 60;
+// enough rows that a kill after the first 10 lands mid-run however fast signing gets (the run must really be cut off:
+// the test asserts rows were left for the rerun)
+const ROWS = 200;
 let cli: string;
 let dir: string;
 const p = (...parts: string[]) => join(dir, ...parts);
@@ -23,24 +25,24 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup(dir));
 
-function lines(): string[] {
-  return existsSync(p('cohort.jsonl')) ? readFileSync(p('cohort.jsonl'), 'utf8').split('\n').filter(Boolean) : [];
+function lines(out = 'cohort.jsonl'): string[] {
+  return existsSync(p(out)) ? readFileSync(p(out), 'utf8').split('\n').filter(Boolean) : [];
 }
 
 /** Start a cohort run; once the output holds at least `atLeast` records, send `signal`. */
-function interruptAfter(atLeast: number, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function interruptAfter(atLeast: number, signal: NodeJS.Signals, out = 'cohort.jsonl', extra: string[] = []): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((res, rej) => {
-    const child = spawn(process.execPath, [cli, 'issue', '-k', p('k.json'), '-t', p('achievement.json'), '-r', p('roster.csv'), '-o', p('cohort.jsonl'), '--now', NOW, '--concurrency', '2'], {
+    const child = spawn(process.execPath, [cli, 'issue', '-k', p('k.json'), '-t', p('achievement.json'), '-r', p('roster.csv'), '-o', p(out), '--now', NOW, '--concurrency', '2', '--workers', '0', ...extra], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setInterval(() => {
-      if (lines().length >= atLeast) {
+      if (lines(out).length >= atLeast) {
         clearInterval(timer);
         child.kill(signal);
       }
-    }, 20);
+    }, 5);
     child.on('error', rej);
     child.on('close', (code, sig) => {
       clearInterval(timer);
@@ -90,5 +92,26 @@ describe('resumable cohorts', () => {
     const records = lines().map((l) => JSON.parse(l));
     expect(records).toHaveLength(ROWS);
     expect(records.at(-1).key).toBe(last.key);
+  });
+
+  it('with a status list: SIGKILL mid-run, then a rerun: every row once, no status index given twice', async () => {
+    const list = p('status.json');
+    const made = await run(cli, ['status', 'create', list, '--id', 'https://uni.example/status/resume', '--key', p('k.json')]);
+    expect(made.code, made.stderr).toBe(0);
+    const killed = await interruptAfter(10, 'SIGKILL', 'st.jsonl', ['--status-list', list]);
+    expect(killed.signal).toBe('SIGKILL');
+    const afterKill = lines('st.jsonl').length;
+    expect(afterKill).toBeGreaterThanOrEqual(10);
+    expect(afterKill).toBeLessThan(ROWS);
+    const rerun = await run(cli, ['issue', '-k', p('k.json'), '-t', p('achievement.json'), '-r', p('roster.csv'), '-o', p('st.jsonl'), '--now', NOW, '--status-list', list]);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stdout).toContain(`issued ${ROWS - afterKill}, skipped ${afterKill}`);
+    const records = lines('st.jsonl').map((l) => JSON.parse(l));
+    expect(new Set(records.map((r) => r.key)).size).toBe(ROWS);
+    const indexes = records.map((r) => r.credential.credentialStatus.statusListIndex);
+    expect(new Set(indexes).size).toBe(ROWS);
+    // indexes reserved by the killed run and not used are skipped, never handed out again
+    const state = JSON.parse(readFileSync(list, 'utf8'));
+    expect(state.allocation.next).toBeGreaterThanOrEqual(ROWS);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createIdentityObject, generateSalt, hashIdentifier, matchIdentity, InvalidInputError } from '../../src/index.js';
 
 describe('identity (OB 3.0 IdentityObject)', () => {
@@ -16,6 +16,20 @@ describe('identity (OB 3.0 IdentityObject)', () => {
     expect(a.salt).toMatch(/^[0-9a-f]{32}$/);
     expect(a.identityHash).not.toBe(b.identityHash);
     expect(generateSalt()).not.toBe(generateSalt());
+  });
+
+  it('random salts come from a pool: one CSPRNG call per 256 salts, every salt distinct', () => {
+    const spy = vi.spyOn(globalThis.crypto, 'getRandomValues');
+    try {
+      const salts = Array.from({ length: 1000 }, () => generateSalt());
+      expect(new Set(salts).size).toBe(1000);
+      for (const s of salts) expect(s).toMatch(/^[0-9a-f]{32}$/);
+      expect(spy.mock.calls.length).toBeGreaterThanOrEqual(3);
+      expect(spy.mock.calls.length).toBeLessThanOrEqual(5);
+      for (const [buf] of spy.mock.calls) expect((buf as Uint8Array).length).toBe(4096);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('supports plaintext and ext: identity types, omits empty salt', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileStatusListStore, getStatus, withStatusListFile } from '../../src/status/index.js';
+import { FileStatusListStore, allocateStatusIndex, allocateStatusIndices, createStatusList, getStatus, withStatusListFile } from '../../src/status/index.js';
 import { ISSUED, seededKey } from '../helpers.js';
 
 const run = promisify(execFile);
@@ -92,5 +92,83 @@ describe('FileStatusListStore', () => {
     await expect(store.revoke(131_072)).rejects.toMatchObject({ code: 'ERR_STATUS_INDEX_OUT_OF_RANGE' });
     expect(readFileSync(path, 'utf8')).toBe(before);
     expect((await store.allocate()).state.allocation.next).toBe(2); // lock released after failures
+  });
+
+  it('allocateMany reserves a block in one update: the same indexes, in order, as one allocate per index', async () => {
+    const path = join(tmp(), 'list.json');
+    const store = await FileStatusListStore.create(path, init);
+    const start = await store.read();
+    let s = start;
+    const oneByOne: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const a = allocateStatusIndex(s);
+      oneByOne.push(a.index);
+      s = a.state;
+    }
+    const block = await store.allocateMany(40);
+    expect(block.indices).toEqual(oneByOne);
+    expect(block.entries.map((e) => e.statusListIndex)).toEqual(oneByOne.map(String));
+    expect(block.entries[0]).toEqual({ id: `${init.id}#${oneByOne[0]}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(oneByOne[0]), statusListCredential: init.id });
+    const onDisk = JSON.parse(readFileSync(path, 'utf8'));
+    expect(onDisk.allocation.next).toBe(40);
+    expect(onDisk.revision).toBe(start.revision + 1);
+    expect((await store.allocate()).index).not.toBeOneOf(oneByOne);
+    await expect(store.allocateMany(0)).rejects.toMatchObject({ code: 'ERR_INVALID_INPUT' });
+    await expect(store.allocateMany(1.5)).rejects.toMatchObject({ code: 'ERR_INVALID_INPUT' });
+  });
+
+  it('allocateStatusIndices near the end of a list takes what is left, then ERR_STATUS_LIST_FULL', () => {
+    const base = createStatusList(init);
+    const almost = { ...base, allocation: { ...base.allocation, next: base.length - 3 } };
+    const b = allocateStatusIndices(almost, 10);
+    expect(b.indices).toHaveLength(3);
+    expect(b.state.allocation.next).toBe(base.length);
+    expect(() => allocateStatusIndices(b.state, 1)).toThrow(expect.objectContaining({ code: 'ERR_STATUS_LIST_FULL' }));
+  });
+
+  it('allocator: 300 concurrent callers get 300 distinct entries from growing blocks; the unused rest is never reused', async () => {
+    const path = join(tmp(), 'list.json');
+    const store = await FileStatusListStore.create(path, init);
+    const next = store.allocator({ block: 128, firstBlock: 8 });
+    const got = await Promise.all(Array.from({ length: 300 }, () => next()));
+    const indexes = got.map((e) => Number(e.statusListIndex));
+    expect(new Set(indexes).size).toBe(300);
+    // blocks of 8, 16, 32, 64, 128, 128: six lock round trips for 300 entries, 76 reserved and not handed out
+    expect((await store.read()).allocation.next).toBe(376);
+    const later = await store.allocateMany(500);
+    expect(later.indices.filter((i) => indexes.includes(i))).toEqual([]);
+    // a fresh allocator (a rerun after a crash) continues after everything reserved before
+    const again = await store.allocator()();
+    expect([...indexes, ...later.indices]).not.toContain(Number(again.statusListIndex));
+    expect((await store.read()).allocation.next).toBe(876 + 8);
+    expect(() => store.allocator({ block: 0 })).toThrow(expect.objectContaining({ code: 'ERR_INVALID_INPUT' }));
+    expect(() => store.allocator({ expected: -1 })).toThrow(expect.objectContaining({ code: 'ERR_INVALID_INPUT' }));
+  });
+
+  it('allocator with expected: blocks stop at it (nothing wasted when that many are taken), then one per call', async () => {
+    const path = join(tmp(), 'list.json');
+    const store = await FileStatusListStore.create(path, init);
+    const next = store.allocator({ block: 128, firstBlock: 8, expected: 50 });
+    const got = await Promise.all(Array.from({ length: 50 }, () => next()));
+    expect(new Set(got.map((e) => e.statusListIndex)).size).toBe(50);
+    expect((await store.read()).allocation.next).toBe(50);
+    const more = await Promise.all(Array.from({ length: 3 }, () => next()));
+    expect(new Set([...got, ...more].map((e) => e.statusListIndex)).size).toBe(53);
+    expect((await store.read()).allocation.next).toBe(53);
+  });
+
+  it('allocators in several processes and single allocations at once never share an index', async () => {
+    const path = join(tmp(), 'list.json');
+    const store = await FileStatusListStore.create(path, init);
+    const children = Array.from({ length: 3 }, () =>
+      run(process.execPath, ['--import', 'tsx', WORKER, path, '50', 'block'], { cwd: process.cwd(), timeout: 60_000 }),
+    );
+    const local = Promise.all(Array.from({ length: 30 }, () => store.allocate()));
+    const outs = await Promise.all(children);
+    const all = [...outs.flatMap((o) => JSON.parse(o.stdout) as number[]), ...(await local).map((a) => a.index)];
+    expect(all.length).toBe(3 * 50 + 30);
+    expect(new Set(all).size).toBe(all.length);
+    // each child reserved 4 + 8 + 16 + 16 + 16 = 60 for its 50
+    expect((await store.read()).allocation.next).toBe(3 * 60 + 30);
   });
 });

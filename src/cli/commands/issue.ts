@@ -144,6 +144,7 @@ export const issue: Command = {
       throw err;
     }
     let allocateStatus: (() => Promise<Record<string, unknown>>) | undefined;
+    let dataLines: number | undefined;
     if (v['status-list']) {
       await assertExists(v['status-list'], 'status list');
       const store = new FileStatusListStore(v['status-list']);
@@ -151,7 +152,12 @@ export const issue: Command = {
       if (state.issuer !== key.controller) {
         throw new CliError(`status list ${v['status-list']} belongs to ${state.issuer}, not to this key's ${key.controller}`, { hint: 'use the status list created with this issuer key' });
       }
-      allocateStatus = async () => (await store.allocate()).entry as unknown as Record<string, unknown>;
+      // a cohort reserves indexes in blocks (one lock round trip per block); one credential takes exactly one
+      // (never past the roster's rows: a run that issues every row reserves exactly as many)
+      dataLines = v.roster ? await countDataLines(v.roster).catch(() => undefined) : undefined;
+      const expected = dataLines;
+      const next = v.roster ? store.allocator({ block: 128, ...(expected !== undefined ? { expected } : {}) }) : async () => (await store.allocate()).entry;
+      allocateStatus = async () => (await next()) as unknown as Record<string, unknown>;
     }
     const issuer = { id: key.controller, type: ['Profile'], name: v['issuer-name'] ?? 'Issuer' } as any;
     if (template.kind === 'award' && template.issuer && typeof template.issuer === 'object' && (template.issuer as any).id === undefined) {
@@ -230,7 +236,7 @@ export const issue: Command = {
         ...(format ? { format } : {}),
         ...(now ? { now } : {}),
         ...(concurrency ? { concurrency } : {}),
-        workers: workersOpt ?? (await countDataLines(v.roster) > 200 ? Math.min(4, availableParallelism()) : 0),
+        workers: workersOpt ?? ((dataLines ?? await countDataLines(v.roster)) > 200 ? Math.min(4, availableParallelism()) : 0),
         ...(v.salt !== undefined ? { salt: v.salt } : {}),
         ...(v.delimiter !== undefined ? { delimiter: v.delimiter } : {}),
         signal: controller.signal,
