@@ -265,7 +265,6 @@ export async function issueCredential(credential: object, options: IssueOptions)
   if (fmt === 'eddsa-jcs-2022' || fmt === 'ecdsa-jcs-2019') await checkJsonLd(cred, documentLoader);
   const call = options.signerTimeoutMs !== undefined ? { timeoutMs: options.signerTimeoutMs } : undefined;
   const date = isoSeconds(now);
-  const suite = fmt === 'ecdsa-rdfc-2019' || fmt === 'ecdsa-jcs-2019' ? createEcdsaSigningSuite(fmt, id.signer, date, call) : createDataIntegritySigningSuite(fmt, id.signer, date, call);
   try {
     if (fmt === 'eddsa-rdfc-2022') {
       // the proof layer (src/proofs/sign-proof.ts): the checks vc.issue runs, then the same proof jsonld-signatures makes
@@ -273,6 +272,8 @@ export async function issueCredential(credential: object, options: IssueOptions)
       const signer = id.signer;
       return await signProof(cred, { sign: (data) => callSigner(signer, data, call), verificationMethod: signer.id, created: date, documentLoader });
     }
+    // the suite is built only here: the eddsa-rdfc-2022 path above needs none
+    const suite = fmt === 'ecdsa-rdfc-2019' || fmt === 'ecdsa-jcs-2019' ? createEcdsaSigningSuite(fmt, id.signer, date, call) : createDataIntegritySigningSuite(fmt, id.signer, date, call);
     return await vc.issue({ credential: cred, suite, documentLoader, now });
   } catch (err) {
     throw mapSigningError(err, cred);
