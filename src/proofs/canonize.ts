@@ -8,7 +8,7 @@ import jsonld from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
 import { CredstackError } from '../errors.js';
 import type { DocumentLoader } from '../jsonld/loader.js';
-import { shaped, type Quad, type RdfMode } from './shapes.js';
+import { datasetOfExpansion, shaped, type Quad, type RdfMode } from './shapes.js';
 
 /**
  * Limit of rdf-canonize's work: poison graphs (exponential blank-node hashing) stop early instead of hanging.
@@ -24,7 +24,10 @@ export interface CanonizeOptions {
   documentLoader: DocumentLoader;
   /** eddsa-rdfc-2022: 'i18n-datatype' (default); Ed25519Signature2020: 'none'. */
   mode?: RdfMode;
-  /** The document's expansion, already computed (the view's): converted to RDF without expanding again. */
+  /**
+   * The document's expansion, already computed (the view's): converted to RDF without expanding again, or, when a
+   * compiled shape made it ({@link datasetOfExpansion}), not converted at all (that shape's dataset is used).
+   */
   expanded?: unknown[];
   maxQuads?: number;
   /** Try a compiled shape first (default true). */
@@ -34,8 +37,11 @@ export interface CanonizeOptions {
 /** @internal The canonical N-Quads of `input` (safe mode, base null). Throws jsonld's errors as they are. */
 export async function canonizeDocument(input: unknown, opts: CanonizeOptions): Promise<string> {
   const mode = opts.mode ?? 'i18n-datatype';
-  let dataset: Quad[] | undefined;
-  if (opts.shapes !== false) {
+  // the expansion came from a compiled shape (the verify view's): the same template instance made its dataset, exactly
+  // toRDF(expanded) — no second instantiation, no toRDF
+  let dataset: Quad[] | undefined = opts.expanded && opts.shapes !== false ? datasetOfExpansion(opts.expanded, mode) : undefined;
+  if (dataset) CANONIZE_WORK.shaped++;
+  if (!dataset && opts.shapes !== false) {
     const s = await shaped(input, opts.documentLoader, mode);
     if (s) {
       dataset = s.dataset;

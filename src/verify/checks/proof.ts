@@ -243,15 +243,17 @@ export async function checkProofs(
     }
     const proof = p as Record<string, any>;
     const target = describe(pv.proof);
-    let suite = suiteFor(proof, budget);
+    // the jsonld-signatures suite is built only when jsonld-signatures verifies (not on the proof layer's path below)
+    let chain: unknown[] | undefined;
     if (proof.previousProof !== undefined) {
       const m = matchingProofs(proof, proofs);
       if ('missing' in m) {
         out.checks.push({ id: 'proof', status: 'failed', code: 'ERR_PROOF_CHAIN_BROKEN', message: `previousProof names ${m.missing.map((x) => show(x, 200)).join(', ')}, which is not a proof of this document (PROOF_VERIFICATION_ERROR)`, target });
         continue;
       }
-      suite = chainedSuite(suite, m.proofs);
+      chain = m.proofs;
     }
+    const suiteOf = (): any => (chain ? chainedSuite(suiteFor(proof, budget), chain) : suiteFor(proof, budget));
     // Controlled Identifiers v1.0 §3.3: the method URL without its fragment names the controller document; the method
     // must be in it, carry the URL as its id and the document as its controller, and be listed for the proof purpose.
     const vmUrl = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : proof.verificationMethod?.id;
@@ -272,7 +274,6 @@ export async function checkProofs(
       if (url === retrieved.controllerDocumentUrl) return { contextUrl: null, documentUrl: url, document: controller };
       return base(url);
     };
-    const purpose = purposeFor(expectedPurpose, proof, controller);
     // the view expanded the claims and the proof configuration once: eddsa-rdfc-2022 canonicalizes those expansions
     // (not for eddsa-jcs-2022, which does not expand, nor the claims of a chained proof, whose signed document also
     // holds the earlier proofs); the suite copies the proof ({...proof}), symbol included
@@ -287,7 +288,7 @@ export async function checkProofs(
         // p14b: eddsa-rdfc-2022 through credstack's own proof layer (src/proofs/verify-proof.ts); the key was retrieved and
         // its relationship to the controller checked above, exactly what jsonld-signatures' purpose would check
         result = await verifyOwnRdfc(single, proof, retrieved.verificationMethod, controller, m0(proof, proofs), documentLoader, budget);
-      } else result = await jsigs.verify(single, { suite, purpose, documentLoader });
+      } else result = await jsigs.verify(single, { suite: suiteOf(), purpose: purposeFor(expectedPurpose, proof, controller), documentLoader });
     } catch (err) {
       result = { verified: false, error: err };
     }
