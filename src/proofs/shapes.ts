@@ -44,7 +44,7 @@ export interface Shaped { readonly expanded: unknown[]; dataset: Quad[] }
 export type RdfMode = 'i18n-datatype' | 'none';
 
 /** @internal Bounds of the shape caches (`enabled: false` turns compiled shapes off: benchmarks). */
-export const SHAPE_LIMITS = { enabled: true, templates: 128, templateBytes: 32 * 1024 * 1024, sightings: 2048, sightingBytes: 8 * 1024 * 1024, maxKeyChars: 256 * 1024, maxNodes: 20_000, maxDepth: 64 };
+export const SHAPE_LIMITS = { enabled: true, templates: 128, templateBytes: 32 * 1024 * 1024, sightings: 2048, sightingBytes: 8 * 1024 * 1024, maxKeyChars: 256 * 1024, maxNodes: 20_000, maxDepth: 64, collisionPairs: 4096 };
 
 /** @internal Counters for tests and benchmarks: template hits, compilations, and fallbacks by reason. */
 export const SHAPE_STATS = { hits: 0, compiled: 0, fallbacks: {} as Record<string, number> };
@@ -239,8 +239,13 @@ interface Template {
   landings: Landing[];
   /** The quads that take values, in dataset order. */
   substituted: Substituted[];
-  /** {@link quadKey} of every quad that takes no value (pairwise distinct: checked when compiling). */
-  fixedKeys: ReadonlySet<string>;
+  /**
+   * The pairs of quads that values could make equal (at most {@link SHAPE_LIMITS}`.collisionPairs`), each flattened as
+   * the slots to compare, two by two: a leaf's index or a constant. Absent when there are more: then {@link fixedKeys}.
+   */
+  pairs?: (number | string)[][];
+  /** {@link quadKey} of every quad that takes no value, when {@link pairs} is absent (pairwise distinct either way: checked when compiling). */
+  fixedKeys?: ReadonlySet<string>;
   /** Leaves compiled with the document's own value: an instance must carry the same value. */
   pinned: Map<number, string | number>;
   deps: Deps;
@@ -316,15 +321,16 @@ function probeFor(leaf: Leaf, i: number): string | number {
   return `credstack probe ${NONCE} ${i}`;
 }
 
-/** A fresh, frozen copy of a term as jsonld.toRDF writes it (a literal: datatype, and language when it has one). */
-function frozenTerm(t: Term, value = t.value): Term {
-  if (t.termType !== 'Literal') return Object.freeze({ termType: t.termType, value });
+/** A fresh copy of a term as jsonld.toRDF writes it (a literal: datatype, and language when it has one). */
+function copyTerm(t: Term, value = t.value): Term {
+  if (t.termType !== 'Literal') return { termType: t.termType, value };
   const datatype = Object.isFrozen(t.datatype) ? t.datatype! : Object.freeze({ termType: t.datatype!.termType, value: t.datatype!.value });
-  return Object.freeze(t.language !== undefined ? { termType: 'Literal', value, datatype, language: t.language } : { termType: 'Literal', value, datatype });
+  return t.language !== undefined ? { termType: 'Literal', value, datatype, language: t.language } : { termType: 'Literal', value, datatype };
 }
 
+/** The template's quads: frozen copies (terms too), shared by every instance that leaves them unchanged. */
 const freezeQuads = (ds: Quad[]): readonly Quad[] =>
-  Object.freeze(ds.map((q) => Object.freeze({ subject: frozenTerm(q.subject), predicate: frozenTerm(q.predicate), object: frozenTerm(q.object), graph: frozenTerm(q.graph) })));
+  ds.map((q) => Object.freeze({ subject: Object.freeze(copyTerm(q.subject)), predicate: Object.freeze(copyTerm(q.predicate)), object: Object.freeze(copyTerm(q.object)), graph: Object.freeze(copyTerm(q.graph)) }));
 
 async function fullRun(doc: Obj, loader: DocumentLoader, mode: RdfMode, safe: boolean): Promise<Shaped> {
   const expanded = (await jsonld.expand(doc as any, { documentLoader: loader as any, safe, base: null } as any)) as unknown[];
@@ -452,24 +458,81 @@ function instantiate(t: Template, leaves: Leaf[], mode: RdfMode): Shaped | strin
     const leaf = leaves[l.leaf]!;
     if (leaf.kind === 'i' && t.deps.terms.has(leaf.value as string)) return 'iri-is-term';
   }
-  // quads no leaf lands in are the template's own (frozen, shared); the others are new objects around shared terms
+  // quads no leaf lands in are the template's own (frozen, shared); the others are new objects (the unchanged terms shared)
   const dataset = t.dataset.slice();
-  // JSON-LD merges equal quads (and nodes with one id): substituted values that collide are left to the full path.
-  // The quads that take no value are pairwise distinct (compile checked it): only the substituted ones are keyed.
-  const seen = new Set<string>();
   for (const sq of t.substituted) {
     const q = t.dataset[sq.qi]!;
     const n: Quad = { subject: q.subject, predicate: q.predicate, object: q.object, graph: q.graph };
-    for (const [slot, leaf] of sq.slots) {
-      const v = leaves[leaf]!.value;
-      n[slot] = frozenTerm(q[slot], typeof v === 'number' ? String(v) : v);
-    }
-    const k = quadKey(n);
-    if (seen.has(k) || t.fixedKeys.has(k)) return 'collision';
-    seen.add(k);
+    for (const [slot, leaf] of sq.slots) n[slot] = copyTerm(q[slot], leafText(leaves[leaf]!.value));
     dataset[sq.qi] = n;
   }
+  // JSON-LD merges equal quads (and nodes with one id): substituted values that collide are left to the full path.
+  // The quads that take no value are pairwise distinct (compile checked it); the pairs values could make equal were
+  // listed when compiling — only their varying slots are compared (or, past the cap, the substituted quads are keyed).
+  if (t.pairs) {
+    const text = (r: number | string): string => (typeof r === 'number' ? leafText(leaves[r]!.value) : r);
+    next: for (const p of t.pairs) {
+      for (let i = 0; i < p.length; i += 2) if (text(p[i]!) !== text(p[i + 1]!)) continue next;
+      return 'collision';
+    }
+  } else {
+    const seen = new Set<string>();
+    for (const sq of t.substituted) {
+      const k = quadKey(dataset[sq.qi]!);
+      if (seen.has(k) || t.fixedKeys!.has(k)) return 'collision';
+      seen.add(k);
+    }
+  }
   return shapedResult(t, leaves, dataset, mode);
+}
+
+const leafText = (v: string | number): string => (typeof v === 'number' ? String(v) : v);
+
+const SLOTS: readonly Slot[] = ['subject', 'object', 'graph'];
+
+/**
+ * The pairs of template quads that substituted values could make equal: same predicate, term types, datatype and
+ * language, equal constants wherever both are constant, at least one of the two taking a value. Each pair is the list
+ * of slots to compare (leaf index or constant, two by two). `undefined` past `cap` pairs (or a bounded amount of work).
+ */
+function collisionPairs(ds: readonly Quad[], bySlot: ReadonlyMap<number, [Slot, number][]>, cap: number): (number | string)[][] | undefined {
+  const groups = new Map<string, number[]>();
+  ds.forEach((q, qi) => {
+    const g = `${q.predicate.value}\u0000${q.subject.termType}\u0000${q.object.termType}\u0000${q.object.datatype?.value ?? ''}\u0000${q.object.language ?? ''}\u0000${q.graph.termType}`;
+    const l = groups.get(g);
+    if (l) l.push(qi);
+    else groups.set(g, [qi]);
+  });
+  const ref = (qi: number, slot: Slot): number | string => bySlot.get(qi)?.find(([s]) => s === slot)?.[1] ?? ds[qi]![slot].value;
+  const pairs: (number | string)[][] = [];
+  let work = 0;
+  for (const members of groups.values()) {
+    const subs = members.filter((qi) => bySlot.has(qi));
+    const fixed = members.filter((qi) => !bySlot.has(qi));
+    for (let x = 0; x < subs.length; x++) {
+      const a = subs[x]!;
+      // with every later substituted quad, and with every quad that takes no value
+      for (const b of [...subs.slice(x + 1), ...fixed]) {
+        if (++work > cap * 16) return undefined;
+        const cmp: (number | string)[] = [];
+        let possible = true;
+        for (const slot of SLOTS) {
+          const ra = ref(a, slot);
+          const rb = ref(b, slot);
+          if (typeof ra === 'string' && typeof rb === 'string') {
+            if (ra !== rb) {
+              possible = false;
+              break;
+            }
+          } else cmp.push(ra, rb);
+        }
+        if (!possible) continue;
+        if (pairs.length >= cap) return undefined;
+        pairs.push(cmp);
+      }
+    }
+  }
+  return pairs;
 }
 
 async function compile(doc: Obj, shape: Shape, loader: DocumentLoader, mode: RdfMode): Promise<Template | Failed> {
@@ -515,7 +578,9 @@ async function compile(doc: Obj, shape: Shape, loader: DocumentLoader, mode: Rdf
       fixedKeys.add(k);
       fixedBytes += k.length * 2;
     }
-    const t: Template = { expandedJson, dataset: freezeQuads(run2.dataset), landings, substituted, fixedKeys, pinned, deps, bytes: expandedJson.length * 2 + JSON.stringify(run2.dataset).length * 2 + fixedBytes + shape.key.length * 2 };
+    const pairs = collisionPairs(run2.dataset, bySlot, SHAPE_LIMITS.collisionPairs);
+    const pairBytes = pairs ? pairs.reduce((n, p) => n + 16 + p.reduce<number>((m, r) => m + 8 + (typeof r === 'string' ? r.length * 2 : 0), 0), 0) : fixedBytes;
+    const t: Template = { expandedJson, dataset: freezeQuads(run2.dataset), landings, substituted, ...(pairs ? { pairs } : { fixedKeys }), pinned, deps, bytes: expandedJson.length * 2 + JSON.stringify(run2.dataset).length * 2 + pairBytes + shape.key.length * 2 };
     // 3. self-check against the full path on the document itself
     const own = instantiate(t, shape.leaves, mode);
     if (typeof own === 'string') return failed;

@@ -137,14 +137,24 @@ describe('compiled shapes', () => {
     expect(await run(cred('_:b3'))).toBe('pinned-value');
   });
 
-  it('values that collide (JSON-LD would merge them) fall back', async () => {
-    // allowedValue is a @list (duplicates stay); name is a set: equal names are one quad
-    await run(cred('did:example:a', { name: ['A', 'B'] }, ['A', 'A']));
-    expect(await run(cred('did:example:b', { name: ['C', 'D'] }, ['E', 'E']))).toBe('hit');
-    expect(await run(cred('did:example:c', { name: ['E', 'E'] }))).toBe('collision');
-    // a subject whose id is the achievement's: JSON-LD merges the two nodes
-    expect(await run(cred('https://uni.example/a/1'))).toBe('first-sighting');
-  });
+  for (const cap of [4096, 1, 0]) {
+    it(`values that collide (JSON-LD would merge them) fall back (collision pairs capped at ${cap})`, async () => {
+      const saved = SHAPE_LIMITS.collisionPairs;
+      SHAPE_LIMITS.collisionPairs = cap; // past the cap: every substituted quad keyed instead of the listed pairs
+      try {
+        // allowedValue is a @list (duplicates stay); name is a set: equal names are one quad
+        await run(cred('did:example:a', { name: ['A', 'B'] }, ['A', 'A']));
+        expect(await run(cred('did:example:b', { name: ['C', 'D'] }, ['E', 'E']))).toBe('hit');
+        expect(await run(cred('did:example:c', { name: ['E', 'E'] }))).toBe('collision');
+        expect(await run(cred('did:example:c', { name: ['E', 'F'] }, ['F', 'F']))).toBe('hit');
+        expect(await run(cred('did:example:d', { name: ['G', 'G'] }, ['G', 'G']))).toBe('collision');
+      } finally {
+        SHAPE_LIMITS.collisionPairs = saved;
+      }
+      // a subject whose id is the achievement's: JSON-LD merges the two nodes
+      expect(await run(cred('https://uni.example/a/1'))).toBe('first-sighting');
+    });
+  }
 
   it('an IRI scheme that a context defines as a prefix, or an IRI-kind value that is a term, falls back', async () => {
     // "did" as a prefix: every did: value expands (compact IRI) — the probes show it and the shape is not compiled
