@@ -9,7 +9,7 @@ import { createDataIntegritySigningSuite } from './proofs/suites.js';
 import { signProof } from './proofs/sign-proof.js';
 import { createEcdsaSigningSuite } from './proofs/ecdsa.js';
 import { checkStructure, structureProblems } from './verify/checks/structure.js';
-import { asArray, findKeyPaths, idOf, isDateTimeStamp, isoSeconds, toDate } from './util/json.js';
+import { asArray, cloneJson, findKeyPaths, idOf, isDateTimeStamp, isoSeconds, toDate } from './util/json.js';
 import { validateCredential } from './schema/index.js';
 import { applyExtensionMode, type ExtensionMode } from './model/extension.js';
 
@@ -113,7 +113,7 @@ export function prepareCredential(credential: unknown, key: { id: string; contro
   }
   let cred: Record<string, any>;
   try {
-    cred = structuredClone(credential) as Record<string, any>;
+    cred = cloneJson(credential) as Record<string, any>;
   } catch (cause) {
     throw new InvalidInputError('credential must be plain JSON data', { cause });
   }

@@ -1,5 +1,5 @@
 import { validateCredential } from '../../schema/index.js';
-import { show } from '../../util/json.js';
+import { cloneJson, show } from '../../util/json.js';
 import type { Check } from '../report.js';
 import type { VerifyContext } from '../options.js';
 import type { CredentialView } from '../view.js';
@@ -33,8 +33,8 @@ function arraysAsGiven(view: unknown, doc: unknown, depth: number): void {
 export function checkSchema(view: CredentialView, cred: Record<string, any>, ctx: VerifyContext): Check {
   let res: { valid: boolean; errors: Array<{ path: string; message: string }> };
   try {
-    const copy: Record<string, unknown> = { '@context': structuredClone(cred['@context']), ...structuredClone(view.document) };
-    if (cred.proof !== undefined) copy.proof = structuredClone(cred.proof);
+    const copy: Record<string, unknown> = { '@context': cloneJson(cred['@context']), ...cloneJson(view.document) };
+    if (cred.proof !== undefined) copy.proof = cloneJson(cred.proof);
     // embedded credentials (CLR): their @context and proofs are not claims of the envelope; restore them by position
     const subj = copy.credentialSubject;
     const origSubj = cred.credentialSubject;
@@ -46,8 +46,8 @@ export function checkSchema(view: CredentialView, cred: Record<string, any>, ctx
       a.forEach((c, i) => {
         const src = o[i];
         if (c && typeof c === 'object' && src && typeof src === 'object') {
-          (c as Record<string, unknown>)['@context'] = structuredClone((src as Record<string, unknown>)['@context']);
-          if ((src as Record<string, unknown>).proof !== undefined) (c as Record<string, unknown>).proof = structuredClone((src as Record<string, unknown>).proof);
+          (c as Record<string, unknown>)['@context'] = cloneJson((src as Record<string, unknown>)['@context']);
+          if ((src as Record<string, unknown>).proof !== undefined) (c as Record<string, unknown>).proof = cloneJson((src as Record<string, unknown>).proof);
         }
       });
     }
