@@ -8,6 +8,7 @@ import jsonld from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
 import { CredstackError } from '../errors.js';
 import type { DocumentLoader } from '../jsonld/loader.js';
+import { sha256HexDigestFactory } from '../util/node-crypto.js';
 import { datasetOfExpansion, shaped, type Quad, type RdfMode } from './shapes.js';
 
 /**
@@ -60,5 +61,7 @@ export async function canonizeDocument(input: unknown, opts: CanonizeOptions): P
   if (dataset.length > maxQuads) {
     throw new CredstackError('ERR_INPUT_TOO_COMPLEX', `the document has ${dataset.length} RDF quads; the limit is ${maxQuads} (limit maxQuads)`);
   }
-  return rdfCanonize.canonize(dataset as any, { algorithm: 'RDFC-1.0', maxWorkFactor: CANONIZE_MAX_WORK_FACTOR } as any);
+  // RDFC-1.0's hash is SHA-256: node:crypto's one-shot hash where the runtime has it (same digests), else rdf-canonize's own
+  const createMessageDigest = sha256HexDigestFactory();
+  return rdfCanonize.canonize(dataset as any, { algorithm: 'RDFC-1.0', maxWorkFactor: CANONIZE_MAX_WORK_FACTOR, ...(createMessageDigest ? { createMessageDigest } : {}) } as any);
 }
