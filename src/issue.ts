@@ -31,7 +31,10 @@ export interface IssueOptions {
    * (`signer.id` before `#`) must equal the credential's issuer id. Failures surface as {@link SignerError}.
    */
   signer?: Signer;
-  /** Give up on a signer that has not answered after this many milliseconds (default 30 000). */
+  /**
+   * Give up on a signer that has not answered after this many milliseconds (default 30 000). Signers credstack makes
+   * around a key in this process (`key`, `signerFromKeyPair`, `signerFromCryptoKey`) are called without the timer.
+   */
   signerTimeoutMs?: number;
   /**
    * Proof format: embedded Data Integrity proof with cryptosuite `eddsa-rdfc-2022` (default for Ed25519; RDF
