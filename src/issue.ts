@@ -9,7 +9,7 @@ import { createDataIntegritySigningSuite } from './proofs/suites.js';
 import { signProof } from './proofs/sign-proof.js';
 import { createEcdsaSigningSuite } from './proofs/ecdsa.js';
 import { checkStructure, structureProblems } from './verify/checks/structure.js';
-import { asArray, findKeyPaths, idOf, isDateTimeStamp, isoSeconds, toDate } from './util/json.js';
+import { asArray, cloneJson, findKeyPaths, idOf, isDateTimeStamp, isoSeconds, toDate } from './util/json.js';
 import { validateCredential } from './schema/index.js';
 import { applyExtensionMode, type ExtensionMode } from './model/extension.js';
 
@@ -31,7 +31,10 @@ export interface IssueOptions {
    * (`signer.id` before `#`) must equal the credential's issuer id. Failures surface as {@link SignerError}.
    */
   signer?: Signer;
-  /** Give up on a signer that has not answered after this many milliseconds (default 30 000). */
+  /**
+   * Give up on a signer that has not answered after this many milliseconds (default 30 000). Signers credstack makes
+   * around a key in this process (`key`, `signerFromKeyPair`, `signerFromCryptoKey`) are called without the timer.
+   */
   signerTimeoutMs?: number;
   /**
    * Proof format: embedded Data Integrity proof with cryptosuite `eddsa-rdfc-2022` (default for Ed25519; RDF
@@ -113,7 +116,7 @@ export function prepareCredential(credential: unknown, key: { id: string; contro
   }
   let cred: Record<string, any>;
   try {
-    cred = structuredClone(credential) as Record<string, any>;
+    cred = cloneJson(credential) as Record<string, any>;
   } catch (cause) {
     throw new InvalidInputError('credential must be plain JSON data', { cause });
   }
@@ -265,7 +268,6 @@ export async function issueCredential(credential: object, options: IssueOptions)
   if (fmt === 'eddsa-jcs-2022' || fmt === 'ecdsa-jcs-2019') await checkJsonLd(cred, documentLoader);
   const call = options.signerTimeoutMs !== undefined ? { timeoutMs: options.signerTimeoutMs } : undefined;
   const date = isoSeconds(now);
-  const suite = fmt === 'ecdsa-rdfc-2019' || fmt === 'ecdsa-jcs-2019' ? createEcdsaSigningSuite(fmt, id.signer, date, call) : createDataIntegritySigningSuite(fmt, id.signer, date, call);
   try {
     if (fmt === 'eddsa-rdfc-2022') {
       // the proof layer (src/proofs/sign-proof.ts): the checks vc.issue runs, then the same proof jsonld-signatures makes
@@ -273,6 +275,8 @@ export async function issueCredential(credential: object, options: IssueOptions)
       const signer = id.signer;
       return await signProof(cred, { sign: (data) => callSigner(signer, data, call), verificationMethod: signer.id, created: date, documentLoader });
     }
+    // the suite is built only here: the eddsa-rdfc-2022 path above needs none
+    const suite = fmt === 'ecdsa-rdfc-2019' || fmt === 'ecdsa-jcs-2019' ? createEcdsaSigningSuite(fmt, id.signer, date, call) : createDataIntegritySigningSuite(fmt, id.signer, date, call);
     return await vc.issue({ credential: cred, suite, documentLoader, now });
   } catch (err) {
     throw mapSigningError(err, cred);

@@ -1,11 +1,16 @@
 /**
- * Ed25519 through one small module: WebCrypto where the runtime has Ed25519 (Node ≥ 18.4, current browsers),
- * `@noble/ed25519` otherwise. Both produce identical (deterministic, RFC 8032) signatures.
+ * Ed25519 through one small module: node:crypto where the runtime has it (synchronous OpenSSL calls on a `KeyObject`
+ * created once per key; reached at run time, see src/util/node-crypto.ts, so browsers never load it), else WebCrypto
+ * where the runtime has Ed25519 (current browsers), else `@noble/ed25519`. All produce identical (deterministic,
+ * RFC 8032) signatures. Imported keys live in small bounded caches; secret seeds are never logged, and the signing
+ * cache is keyed by a SHA-256 digest of the seed, not by the seed.
  */
 import * as noble from '@noble/ed25519';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes } from '@noble/hashes/utils.js';
 import { KeyError } from '../errors.js';
+import { nodeCrypto, nodeSha256 } from '../util/node-crypto.js';
+import type { KeyObject } from 'node:crypto';
 
 // give noble a synchronous sha512 so its sync API works everywhere
 noble.hashes.sha512 = sha512;
@@ -14,18 +19,24 @@ noble.hashes.sha512 = sha512;
  * Which Ed25519 implementation {@link ed25519Sign} and {@link ed25519Verify} use.
  * @example
  * ```ts
- * const b: Ed25519Backend = await ed25519Backend(); // 'webcrypto' | 'noble'
+ * const b: Ed25519Backend = await ed25519Backend(); // 'node' | 'webcrypto' | 'noble'
  * ```
  */
-export type Ed25519Backend = 'webcrypto' | 'noble';
+export type Ed25519Backend = 'node' | 'webcrypto' | 'noble';
 
 const PKCS8_PREFIX = Uint8Array.from([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20]);
+const SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
 
 let webcryptoProbe: Promise<boolean> | undefined;
 let forced: Ed25519Backend | undefined;
 
 function subtle(): SubtleCrypto | undefined {
   return (globalThis.crypto as Crypto | undefined)?.subtle;
+}
+
+/** node:crypto, unless another backend is forced. */
+function nodeBackend(): ReturnType<typeof nodeCrypto> {
+  return forced === undefined || forced === 'node' ? nodeCrypto() : undefined;
 }
 
 async function hasWebCryptoEd25519(): Promise<boolean> {
@@ -54,16 +65,20 @@ export function setEd25519Backend(backend: Ed25519Backend | undefined): void {
   forced = backend;
   signKeys.clear();
   verifyKeys.clear();
+  nodeSignKeys.clear();
+  nodeVerifyKeys.clear();
 }
 
 /**
  * The backend in use on this runtime.
  * @example
  * ```ts
- * console.log(await ed25519Backend()); // 'webcrypto' on Node 20
+ * console.log(await ed25519Backend()); // 'node' on Node ≥ 20.16, 'webcrypto' in browsers
  * ```
  */
 export async function ed25519Backend(): Promise<Ed25519Backend> {
+  if (forced === 'node') return nodeCrypto() ? 'node' : 'noble';
+  if (nodeBackend()) return 'node';
   return (await hasWebCryptoEd25519()) ? 'webcrypto' : 'noble';
 }
 
@@ -81,6 +96,28 @@ function cacheGet(map: Map<string, Promise<CryptoKey>>, k: string, make: () => P
     map.set(k, v);
   }
   return v;
+}
+
+// node:crypto KeyObjects, same bound (sign: keyed by a digest of the seed)
+const nodeSignKeys = new Map<string, KeyObject>();
+const nodeVerifyKeys = new Map<string, KeyObject>();
+
+function nodeCacheGet(map: Map<string, KeyObject>, k: string, make: () => KeyObject): KeyObject {
+  let v = map.get(k);
+  if (!v) {
+    v = make();
+    if (map.size >= CACHE_MAX) map.delete(map.keys().next().value as string);
+    map.set(k, v);
+  }
+  return v;
+}
+
+const asBytes = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.length);
+
+/** @internal The node:crypto private KeyObject of a 32-byte seed (cached; created from PKCS#8 DER once). */
+function nodePrivateKey(c: NonNullable<ReturnType<typeof nodeCrypto>>, secret: Uint8Array): KeyObject {
+  const id = bytesToHex(nodeSha256(secret)!);
+  return nodeCacheGet(nodeSignKeys, id, () => c.createPrivateKey({ key: concatBytes(PKCS8_PREFIX, secret) as never, format: 'der', type: 'pkcs8' }));
 }
 
 function hex(b: Uint8Array): string {
@@ -114,6 +151,8 @@ export function ed25519PublicKey(secret: Uint8Array): Uint8Array {
  */
 export async function ed25519Sign(secret: Uint8Array, message: Uint8Array): Promise<Uint8Array> {
   assertLen(secret, 32, 'Ed25519 secret key');
+  const c = nodeBackend();
+  if (c) return asBytes(c.sign(null, message, nodePrivateKey(c, secret)));
   if (await hasWebCryptoEd25519()) {
     const s = subtle()!;
     const key = await cacheGet(signKeys, hex(secret), () =>
@@ -135,6 +174,11 @@ export async function ed25519Verify(publicKey: Uint8Array, message: Uint8Array, 
   if (!(publicKey instanceof Uint8Array) || publicKey.length !== 32) return false;
   if (!(signature instanceof Uint8Array) || signature.length !== 64) return false;
   try {
+    const c = nodeBackend();
+    if (c) {
+      const key = nodeCacheGet(nodeVerifyKeys, hex(publicKey), () => c.createPublicKey({ key: concatBytes(SPKI_PREFIX, publicKey) as never, format: 'der', type: 'spki' }));
+      return c.verify(null, message, key, signature);
+    }
     if (await hasWebCryptoEd25519()) {
       const s = subtle()!;
       const key = await cacheGet(verifyKeys, hex(publicKey), () =>

@@ -79,6 +79,22 @@ export function signerController(signer: Signer): string {
   return i > 0 ? signer.id.slice(0, i) : signer.id;
 }
 
+/**
+ * Signers made by credstack around a key held in this process ({@link signerFromKeyPair}, {@link signerFromCryptoKey}):
+ * their `sign` is a local computation that cannot hang, so {@link callSigner} calls them without the timeout race.
+ */
+const IN_PROCESS = new WeakSet<Signer>();
+
+function inProcess<T extends Signer>(s: T): T {
+  IN_PROCESS.add(s);
+  return s;
+}
+
+/** @internal Whether `signer` was made by credstack around an in-process key (no timeout race needed). */
+export function isInProcessSigner(signer: unknown): boolean {
+  return typeof signer === 'object' && signer !== null && IN_PROCESS.has(signer as Signer);
+}
+
 /** @internal Short, safe label of a signer id for messages (ids come from the caller, but may be long). */
 function label(id: unknown): string {
   return typeof id === 'string' ? (id.length > 200 ? `${id.slice(0, 200)}…` : id) : '(no id)';
@@ -103,14 +119,14 @@ export function signerFromKeyPair(key: KeyPair | RsaKeyPair): Signer {
       throw new SignerError('ERR_SIGNER_INVALID', `RSA key ${label(key.id)} has no private part: it can verify but not sign`, { signerId: key.id, algorithm: 'RS256', transient: false });
     }
     let imported: Promise<CryptoKey> | undefined;
-    return Object.freeze({
+    return inProcess(Object.freeze({
       id: key.id,
       algorithm: 'RS256',
       async sign(data: Uint8Array): Promise<Uint8Array> {
         imported ??= globalThis.crypto.subtle.importKey('jwk', { ...priv, alg: 'RS256', key_ops: ['sign'] }, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
         return new Uint8Array(await globalThis.crypto.subtle.sign('RSASSA-PKCS1-v1_5', await imported, data as BufferSource));
       },
-    });
+    }));
   }
   if (typeof key.secretKeyMultibase !== 'string') {
     throw new SignerError('ERR_SIGNER_INVALID', `key ${label(key.id)} has no secret part: it can verify but not sign`, { signerId: key.id, transient: false });
@@ -118,10 +134,10 @@ export function signerFromKeyPair(key: KeyPair | RsaKeyPair): Signer {
   const curve = ecdsaCurveOfMultibase(key.publicKeyMultibase);
   if (curve) {
     const { secret } = decodeEcdsaSecretKeyMultibase(key.secretKeyMultibase);
-    return Object.freeze({ id: key.id, algorithm: curve, sign: async (data: Uint8Array) => ecdsaSign(curve, secret, data) });
+    return inProcess(Object.freeze({ id: key.id, algorithm: curve, sign: async (data: Uint8Array) => ecdsaSign(curve, secret, data) }));
   }
   const seed = decodeSecretKeyMultibase(key.secretKeyMultibase);
-  return Object.freeze({ id: key.id, algorithm: 'Ed25519', sign: (data: Uint8Array) => ed25519Sign(seed, data) });
+  return inProcess(Object.freeze({ id: key.id, algorithm: 'Ed25519', sign: (data: Uint8Array) => ed25519Sign(seed, data) }));
 }
 
 /**
@@ -144,14 +160,14 @@ export function signerFromCryptoKey(key: CryptoKey, opts: { id: string }): Signe
   const alg = key.algorithm as { name: string; namedCurve?: string; hash?: { name: string } };
   const subtle = globalThis.crypto.subtle;
   if (alg.name === 'Ed25519') {
-    return Object.freeze({ id, algorithm: 'Ed25519', sign: async (data: Uint8Array) => new Uint8Array(await subtle.sign('Ed25519', key, data as BufferSource)) });
+    return inProcess(Object.freeze({ id, algorithm: 'Ed25519', sign: async (data: Uint8Array) => new Uint8Array(await subtle.sign('Ed25519', key, data as BufferSource)) }));
   }
   if (alg.name === 'ECDSA' && (alg.namedCurve === 'P-256' || alg.namedCurve === 'P-384')) {
     const hash = alg.namedCurve === 'P-256' ? 'SHA-256' : 'SHA-384';
-    return Object.freeze({ id, algorithm: alg.namedCurve, sign: async (data: Uint8Array) => new Uint8Array(await subtle.sign({ name: 'ECDSA', hash }, key, data as BufferSource)) });
+    return inProcess(Object.freeze({ id, algorithm: alg.namedCurve, sign: async (data: Uint8Array) => new Uint8Array(await subtle.sign({ name: 'ECDSA', hash }, key, data as BufferSource)) }));
   }
   if (alg.name === 'RSASSA-PKCS1-v1_5' && alg.hash?.name === 'SHA-256') {
-    return Object.freeze({ id, algorithm: 'RS256', sign: async (data: Uint8Array) => new Uint8Array(await subtle.sign('RSASSA-PKCS1-v1_5', key, data as BufferSource)) });
+    return inProcess(Object.freeze({ id, algorithm: 'RS256', sign: async (data: Uint8Array) => new Uint8Array(await subtle.sign('RSASSA-PKCS1-v1_5', key, data as BufferSource)) }));
   }
   throw new SignerError('ERR_SIGNER_ALGORITHM', `CryptoKey for ${label(id)} uses ${label(alg.name)}${alg.namedCurve ? ` ${label(alg.namedCurve)}` : ''}: supported are Ed25519, ECDSA P-256/P-384, RSASSA-PKCS1-v1_5 SHA-256`, { signerId: id, transient: false });
 }
@@ -199,7 +215,9 @@ function wellFormed(alg: SignerAlgorithm, sig: Uint8Array): boolean {
  * @internal Call a signer, bounded in time, and check the shape of what it returns. Every failure becomes a
  * {@link SignerError} naming the signer (never its key, never the signer's own error text): thrown/rejected →
  * `ERR_SIGNER_FAILED` (transient unless the error says `transient: false`), no answer in time → `ERR_SIGNER_TIMEOUT`
- * (transient), not a signature of the algorithm → `ERR_SIGNER_BAD_SIGNATURE`.
+ * (transient), not a signature of the algorithm → `ERR_SIGNER_BAD_SIGNATURE`. A signer credstack made around an
+ * in-process key ({@link signerFromKeyPair}, {@link signerFromCryptoKey}) is called without the timeout race (a timer
+ * and a race per signature cost more than the Ed25519 signature itself; a local computation cannot hang).
  */
 export async function callSigner(signer: Signer, data: Uint8Array, opts: SignerCallOptions = {}): Promise<Uint8Array> {
   const alg = normalizeAlgorithm(signer.algorithm);
@@ -208,6 +226,10 @@ export async function callSigner(signer: Signer, data: Uint8Array, opts: SignerC
   let timer: ReturnType<typeof setTimeout> | undefined;
   let result: unknown;
   try {
+    if (IN_PROCESS.has(signer)) {
+      result = await signer.sign(Uint8Array.from(data));
+      return checkedSignature(signer, alg, result);
+    }
     const call = Promise.resolve().then(() => signer.sign(Uint8Array.from(data)));
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new SignerError('ERR_SIGNER_TIMEOUT', `signer ${label(signer.id)} did not answer within ${timeoutMs} ms`, { signerId: signer.id, algorithm: alg, transient: true })), timeoutMs);
@@ -221,6 +243,11 @@ export async function callSigner(signer: Signer, data: Uint8Array, opts: SignerC
   } finally {
     if (timer) clearTimeout(timer);
   }
+  return checkedSignature(signer, alg, result);
+}
+
+/** What a signer returned, checked to be a signature of its algorithm (a fresh copy), else ERR_SIGNER_BAD_SIGNATURE. */
+function checkedSignature(signer: Signer, alg: SignerAlgorithm, result: unknown): Uint8Array {
   let sig: Uint8Array | undefined;
   if (result instanceof Uint8Array) sig = result;
   else if (result instanceof ArrayBuffer) sig = new Uint8Array(result);

@@ -8,7 +8,8 @@ import jsonld from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
 import { CredstackError } from '../errors.js';
 import type { DocumentLoader } from '../jsonld/loader.js';
-import { shaped, type Quad, type RdfMode } from './shapes.js';
+import { sha256HexDigestFactory } from '../util/node-crypto.js';
+import { datasetOfExpansion, shaped, type Quad, type RdfMode } from './shapes.js';
 
 /**
  * Limit of rdf-canonize's work: poison graphs (exponential blank-node hashing) stop early instead of hanging.
@@ -24,7 +25,10 @@ export interface CanonizeOptions {
   documentLoader: DocumentLoader;
   /** eddsa-rdfc-2022: 'i18n-datatype' (default); Ed25519Signature2020: 'none'. */
   mode?: RdfMode;
-  /** The document's expansion, already computed (the view's): converted to RDF without expanding again. */
+  /**
+   * The document's expansion, already computed (the view's): converted to RDF without expanding again, or, when a
+   * compiled shape made it ({@link datasetOfExpansion}), not converted at all (that shape's dataset is used).
+   */
   expanded?: unknown[];
   maxQuads?: number;
   /** Try a compiled shape first (default true). */
@@ -34,8 +38,11 @@ export interface CanonizeOptions {
 /** @internal The canonical N-Quads of `input` (safe mode, base null). Throws jsonld's errors as they are. */
 export async function canonizeDocument(input: unknown, opts: CanonizeOptions): Promise<string> {
   const mode = opts.mode ?? 'i18n-datatype';
-  let dataset: Quad[] | undefined;
-  if (opts.shapes !== false) {
+  // the expansion came from a compiled shape (the verify view's): the same template instance made its dataset, exactly
+  // toRDF(expanded) — no second instantiation, no toRDF
+  let dataset: Quad[] | undefined = opts.expanded && opts.shapes !== false ? datasetOfExpansion(opts.expanded, mode) : undefined;
+  if (dataset) CANONIZE_WORK.shaped++;
+  if (!dataset && opts.shapes !== false) {
     const s = await shaped(input, opts.documentLoader, mode);
     if (s) {
       dataset = s.dataset;
@@ -54,5 +61,7 @@ export async function canonizeDocument(input: unknown, opts: CanonizeOptions): P
   if (dataset.length > maxQuads) {
     throw new CredstackError('ERR_INPUT_TOO_COMPLEX', `the document has ${dataset.length} RDF quads; the limit is ${maxQuads} (limit maxQuads)`);
   }
-  return rdfCanonize.canonize(dataset as any, { algorithm: 'RDFC-1.0', maxWorkFactor: CANONIZE_MAX_WORK_FACTOR } as any);
+  // RDFC-1.0's hash is SHA-256: node:crypto's one-shot hash where the runtime has it (same digests), else rdf-canonize's own
+  const createMessageDigest = sha256HexDigestFactory();
+  return rdfCanonize.canonize(dataset as any, { algorithm: 'RDFC-1.0', maxWorkFactor: CANONIZE_MAX_WORK_FACTOR, ...(createMessageDigest ? { createMessageDigest } : {}) } as any);
 }

@@ -11,6 +11,7 @@ import { CredstackError } from '../errors.js';
 import { b64u, decodePublicKeyMultibase } from '../keys/multibase.js';
 import type { DocumentLoader } from '../jsonld/loader.js';
 import { CANONIZE_MAX_WORK_FACTOR, CANONIZE_WORK, canonizeDocument } from './canonize.js';
+import { datasetOfExpansion } from './shapes.js';
 
 /**
  * @internal One verification's canonicalization budget, shared by every proof of a document: the canonical N-Quads of
@@ -24,20 +25,24 @@ export interface CanonizeBudget {
 
 /** @internal Canonize like jsonld.canonize / the eddsa-rdfc-2022 cryptosuite, bounded and memoized by `budget`. */
 export function boundedCanonize(input: unknown, options: Record<string, unknown>, budget?: CanonizeBudget): Promise<string> {
+  const opts: Record<string, unknown> = { rdfDirection: 'i18n-datatype', base: null, safe: true, ...options, produceGeneralizedRdf: false };
+  const mode = opts.rdfDirection === 'i18n-datatype' ? 'i18n-datatype' : opts.rdfDirection === undefined ? 'none' : undefined;
+  // the view already expanded the claims once (PRE_EXPANDED): canonicalize that expansion instead of expanding again
+  const pre = input && typeof input === 'object' ? (input as Record<symbol, unknown>)[PRE_EXPANDED] : undefined;
+  // (SHA-384 canonicalization — ecdsa-rdfc-2019 with P-384 — always takes the full path below)
+  const layer = !!mode && opts.safe === true && opts.base === null && !opts.skipExpansion && typeof opts.documentLoader === 'function' && options.messageDigestAlgorithm !== 'SHA-384';
   let key: string | undefined;
   if (budget) {
-    key = `${options.safe === false ? 'unsafe' : 'safe'}\u0000${typeof options.messageDigestAlgorithm === 'string' ? options.messageDigestAlgorithm : ''}\u0000${JSON.stringify(input)}`;
+    // an expansion a compiled shape made: the result is its dataset's canonical form, whatever spells the input (keyed
+    // by the expansion itself, not by the input's JSON text)
+    const shapedPre = layer && Array.isArray(pre) && datasetOfExpansion(pre, mode!) !== undefined;
+    key = shapedPre ? `#${expansionId(pre as unknown[])}\u0000${mode}` : `${options.safe === false ? 'unsafe' : 'safe'}\u0000${typeof options.messageDigestAlgorithm === 'string' ? options.messageDigestAlgorithm : ''}\u0000${JSON.stringify(input)}`;
     const hit = budget.cache.get(key);
     if (hit) return hit;
   }
   const run = (async () => {
-    const opts: Record<string, unknown> = { rdfDirection: 'i18n-datatype', base: null, safe: true, ...options, produceGeneralizedRdf: false };
-    const mode = opts.rdfDirection === 'i18n-datatype' ? 'i18n-datatype' : opts.rdfDirection === undefined ? 'none' : undefined;
     const maxQuads = budget?.maxQuads ?? Infinity;
-    // the view already expanded the claims once (PRE_EXPANDED): canonicalize that expansion instead of expanding again
-    const pre = input && typeof input === 'object' ? (input as Record<symbol, unknown>)[PRE_EXPANDED] : undefined;
-    // (SHA-384 canonicalization — ecdsa-rdfc-2019 with P-384 — always takes the full path below)
-    if (mode && opts.safe === true && opts.base === null && !opts.skipExpansion && typeof opts.documentLoader === 'function' && options.messageDigestAlgorithm !== 'SHA-384') {
+    if (layer && mode) {
       // the proof layer's canonicalization: a compiled shape when the document has one (src/proofs/shapes.ts)
       return canonizeDocument(input, { documentLoader: opts.documentLoader as DocumentLoader, mode, maxQuads, ...(Array.isArray(pre) ? { expanded: pre } : {}) });
     }
@@ -58,6 +63,14 @@ export function boundedCanonize(input: unknown, options: Record<string, unknown>
   })();
   if (budget && key !== undefined) budget.cache.set(key, run);
   return run;
+}
+
+const EXPANSION_IDS = new WeakMap<object, number>();
+let nextExpansionId = 1;
+function expansionId(e: object): number {
+  let id = EXPANSION_IDS.get(e);
+  if (id === undefined) EXPANSION_IDS.set(e, (id = nextExpansionId++));
+  return id;
 }
 
 /**

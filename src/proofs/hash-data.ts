@@ -9,6 +9,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { DocumentLoader } from '../jsonld/loader.js';
 import { DATA_INTEGRITY_V2_CONTEXT, ED25519_2020_CONTEXT, VC_V2_CONTEXT } from '../jsonld/contexts.js';
+import { nodeSha256 } from '../util/node-crypto.js';
 import { canonizeDocument } from './canonize.js';
 
 /** @internal The proof types whose data is hashed here. */
@@ -51,6 +52,11 @@ export function missingSuiteContext(kind: RdfcProofKind, documentContext: unknow
 
 const utf8 = new TextEncoder();
 
+/** SHA-256 of a string's UTF-8 bytes: node:crypto's synchronous createHash where the runtime has it, else @noble/hashes. */
+function sha256Text(s: string): Uint8Array {
+  return nodeSha256(s) ?? sha256(utf8.encode(s));
+}
+
 /** @internal The canonical document for `kind` (as given: without the proof being made or checked; a chained proof's earlier proofs stay). */
 export function canonicalDocument(kind: RdfcProofKind, document: Record<string, unknown>, opts: HashDataOptions): Promise<string> {
   if (opts.canonize) return opts.canonize(document, kind === 'eddsa-rdfc-2022' ? 'i18n-datatype' : 'none');
@@ -66,7 +72,7 @@ export async function hashProofData(kind: RdfcProofKind, document: Record<string
     opts.canonicalDocument ?? canonicalDocument(kind, document, opts),
   ]);
   const out = new Uint8Array(64);
-  out.set(sha256(utf8.encode(config)), 0);
-  out.set(sha256(utf8.encode(doc)), 32);
+  out.set(sha256Text(config), 0);
+  out.set(sha256Text(doc), 32);
   return out;
 }

@@ -34,13 +34,17 @@ type Obj = Record<string, unknown>;
 export interface Term { termType: string; value: string; datatype?: { termType: string; value: string }; language?: string }
 /** @internal A quad as jsonld.toRDF returns it (the input rdf-canonize takes). */
 export interface Quad { subject: Term; predicate: Term; object: Term; graph: Term }
-/** @internal What a shaped document yields: its expansion and its RDF dataset. */
-export interface Shaped { expanded: unknown[]; dataset: Quad[] }
+/**
+ * @internal What a shaped document yields: its RDF dataset and its expansion (built on first read: canonicalization
+ * needs only the dataset). The dataset's unchanged quads are the template's own, frozen, shared by every instance:
+ * read-only (rdf-canonize only reads its input).
+ */
+export interface Shaped { readonly expanded: unknown[]; dataset: Quad[] }
 /** @internal How toRDF treats `@direction` (eddsa-rdfc-2022: 'i18n-datatype'; Ed25519Signature2020: none). */
 export type RdfMode = 'i18n-datatype' | 'none';
 
 /** @internal Bounds of the shape caches (`enabled: false` turns compiled shapes off: benchmarks). */
-export const SHAPE_LIMITS = { enabled: true, templates: 128, templateBytes: 32 * 1024 * 1024, sightings: 2048, sightingBytes: 8 * 1024 * 1024, maxKeyChars: 256 * 1024, maxNodes: 20_000, maxDepth: 64 };
+export const SHAPE_LIMITS = { enabled: true, templates: 128, templateBytes: 32 * 1024 * 1024, sightings: 2048, sightingBytes: 8 * 1024 * 1024, maxKeyChars: 256 * 1024, maxNodes: 20_000, maxDepth: 64, collisionPairs: 4096 };
 
 /** @internal Counters for tests and benchmarks: template hits, compilations, and fallbacks by reason. */
 export const SHAPE_STATS = { hits: 0, compiled: 0, fallbacks: {} as Record<string, number> };
@@ -222,13 +226,26 @@ async function depsUnchanged(deps: Deps, loader: DocumentLoader): Promise<boolea
 
 // ---- templates ----
 
+type Slot = 'subject' | 'object' | 'graph';
 /** Where a leaf lands: paths in the expansion, and (quad index, slot) pairs in the dataset. */
-interface Landing { leaf: number; expanded: (string | number)[]; quads: [number, 'subject' | 'object' | 'graph'][] }
+interface Landing { leaf: number; expanded: (string | number)[]; quads: [number, Slot][] }
+/** A quad of the template that takes values: its index and, per slot, the leaf whose value goes there. */
+interface Substituted { qi: number; slots: [Slot, number][] }
 interface Template {
   failed?: false;
   expandedJson: string;
-  dataset: Quad[];
+  /** The template's quads, frozen: those no leaf lands in are shared by every instance as they are. */
+  dataset: readonly Quad[];
   landings: Landing[];
+  /** The quads that take values, in dataset order. */
+  substituted: Substituted[];
+  /**
+   * The pairs of quads that values could make equal (at most {@link SHAPE_LIMITS}`.collisionPairs`), each flattened as
+   * the slots to compare, two by two: a leaf's index or a constant. Absent when there are more: then {@link fixedKeys}.
+   */
+  pairs?: (number | string)[][];
+  /** {@link quadKey} of every quad that takes no value, when {@link pairs} is absent (pairwise distinct either way: checked when compiling). */
+  fixedKeys?: ReadonlySet<string>;
   /** Leaves compiled with the document's own value: an instance must carry the same value. */
   pinned: Map<number, string | number>;
   deps: Deps;
@@ -304,13 +321,16 @@ function probeFor(leaf: Leaf, i: number): string | number {
   return `credstack probe ${NONCE} ${i}`;
 }
 
-const cloneQuads = (ds: Quad[]): Quad[] =>
-  ds.map((q) => ({
-    subject: { termType: q.subject.termType, value: q.subject.value },
-    predicate: { termType: q.predicate.termType, value: q.predicate.value },
-    object: q.object.termType === 'Literal' ? { termType: 'Literal', value: q.object.value, datatype: { termType: q.object.datatype!.termType, value: q.object.datatype!.value }, ...(q.object.language !== undefined ? { language: q.object.language } : {}) } : { termType: q.object.termType, value: q.object.value },
-    graph: { termType: q.graph.termType, value: q.graph.value },
-  }));
+/** A fresh copy of a term as jsonld.toRDF writes it (a literal: datatype, and language when it has one). */
+function copyTerm(t: Term, value = t.value): Term {
+  if (t.termType !== 'Literal') return { termType: t.termType, value };
+  const datatype = Object.isFrozen(t.datatype) ? t.datatype! : Object.freeze({ termType: t.datatype!.termType, value: t.datatype!.value });
+  return t.language !== undefined ? { termType: 'Literal', value, datatype, language: t.language } : { termType: 'Literal', value, datatype };
+}
+
+/** The template's quads: frozen copies (terms too), shared by every instance that leaves them unchanged. */
+const freezeQuads = (ds: Quad[]): readonly Quad[] =>
+  ds.map((q) => Object.freeze({ subject: Object.freeze(copyTerm(q.subject)), predicate: Object.freeze(copyTerm(q.predicate)), object: Object.freeze(copyTerm(q.object)), graph: Object.freeze(copyTerm(q.graph)) }));
 
 async function fullRun(doc: Obj, loader: DocumentLoader, mode: RdfMode, safe: boolean): Promise<Shaped> {
   const expanded = (await jsonld.expand(doc as any, { documentLoader: loader as any, safe, base: null } as any)) as unknown[];
@@ -397,28 +417,122 @@ function quadKey(q: Quad): string {
   return `${t(q.subject)}\u0001${t(q.predicate)}\u0001${t(q.object)}\u0001${t(q.graph)}`;
 }
 
-function instantiate(t: Template, leaves: Leaf[]): Shaped | string {
+/** The expansion of an instance (the template's, with the leaves' values at their paths). */
+function expansionOf(t: Template, leaves: Leaf[]): unknown[] {
+  const expanded = JSON.parse(t.expandedJson) as unknown[];
+  for (const l of t.landings) setPath(expanded, l.expanded, leaves[l.leaf]!.value);
+  return expanded;
+}
+
+/** Datasets of the expansions handed out by {@link shaped} (and the mode they were made for): see {@link datasetOfExpansion}. */
+const DATASETS = new WeakMap<object, { mode: RdfMode; dataset: Quad[] }>();
+
+/** An instance: its dataset now, its expansion when first read (then remembered with its dataset, {@link DATASETS}). */
+function shapedResult(t: Template, leaves: Leaf[], dataset: Quad[], mode: RdfMode): Shaped {
+  let expanded: unknown[] | undefined;
+  return {
+    dataset,
+    get expanded(): unknown[] {
+      if (!expanded) {
+        expanded = expansionOf(t, leaves);
+        DATASETS.set(expanded, { mode, dataset });
+      }
+      return expanded;
+    },
+  };
+}
+
+/**
+ * @internal The RDF dataset (for `mode`) of an expansion {@link shaped} returned: the same template instance made both,
+ * so it is exactly `toRDF(expanded)` — a caller that canonicalizes that expansion skips toRDF. `undefined` for any other
+ * array (or another mode).
+ */
+export function datasetOfExpansion(expanded: unknown, mode: RdfMode): Quad[] | undefined {
+  const d = expanded && typeof expanded === 'object' ? DATASETS.get(expanded) : undefined;
+  return d && d.mode === mode ? d.dataset : undefined;
+}
+
+function instantiate(t: Template, leaves: Leaf[], mode: RdfMode): Shaped | string {
   for (const [i, v] of t.pinned) if (leaves[i]!.value !== v) return 'pinned-value';
   for (const l of t.landings) {
     const leaf = leaves[l.leaf]!;
     if (leaf.kind === 'i' && t.deps.terms.has(leaf.value as string)) return 'iri-is-term';
   }
-  const expanded = JSON.parse(t.expandedJson) as unknown[];
-  const dataset = cloneQuads(t.dataset);
-  for (const l of t.landings) {
-    const v = leaves[l.leaf]!.value;
-    setPath(expanded, l.expanded, v);
-    const s = typeof v === 'number' ? String(v) : v;
-    for (const [qi, slot] of l.quads) dataset[qi]![slot].value = s;
+  // quads no leaf lands in are the template's own (frozen, shared); the others are new objects (the unchanged terms shared)
+  const dataset = t.dataset.slice();
+  for (const sq of t.substituted) {
+    const q = t.dataset[sq.qi]!;
+    const n: Quad = { subject: q.subject, predicate: q.predicate, object: q.object, graph: q.graph };
+    for (const [slot, leaf] of sq.slots) n[slot] = copyTerm(q[slot], leafText(leaves[leaf]!.value));
+    dataset[sq.qi] = n;
   }
-  // JSON-LD merges equal quads (and nodes with one id): substituted values that collide are left to the full path
-  const seen = new Set<string>();
-  for (const q of dataset) {
-    const k = quadKey(q);
-    if (seen.has(k)) return 'collision';
-    seen.add(k);
+  // JSON-LD merges equal quads (and nodes with one id): substituted values that collide are left to the full path.
+  // The quads that take no value are pairwise distinct (compile checked it); the pairs values could make equal were
+  // listed when compiling — only their varying slots are compared (or, past the cap, the substituted quads are keyed).
+  if (t.pairs) {
+    const text = (r: number | string): string => (typeof r === 'number' ? leafText(leaves[r]!.value) : r);
+    next: for (const p of t.pairs) {
+      for (let i = 0; i < p.length; i += 2) if (text(p[i]!) !== text(p[i + 1]!)) continue next;
+      return 'collision';
+    }
+  } else {
+    const seen = new Set<string>();
+    for (const sq of t.substituted) {
+      const k = quadKey(dataset[sq.qi]!);
+      if (seen.has(k) || t.fixedKeys!.has(k)) return 'collision';
+      seen.add(k);
+    }
   }
-  return { expanded, dataset };
+  return shapedResult(t, leaves, dataset, mode);
+}
+
+const leafText = (v: string | number): string => (typeof v === 'number' ? String(v) : v);
+
+const SLOTS: readonly Slot[] = ['subject', 'object', 'graph'];
+
+/**
+ * The pairs of template quads that substituted values could make equal: same predicate, term types, datatype and
+ * language, equal constants wherever both are constant, at least one of the two taking a value. Each pair is the list
+ * of slots to compare (leaf index or constant, two by two). `undefined` past `cap` pairs (or a bounded amount of work).
+ */
+function collisionPairs(ds: readonly Quad[], bySlot: ReadonlyMap<number, [Slot, number][]>, cap: number): (number | string)[][] | undefined {
+  const groups = new Map<string, number[]>();
+  ds.forEach((q, qi) => {
+    const g = `${q.predicate.value}\u0000${q.subject.termType}\u0000${q.object.termType}\u0000${q.object.datatype?.value ?? ''}\u0000${q.object.language ?? ''}\u0000${q.graph.termType}`;
+    const l = groups.get(g);
+    if (l) l.push(qi);
+    else groups.set(g, [qi]);
+  });
+  const ref = (qi: number, slot: Slot): number | string => bySlot.get(qi)?.find(([s]) => s === slot)?.[1] ?? ds[qi]![slot].value;
+  const pairs: (number | string)[][] = [];
+  let work = 0;
+  for (const members of groups.values()) {
+    const subs = members.filter((qi) => bySlot.has(qi));
+    const fixed = members.filter((qi) => !bySlot.has(qi));
+    for (let x = 0; x < subs.length; x++) {
+      const a = subs[x]!;
+      // with every later substituted quad, and with every quad that takes no value
+      for (const b of [...subs.slice(x + 1), ...fixed]) {
+        if (++work > cap * 16) return undefined;
+        const cmp: (number | string)[] = [];
+        let possible = true;
+        for (const slot of SLOTS) {
+          const ra = ref(a, slot);
+          const rb = ref(b, slot);
+          if (typeof ra === 'string' && typeof rb === 'string') {
+            if (ra !== rb) {
+              possible = false;
+              break;
+            }
+          } else cmp.push(ra, rb);
+        }
+        if (!possible) continue;
+        if (pairs.length >= cap) return undefined;
+        pairs.push(cmp);
+      }
+    }
+  }
+  return pairs;
 }
 
 async function compile(doc: Obj, shape: Shape, loader: DocumentLoader, mode: RdfMode): Promise<Template | Failed> {
@@ -452,9 +566,23 @@ async function compile(doc: Obj, shape: Shape, loader: DocumentLoader, mode: Rdf
       landings.push({ leaf: i, expanded: e[0]!, quads: q });
     }
     const expandedJson = JSON.stringify(run2.expanded);
-    const t: Template = { expandedJson, dataset: run2.dataset, landings, pinned, deps, bytes: expandedJson.length * 2 + JSON.stringify(run2.dataset).length * 2 + shape.key.length * 2 };
+    const bySlot = new Map<number, [Slot, number][]>();
+    for (const l of landings) for (const [qi, slot] of l.quads) bySlot.set(qi, [...(bySlot.get(qi) ?? []), [slot, l.leaf]]);
+    const substituted = [...bySlot.keys()].sort((a, b) => a - b).map((qi) => ({ qi, slots: bySlot.get(qi)! }));
+    const fixedKeys = new Set<string>();
+    let fixedBytes = 0;
+    for (let qi = 0; qi < run2.dataset.length; qi++) {
+      if (bySlot.has(qi)) continue;
+      const k = quadKey(run2.dataset[qi]!);
+      if (fixedKeys.has(k)) return failed;
+      fixedKeys.add(k);
+      fixedBytes += k.length * 2;
+    }
+    const pairs = collisionPairs(run2.dataset, bySlot, SHAPE_LIMITS.collisionPairs);
+    const pairBytes = pairs ? pairs.reduce((n, p) => n + 16 + p.reduce<number>((m, r) => m + 8 + (typeof r === 'string' ? r.length * 2 : 0), 0), 0) : fixedBytes;
+    const t: Template = { expandedJson, dataset: freezeQuads(run2.dataset), landings, substituted, ...(pairs ? { pairs } : { fixedKeys }), pinned, deps, bytes: expandedJson.length * 2 + JSON.stringify(run2.dataset).length * 2 + pairBytes + shape.key.length * 2 };
     // 3. self-check against the full path on the document itself
-    const own = instantiate(t, shape.leaves);
+    const own = instantiate(t, shape.leaves, mode);
     if (typeof own === 'string') return failed;
     const real = await fullRun(structuredClone(doc), loader, mode, true);
     if (JSON.stringify(real.expanded) !== JSON.stringify(own.expanded)) return failed;
@@ -503,7 +631,7 @@ export async function shaped(doc: unknown, loader: DocumentLoader, mode: RdfMode
         sight(key);
         return fallback('context-changed');
       }
-      const r = instantiate(t, shape.leaves);
+      const r = instantiate(t, shape.leaves, mode);
       if (typeof r === 'string') return fallback(r);
       SHAPE_STATS.hits++;
       return r;
@@ -515,7 +643,7 @@ export async function shaped(doc: unknown, loader: DocumentLoader, mode: RdfMode
       remember(key, c);
       if (c.failed) return fallback('uncompilable');
       SHAPE_STATS.compiled++;
-      const r = instantiate(c, shape.leaves);
+      const r = instantiate(c, shape.leaves, mode);
       return typeof r === 'string' ? fallback(r) : r;
     })();
     compiling.set(key, run);

@@ -1,8 +1,8 @@
 /**
  * Check the signature of one eddsa-rdfc-2022 / Ed25519Signature2020 proof: the proof layer's verifying verb. Hashes
  * the proof configuration and the document as {@link hashProofData} does and checks the Ed25519 signature
- * (WebCrypto with the public key imported once into a bounded cache, `@noble/ed25519` where WebCrypto lacks Ed25519:
- * src/keys/ed25519.ts). No Node built-ins. Purpose, dates, chains and key retrieval stay with src/verify/checks/proof.ts.
+ * (node:crypto where the runtime has it, else WebCrypto, the public key imported once into a bounded cache;
+ * `@noble/ed25519` where neither has Ed25519: src/keys/ed25519.ts). No static import of a Node built-in. Purpose, dates, chains and key retrieval stay with src/verify/checks/proof.ts.
  */
 import type { DocumentLoader } from '../jsonld/loader.js';
 import { ed25519Verify } from '../keys/ed25519.js';

@@ -13,8 +13,10 @@ import {
   KeyError,
   resolveDidKey,
   setEd25519Backend,
+  ed25519Backend,
 } from '../../src/index.js';
 import { decodeSecretKeyMultibase } from '../../src/keys/multibase.js';
+import { nodeSha256, setNodeCryptoDisabled } from '../../src/util/node-crypto.js';
 
 afterEach(() => setEd25519Backend(undefined));
 
@@ -112,7 +114,7 @@ describe('Ed25519 backends', () => {
 
   it('RFC 8032 test 1 (empty message)', async () => {
     const seed = Buffer.from('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60', 'hex');
-    for (const b of ['webcrypto', 'noble'] as const) {
+    for (const b of ['node', 'webcrypto', 'noble'] as const) {
       setEd25519Backend(b);
       const sig = await ed25519Sign(new Uint8Array(seed), new Uint8Array());
       expect(Buffer.from(sig).toString('hex')).toBe(
@@ -123,9 +125,72 @@ describe('Ed25519 backends', () => {
   });
 
   it('verify never throws on malformed keys or signatures', async () => {
-    expect(await ed25519Verify(new Uint8Array(3), new Uint8Array(), new Uint8Array(64))).toBe(false);
-    expect(await ed25519Verify(new Uint8Array(32).fill(255), new Uint8Array(), new Uint8Array(64))).toBe(false);
-    expect(await ed25519Verify(new Uint8Array(32), new Uint8Array(), new Uint8Array(10))).toBe(false);
+    for (const b of [undefined, 'node', 'webcrypto', 'noble'] as const) {
+      setEd25519Backend(b);
+      expect(await ed25519Verify(new Uint8Array(3), new Uint8Array(), new Uint8Array(64))).toBe(false);
+      expect(await ed25519Verify(new Uint8Array(32).fill(255), new Uint8Array(), new Uint8Array(64))).toBe(false);
+      expect(await ed25519Verify(new Uint8Array(32), new Uint8Array(), new Uint8Array(10))).toBe(false);
+    }
+  });
+
+  it('node:crypto (the default on Node) and @noble/ed25519 produce identical signatures that both verify', async () => {
+    setEd25519Backend(undefined);
+    expect(await ed25519Backend()).toBe('node');
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.uint8Array({ maxLength: 512 }), async (seed, msg) => {
+        setEd25519Backend('node');
+        const s1 = await ed25519Sign(seed, msg);
+        const again = await ed25519Sign(seed, msg); // the cached key object
+        setEd25519Backend('noble');
+        const s2 = await ed25519Sign(seed, msg);
+        expect(Buffer.from(s1).toString('hex')).toBe(Buffer.from(s2).toString('hex'));
+        expect(Buffer.from(again).toString('hex')).toBe(Buffer.from(s2).toString('hex'));
+        const pub = ed25519PublicKey(seed);
+        setEd25519Backend('node');
+        expect(await ed25519Verify(pub, msg, s2)).toBe(true);
+        expect(await ed25519Verify(pub, msg, s2)).toBe(true);
+        const bad = Uint8Array.from(s1);
+        bad[63]! ^= 0x10;
+        expect(await ed25519Verify(pub, msg, bad)).toBe(false);
+        setEd25519Backend('noble');
+        expect(await ed25519Verify(pub, msg, bad)).toBe(false);
+      }),
+      { numRuns: 60, seed: 7 },
+    );
+  });
+
+  it('without node:crypto (a browser) the default is WebCrypto, with the same signatures', async () => {
+    setEd25519Backend(undefined);
+    const seed = new Uint8Array(32).fill(5);
+    const msg = new TextEncoder().encode('fallback');
+    const viaNode = await ed25519Sign(seed, msg);
+    setNodeCryptoDisabled(true);
+    try {
+      setEd25519Backend(undefined);
+      expect(await ed25519Backend()).toBe('webcrypto');
+      expect(Buffer.from(await ed25519Sign(seed, msg)).equals(Buffer.from(viaNode))).toBe(true);
+      expect(await ed25519Verify(ed25519PublicKey(seed), msg, viaNode)).toBe(true);
+      expect(nodeSha256('x')).toBeUndefined();
+    } finally {
+      setNodeCryptoDisabled(false);
+    }
+    expect(Buffer.from(nodeSha256('abc')!).toString('hex')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('the node:crypto key caches stay bounded and keep signing right', async () => {
+    setEd25519Backend('node');
+    const msg = new TextEncoder().encode('bounded');
+    for (let i = 0; i < 300; i++) {
+      const seed = new Uint8Array(32).fill(i % 256);
+      seed[0] = i >> 8;
+      const sig = await ed25519Sign(seed, msg);
+      expect(await ed25519Verify(ed25519PublicKey(seed), msg, sig)).toBe(true);
+    }
+    const first = new Uint8Array(32); // evicted by now: created again, same signature
+    setEd25519Backend('noble');
+    const ref = await ed25519Sign(first, msg);
+    setEd25519Backend('node');
+    expect(Buffer.from(await ed25519Sign(first, msg)).equals(Buffer.from(ref))).toBe(true);
   });
 
   it('the secret seed decodes back from its multibase', async () => {

@@ -45,6 +45,11 @@ export async function compareOne(doc: Record<string, unknown>, i: number, key: K
   const fastErr = typeof fast === 'string' && fast.startsWith('ERR');
   if (refErr !== fastErr) return `one path failed: stock ${refErr ? ref : 'ok'}, fast ${fastErr ? fast : 'ok'}`;
   if (!refErr && fast !== ref) return `canonical N-Quads differ:\n${String(fast)}\n--- stock ---\n${String(ref)}`;
+  if (s && !refErr) {
+    // what verification does: canonicalize the expansion the view read (the shape's own dataset, no toRDF)
+    const reused = await settle(canonizeDocument(doc, { documentLoader: loader, expanded: s.expanded }));
+    if (reused !== ref) return `canonical N-Quads of the shaped expansion differ:\n${String(reused)}\n--- stock ---\n${String(ref)}`;
+  }
   // 2. signature bytes (every 8th case): our proof layer against jsonld-signatures + data-integrity + stock cryptosuite
   if (i % 8 === 0 && !refErr) {
     tally.signatures++;

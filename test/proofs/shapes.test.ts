@@ -4,7 +4,8 @@ import jsonld from 'jsonld';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentLoader, registerContext } from '../../src/index.js';
 import { canonizeDocument } from '../../src/proofs/canonize.js';
-import { clearShapeCache, SHAPE_LIMITS, SHAPE_STATS, shapeCacheSize, shapeOf, shaped } from '../../src/proofs/shapes.js';
+import { clearShapeCache, datasetOfExpansion, SHAPE_LIMITS, SHAPE_STATS, shapeCacheSize, shapeOf, shaped } from '../../src/proofs/shapes.js';
+import { CANONIZE_WORK } from '../../src/proofs/canonize.js';
 import type { DocumentLoader } from '../../src/jsonld/loader.js';
 
 const VC2 = 'https://www.w3.org/ns/credentials/v2';
@@ -55,6 +56,39 @@ describe('compiled shapes', () => {
     expect(JSON.stringify(s?.expanded)).toBe(JSON.stringify(await jsonld.expand(cred('did:example:d'), { documentLoader: loader, safe: true, base: null })));
   });
 
+  it('instances share the template\'s unchanged quads (frozen); the expansion is built on first read and canonicalizes without toRDF', async () => {
+    await run(cred('did:example:a'));
+    await run(cred('did:example:b'));
+    const s1 = (await shaped(cred('did:example:c'), loader, 'i18n-datatype'))!;
+    const s2 = (await shaped(cred('did:example:d'), loader, 'i18n-datatype'))!;
+    expect(s1.dataset.length).toBe(s2.dataset.length);
+    const shared = s1.dataset.filter((q, i) => q === s2.dataset[i]);
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.length).toBeLessThan(s1.dataset.length); // the subject's quads are the instance's own
+    expect(Object.isFrozen(shared[0])).toBe(true);
+    expect(Object.isFrozen(shared[0]!.object)).toBe(true);
+    expect(() => {
+      (shared[0]!.object as { value: string }).value = 'changed';
+    }).toThrow(TypeError);
+    expect(s1.dataset.some((q) => q.subject.value === 'did:example:c')).toBe(true);
+    expect(s2.dataset.some((q) => q.subject.value === 'did:example:c')).toBe(false);
+    // the expansion: exact, and known to be the dataset's (for this mode only; a copy is not)
+    const e = s1.expanded;
+    expect(s1.expanded).toBe(e);
+    expect(JSON.stringify(e)).toBe(JSON.stringify(await jsonld.expand(cred('did:example:c'), { documentLoader: loader, safe: true, base: null })));
+    expect(datasetOfExpansion(e, 'i18n-datatype')).toBe(s1.dataset);
+    expect(datasetOfExpansion(e, 'none')).toBeUndefined();
+    expect(datasetOfExpansion(structuredClone(e), 'i18n-datatype')).toBeUndefined();
+    const before = { ...SHAPE_STATS, fallbacks: { ...SHAPE_STATS.fallbacks } };
+    const shapedBefore = CANONIZE_WORK.shaped;
+    expect(await canonizeDocument(cred('did:example:c'), { documentLoader: loader, expanded: e })).toBe(await stock(cred('did:example:c')));
+    expect(SHAPE_STATS.hits).toBe(before.hits); // no second instantiation
+    expect(CANONIZE_WORK.shaped).toBe(shapedBefore + 1);
+    // an expansion not from a shape takes toRDF, as before
+    const plain = await jsonld.expand(cred('did:example:c'), { documentLoader: loader, safe: true, base: null });
+    expect(await canonizeDocument(cred('did:example:c'), { documentLoader: loader, expanded: plain as unknown[], shapes: false })).toBe(await stock(cred('did:example:c')));
+  });
+
   it('inline, nested or non-URL contexts are not shaped', async () => {
     const inline = { ...cred('did:example:a'), '@context': [VC2, OB, { extra: 'https://x.example/extra' }] };
     expect(shapeOf(inline)).toBe('context');
@@ -103,14 +137,24 @@ describe('compiled shapes', () => {
     expect(await run(cred('_:b3'))).toBe('pinned-value');
   });
 
-  it('values that collide (JSON-LD would merge them) fall back', async () => {
-    // allowedValue is a @list (duplicates stay); name is a set: equal names are one quad
-    await run(cred('did:example:a', { name: ['A', 'B'] }, ['A', 'A']));
-    expect(await run(cred('did:example:b', { name: ['C', 'D'] }, ['E', 'E']))).toBe('hit');
-    expect(await run(cred('did:example:c', { name: ['E', 'E'] }))).toBe('collision');
-    // a subject whose id is the achievement's: JSON-LD merges the two nodes
-    expect(await run(cred('https://uni.example/a/1'))).toBe('first-sighting');
-  });
+  for (const cap of [4096, 1, 0]) {
+    it(`values that collide (JSON-LD would merge them) fall back (collision pairs capped at ${cap})`, async () => {
+      const saved = SHAPE_LIMITS.collisionPairs;
+      SHAPE_LIMITS.collisionPairs = cap; // past the cap: every substituted quad keyed instead of the listed pairs
+      try {
+        // allowedValue is a @list (duplicates stay); name is a set: equal names are one quad
+        await run(cred('did:example:a', { name: ['A', 'B'] }, ['A', 'A']));
+        expect(await run(cred('did:example:b', { name: ['C', 'D'] }, ['E', 'E']))).toBe('hit');
+        expect(await run(cred('did:example:c', { name: ['E', 'E'] }))).toBe('collision');
+        expect(await run(cred('did:example:c', { name: ['E', 'F'] }, ['F', 'F']))).toBe('hit');
+        expect(await run(cred('did:example:d', { name: ['G', 'G'] }, ['G', 'G']))).toBe('collision');
+      } finally {
+        SHAPE_LIMITS.collisionPairs = saved;
+      }
+      // a subject whose id is the achievement's: JSON-LD merges the two nodes
+      expect(await run(cred('https://uni.example/a/1'))).toBe('first-sighting');
+    });
+  }
 
   it('an IRI scheme that a context defines as a prefix, or an IRI-kind value that is a term, falls back', async () => {
     // "did" as a prefix: every did: value expands (compact IRI) — the probes show it and the shape is not compiled

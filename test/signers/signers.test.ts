@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { callSigner, isInProcessSigner } from '../../src/keys/signer.js';
 import {
   bundleClr,
   bundlePresentation,
@@ -125,6 +126,32 @@ describe('external signers', () => {
     await expect(issueCredential(sampleCredential(p256.controller), { signer: { id: p256.id, algorithm: 'P-256' } as any, now: ISSUED })).rejects.toMatchObject({ code: 'ERR_SIGNER_INVALID' });
     await expect(issueCredential(sampleCredential(p256.controller), { signer: base, key: p256, now: ISSUED })).rejects.toMatchObject({ code: 'ERR_INVALID_INPUT' });
     await expect(issueCredential(sampleCredential('did:web:elsewhere.example'), { signer: base, now: ISSUED })).rejects.toMatchObject({ code: 'ERR_ISSUER_MISMATCH' });
+  });
+
+  it('in-process signers (signerFromKeyPair, signerFromCryptoKey) are called without a timer; external ones keep the timeout', async () => {
+    const own = signerFromKeyPair(ed);
+    const { privateKey } = (await globalThis.crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const fromCryptoKey = signerFromCryptoKey(privateKey, { id: ed.id });
+    const external = opaque(own);
+    expect([isInProcessSigner(own), isInProcessSigner(fromCryptoKey), isInProcessSigner(external), isInProcessSigner({ ...own })]).toEqual([true, true, false, false]);
+    const data = new Uint8Array(64).fill(3);
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      const a = await callSigner(own, data);
+      await callSigner(fromCryptoKey, data);
+      expect(timers).not.toHaveBeenCalled();
+      const b = await callSigner(external, data);
+      expect(timers).toHaveBeenCalledTimes(1);
+      expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    } finally {
+      timers.mockRestore();
+    }
+    // an external Ed25519 signer on the default (eddsa-rdfc-2022) path still times out, typed
+    const hanging = opaque(own, () => new Promise<Uint8Array>(() => {}));
+    await expect(issueCredential(sampleCredential(ed.controller), { signer: hanging, now: ISSUED, signerTimeoutMs: 50 })).rejects.toMatchObject({ code: 'ERR_SIGNER_TIMEOUT', details: { signerId: ed.id, transient: true } });
+    // and the key's own (in-process) signer still signs what verifies
+    const signed = await issueCredential(sampleCredential(ed.controller), { key: ed, now: ISSUED });
+    expect((await verifyCredential(signed, { now: ISSUED })).verified).toBe(true);
   });
 
   it('a signer failing in a cohort: rows reported by line, nothing half-written, a rerun completes', async () => {

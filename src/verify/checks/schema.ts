@@ -1,6 +1,6 @@
 import { credentialWith, type Validators } from '../../schema/engine.js';
 import { loadValidators } from '../../schema/load.js';
-import { show } from '../../util/json.js';
+import { cloneJson, show } from '../../util/json.js';
 import type { Check } from '../report.js';
 import type { VerifyContext } from '../options.js';
 import type { CredentialView } from '../view.js';
@@ -9,22 +9,34 @@ import type { CredentialView } from '../view.js';
  * The view compacts a one-element array to its value (JSON-LD compaction without `@set`); the schemas describe the
  * JSON spelling, where OB 3.0 requires arrays (e.g. `evidence`). Where the document wrote an array and the view holds
  * one value at the same key, wrap the view's value: the values stay the signed ones, only the array shape is the document's.
+ * Returns a copy of `view` (the view itself is not touched), made in the same walk; below what can be paired with the
+ * document (or 64 levels down) the rest is copied as it is.
  */
-function arraysAsGiven(view: unknown, doc: unknown, depth: number): void {
-  if (depth > 64 || !view || typeof view !== 'object' || !doc || typeof doc !== 'object') return;
+function copyAsGiven(view: unknown, doc: unknown, depth: number): unknown {
+  if (!view || typeof view !== 'object') return view;
+  if (depth > 64 || !doc || typeof doc !== 'object') return cloneJson(view);
   if (Array.isArray(view)) {
-    if (Array.isArray(doc) && doc.length === view.length) view.forEach((v, i) => arraysAsGiven(v, doc[i], depth + 1));
-    return;
+    if (!Array.isArray(doc) || doc.length !== view.length || Object.getPrototypeOf(view) !== Array.prototype) return cloneJson(view);
+    const out = new Array<unknown>(view.length);
+    for (let i = 0; i < view.length; i++) out[i] = copyAsGiven(view[i], doc[i], depth + 1);
+    return out;
   }
-  if (Array.isArray(doc)) return;
+  const proto = Object.getPrototypeOf(view);
+  if (Array.isArray(doc) || (proto !== Object.prototype && proto !== null)) return cloneJson(view);
   const v = view as Record<string, unknown>;
   const d = doc as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) {
-    if (!Object.prototype.hasOwnProperty.call(d, k)) continue;
+    if (k === '__proto__') return cloneJson(view);
+    if (!Object.prototype.hasOwnProperty.call(d, k)) {
+      out[k] = cloneJson(v[k]);
+      continue;
+    }
     const dv = d[k];
-    if (Array.isArray(dv) && dv.length === 1 && v[k] !== undefined && !Array.isArray(v[k])) v[k] = [v[k]];
-    arraysAsGiven(v[k], dv, depth + 1);
+    const x = v[k];
+    out[k] = copyAsGiven(Array.isArray(dv) && dv.length === 1 && x !== undefined && !Array.isArray(x) ? [x] : x, dv, depth + 1);
   }
+  return out;
 }
 
 /**
@@ -52,8 +64,9 @@ export async function checkSchema(view: CredentialView, cred: Record<string, any
   }
   let res: { valid: boolean; errors: Array<{ path: string; message: string }> };
   try {
-    const copy: Record<string, unknown> = { '@context': structuredClone(cred['@context']), ...structuredClone(view.document) };
-    if (cred.proof !== undefined) copy.proof = structuredClone(cred.proof);
+    // the validators do not modify their input: the document's own @context and proofs are given as they are
+    const copy: Record<string, unknown> = { '@context': cred['@context'], ...(copyAsGiven(view.document, cred, 0) as Record<string, unknown>) };
+    if (cred.proof !== undefined) copy.proof = cred.proof;
     // embedded credentials (CLR): their @context and proofs are not claims of the envelope; restore them by position
     const subj = copy.credentialSubject;
     const origSubj = cred.credentialSubject;
@@ -65,12 +78,11 @@ export async function checkSchema(view: CredentialView, cred: Record<string, any
       a.forEach((c, i) => {
         const src = o[i];
         if (c && typeof c === 'object' && src && typeof src === 'object') {
-          (c as Record<string, unknown>)['@context'] = structuredClone((src as Record<string, unknown>)['@context']);
-          if ((src as Record<string, unknown>).proof !== undefined) (c as Record<string, unknown>).proof = structuredClone((src as Record<string, unknown>).proof);
+          (c as Record<string, unknown>)['@context'] = (src as Record<string, unknown>)['@context'];
+          if ((src as Record<string, unknown>).proof !== undefined) (c as Record<string, unknown>).proof = (src as Record<string, unknown>).proof;
         }
       });
     }
-    arraysAsGiven(copy, cred, 0);
     res = credentialWith(validators, copy);
   } catch (err) {
     return unchecked(ctx, 'SKIP_SCHEMA_ERROR', `schema validation could not run: ${show((err as { message?: unknown })?.message, 200)}`);
