@@ -11,7 +11,7 @@ const areas = {
   // the SSRF guard (url-guard.ts: isPublicAddress, checkFetchUrl, checkResolved; it moved out of loader.ts)
   ssrf: {
     files: ['src/jsonld/url-guard.ts'],
-    tests: ['test/core/ssrf-ranges.test.ts', 'test/core/ssrf.test.ts'],
+    tests: ['test/core/url-guard-rules.test.ts', 'test/core/ssrf-ranges.test.ts', 'test/core/ssrf.test.ts'],
   },
   // the loader (SSRF guard, offline resolution); contexts.ts is a data table (static mutants, ignored)
   jsonld: {
