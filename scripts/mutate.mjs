@@ -29,6 +29,12 @@ const areas = {
     files: ['src/status/check.ts', 'src/status/read.ts'],
     tests: ['test/status/verify.test.ts', 'test/status/semantics.test.ts'],
   },
+  // the semantics of one entry against an authentic list (dates, binding, entry fields, bits, assembling the findings)
+  // and fail-closed settling, on hand-made fields: check.ts's loading and nested verification stay in 'status-check'
+  'status-entry': {
+    files: ['src/status/check.ts:156-306', 'src/status/check.ts:384-392'],
+    tests: ['test/status/entry-rules.test.ts'],
+  },
   status: {
     files: ['src/status/**/*.ts', '!src/status/index.ts', '!src/status/types.ts'],
     // locks.test.ts spawns CLI processes (mutants are not active in children; 40 s a run): left to `npm test`
