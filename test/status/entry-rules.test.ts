@@ -36,6 +36,8 @@ describe('validateBitstringEntry (§2.1)', () => {
     }
     expect(validateBitstringEntry(fields({ listUrl: `https://uni.example/${'x'.repeat(4076)}` }), 'BitstringStatusListEntry')).toMatchObject({ index: 5 });
     expect(validateBitstringEntry(fields({ listUrl: 'urn:uuid:1' }), 'BitstringStatusListEntry')).toMatchObject({ listUrl: 'urn:uuid:1' });
+    // only a string: an array whose text is a URL is not one
+    expect(validateBitstringEntry(fields({ listUrl: [LIST] }), 'BitstringStatusListEntry')).toEqual(malformed('statusListCredential must be a URL'));
   });
 
   it('statusListIndex must be base-10 digits in a string; the message quotes at most 40 characters', () => {
@@ -101,6 +103,12 @@ describe('judgeBitstringEntry (§3.2) on an authentic list', () => {
     expect(judge(entry({ purpose: 'refresh' }), l, bits(LEN / 8))).toEqual([{ status: 'passed', code: 'STATUS_VALID', message: `"refresh" not set (Bitstring Status List, ${where(5)})` }]);
     expect(judge(entry({ purpose: 'custom' }), l, bits(LEN / 8, [5]))).toEqual([{ status: 'warning', code: 'W_STATUS_SET', message: `status "custom" is set (${where(5)})` }]);
     expect(judge(entry({ purpose: 'custom' }), l, bits(LEN / 8))).toEqual([{ status: 'passed', code: 'STATUS_VALID', message: `"custom" not set (Bitstring Status List, ${where(5)})` }]);
+    // a purpose is quoted at most 60 characters long, in every message
+    const long = 'p'.repeat(100);
+    const ll = list({ purposes: [long] });
+    expect(judge(entry({ purpose: long }), ll, bits(LEN / 8, [5]))[0]!.message).toBe(`status "${long.slice(0, 60)}" is set (${where(5)})`);
+    expect(judge(entry({ purpose: long }), ll, bits(LEN / 8))[0]!.message).toBe(`"${long.slice(0, 60)}" not set (Bitstring Status List, ${where(5)})`);
+    expect(judge(entry({ purpose: long }), list({ purposes: [`q${long}`] }), bits(LEN / 8))[0]!.message).toBe(`the entry's statusPurpose "${long.slice(0, 60)}" is not the list's ("${`q${long}`.slice(0, 60)}")`);
   });
 
   it('message purpose: the status value in hex and its message (case-insensitive), else set/unset', () => {
@@ -112,6 +120,10 @@ describe('judgeBitstringEntry (§3.2) on an authentic list', () => {
     expect(judge(e(1), l, b)).toEqual([{ status: 'passed', code: 'STATUS_MESSAGE', message: `status 0x1 "accepted" (${where(1)})` }]);
     expect(judge(e(2), l, b)).toEqual([{ status: 'passed', code: 'STATUS_MESSAGE', message: `status 0x3 "set" (${where(2)})` }]);
     expect(judge({ ...e(0), messages: 'none' }, l, b)).toEqual([{ status: 'passed', code: 'STATUS_MESSAGE', message: `status 0x0 "unset" (${where(0)})` }]);
+    // entries that are not { status: string } are skipped, never read through; a message is quoted at most 200 characters
+    const odd = [null, { status: 0, message: 'numeric' }, { status: '0x1', message: 'm'.repeat(300) }, {}];
+    expect(judge({ ...e(1), messages: odd }, l, b)).toEqual([{ status: 'passed', code: 'STATUS_MESSAGE', message: `status 0x1 "${'m'.repeat(200)}" (${where(1)})` }]);
+    expect(judge({ ...e(0), messages: odd }, l, b)[0]!.message).toBe(`status 0x0 "unset" (${where(0)})`);
     expect(judge(e(0), l, bits(LEN / 4 - 1))).toMatchObject([{ status: 'warning', code: 'W_STATUS_LIST_SHORT', message: expect.stringMatching(/^status 0x0 "pending"; status list .* has only 131068 entries, fewer than the 131072/) }]);
   });
 
@@ -120,6 +132,9 @@ describe('judgeBitstringEntry (§3.2) on an authentic list', () => {
     expect(judge(entry({ index: last, rawIndex: String(last) }), list(), bits(LEN / 8, [last]))).toMatchObject([{ code: 'ERR_STATUS_REVOKED' }]);
     expect(judge(entry({ index: LEN, rawIndex: String(LEN) }), list(), bits(LEN / 8))).toEqual([{ status: 'failed', code: 'ERR_STATUS_INDEX_OUT_OF_RANGE', message: `statusListIndex ${LEN} is outside status list ${LIST} (${LEN} entries)` }]);
     expect(judge(entry({ size: 2, index: LEN / 2, rawIndex: String(LEN / 2), messages: [1, 2, 3, 4] }), list(), bits(LEN / 8))).toMatchObject([{ code: 'ERR_STATUS_INDEX_OUT_OF_RANGE' }]);
+    // the index is quoted at most 20 characters long
+    const huge = '1234567890123456789012345';
+    expect(judge(entry({ index: Number.MAX_SAFE_INTEGER, rawIndex: huge }), list(), bits(LEN / 8))[0]!.message).toBe(`statusListIndex ${huge.slice(0, 20)} is outside status list ${LIST} (${LEN} entries)`);
   });
 
   it('a list shorter than 131,072 entries is read with a herd-privacy warning instead of a pass', () => {
@@ -171,6 +186,8 @@ describe('judgeBitstringEntry (§3.2) on an authentic list', () => {
       { status: 'warning', code: 'W_STATUS_LIST_ID_DIFFERS', message: `the list served for ${LIST} names itself https://svc.example/l/7; it is bound by the URL the credential names` },
     ]);
     expect(judge(entry(), list({ id: undefined, issuer: undefined }), bits(LEN / 8), 'same')[0]!.message).toBe(`status list ${LIST} is issued by none, the credential by ${ISS}, and statusIssuer is 'same'`);
+    // a list without id is bound by the URL alone: no note
+    expect(judge(entry(), list({ id: undefined }), bits(LEN / 8)).map((c) => c.code)).toEqual(['STATUS_VALID']);
     expect(judge(entry(), list({ id: 7 }), bits(LEN / 8)).map((c) => c.message)[1]).toBe(`the list served for ${LIST} names itself a non-string value; it is bound by the URL the credential names`);
   });
 
