@@ -11,7 +11,7 @@ const areas = {
   // the SSRF guard (url-guard.ts: isPublicAddress, checkFetchUrl, checkResolved; it moved out of loader.ts)
   ssrf: {
     files: ['src/jsonld/url-guard.ts'],
-    tests: ['test/core/ssrf-ranges.test.ts', 'test/core/ssrf.test.ts'],
+    tests: ['test/core/url-guard-rules.test.ts', 'test/core/ssrf-ranges.test.ts', 'test/core/ssrf.test.ts'],
   },
   // the loader (SSRF guard, offline resolution); contexts.ts is a data table (static mutants, ignored)
   jsonld: {
@@ -28,6 +28,12 @@ const areas = {
   'status-check': {
     files: ['src/status/check.ts', 'src/status/read.ts'],
     tests: ['test/status/verify.test.ts', 'test/status/semantics.test.ts'],
+  },
+  // the semantics of one entry against an authentic list (dates, binding, entry fields, bits, assembling the findings)
+  // and fail-closed settling, on hand-made fields: check.ts's loading and nested verification stay in 'status-check'
+  'status-entry': {
+    files: ['src/status/check.ts:156-306', 'src/status/check.ts:384-392'],
+    tests: ['test/status/entry-rules.test.ts'],
   },
   status: {
     files: ['src/status/**/*.ts', '!src/status/index.ts', '!src/status/types.ts'],

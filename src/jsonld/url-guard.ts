@@ -31,6 +31,7 @@ export function isPublicAddress(address: string): boolean {
   }
   if (ip.kind() === 'ipv4') return ip.range() === 'unicast';
   const v6 = ip as ipaddr.IPv6;
+  // Stryker disable next-line all: also refused by the 2000::/3 test below (::ffff:0:0/96 starts with 0); kept as the stated rule
   if (v6.isIPv4MappedAddress()) return false; // ::ffff:a.b.c.d reaches the IPv4 host: never needed for a public URL
   const p = v6.parts;
   if ((p[0]! & 0xe000) !== 0x2000) return false; // only 2000::/3 is global unicast
@@ -72,7 +73,10 @@ export function checkFetchUrl(url: string): string | undefined {
     return isPublicAddress(host) ? undefined : `host ${u.hostname} is not a public address`;
   }
   const labels = host.split('.');
-  // a name of digits and hex only (e.g. "0x7f.1" that WHATWG did not read as IPv4) is refused rather than resolved
+  // a name of digits and hex only (e.g. "0x7f.1" that WHATWG did not read as IPv4) is refused rather than resolved.
+  // Kept as defence in depth: under WHATWG parsing such a host ends in a number, so it is an IPv4 address or no URL
+  // (URL Standard "ends in a number checker"), and this line is never reached — mutation testing cannot tell it apart.
+  // Stryker disable next-line all: unreachable with the WHATWG URL parser (docs/mutation.md, area ssrf)
   if (labels.every((l) => /^(0x[0-9a-f]*|[0-9]+)$/.test(l))) return `host ${u.hostname} looks like a numeric address`;
   if (labels.length < 2 || labels.some((l) => l === '')) return `host "${u.hostname}" is not a public host name`;
   for (const s of PRIVATE_NAME_SUFFIXES) {

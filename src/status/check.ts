@@ -213,8 +213,7 @@ function judgeBinding(
  * reversible" (spec §2.1 statusPurpose) — the report then names the real reason — and so is any other failure of the
  * entry itself (index out of range), but not a suspension ("This status is reversible").
  */
-function assemble(result: Outcome | undefined, problems: Outcome[], notes: Outcome[]): Outcome[] {
-  if (!result) return [...problems, ...notes];
+function assemble(result: Outcome, problems: Outcome[], notes: Outcome[]): Outcome[] {
   if (problems.length === 0) return [result, ...notes];
   // a suspension is reversible: a stale list's suspension says nothing about now; other failures stay true
   const keep = result.status === 'failed' && result.code !== 'ERR_STATUS_SUSPENDED';
@@ -274,7 +273,8 @@ function judgeValue(entry: BitstringEntry, bits: Uint8Array, kind: BitstringKind
     const text = typeof (m as any)?.message === 'string' ? (m as any).message.slice(0, 200) : value === 0 ? 'unset' : 'set';
     return short ? out('warning', 'W_STATUS_LIST_SHORT', `status ${hex} "${text}"; ${shortNote}`) : out('passed', 'STATUS_MESSAGE', `status ${hex} "${text}" (${where})`);
   }
-  if (purpose !== 'revocation' && purpose !== 'suspension' && purpose !== 'refresh' && value !== 0) {
+  // a set revocation, suspension or refresh bit returned above: a value here is another purpose's
+  if (value !== 0) {
     return out('warning', 'W_STATUS_SET', `status "${purpose.slice(0, 60)}" is set (${where})`);
   }
   const state = purpose === 'revocation' ? 'not revoked' : purpose === 'suspension' ? 'not suspended' : `"${purpose.slice(0, 60)}" not set`;

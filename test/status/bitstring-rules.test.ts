@@ -95,6 +95,8 @@ describe('decodeBitstring refusals', () => {
     expect(oneMod4.length % 4).toBe(1);
     expect(thrown(() => decodeBitstring('u' + oneMod4))).toMatchObject({ code: 'ERR_STATUS_LIST_MALFORMED', message: 'encodedList is not base64url without padding (characters A–Z a–z 0–9 - _)' });
     expect(thrown(() => decodeBitstring('uH4sI+AAA'))).toMatchObject({ code: 'ERR_STATUS_LIST_MALFORMED', message: 'encodedList is not base64url without padding (characters A–Z a–z 0–9 - _)' });
+    // RFC 4648 §3.5: the pad bits of the last character must be zero ("AB" = 000000 000001: 4 stray bits set)
+    expect(thrown(() => decodeBitstring('uAB'))).toMatchObject({ code: 'ERR_STATUS_LIST_MALFORMED', message: 'encodedList is not base64url without padding (its last character has stray bits)' });
   });
 
   it('length bound before decoding: ceil((maxBytes·1.01 + 1024)·4/3) characters pass, one more is ERR_STATUS_LIST_TOO_LARGE', () => {
