@@ -141,28 +141,42 @@ async function verifyInput(input: Uint8Array | string, imageUrl?: string): Promi
   return { kind: 'credential', report, endorsements, ...(imageUrl ? { image: imageUrl } : {}) };
 }
 
-async function run(input: Uint8Array | string, imageUrl?: string): Promise<void> {
+/** The newest input's number: an earlier input's verification that ends later never replaces the newer result. */
+let latestRun = 0;
+
+/** Show "working" at once (the previous verdict never stays on screen for a new input) and number the run. */
+function begin(): number {
   state.busy = true;
   state.outcome = undefined;
   render();
+  return ++latestRun;
+}
+
+async function run(input: Uint8Array | string, imageUrl?: string, started?: number): Promise<void> {
+  const id = started ?? begin();
+  let outcome: Outcome;
   try {
-    state.outcome = await verifyInput(input, imageUrl);
+    outcome = await verifyInput(input, imageUrl);
   } catch (err) {
-    state.outcome = { kind: 'error', message: err instanceof Error ? (text(err.message, 300) ?? '') : '' };
+    outcome = { kind: 'error', message: err instanceof Error ? (text(err.message, 300) ?? '') : '' };
   }
+  if (id !== latestRun) return;
+  state.outcome = outcome;
   state.busy = false;
   render();
 }
 
 async function runFile(file: File): Promise<void> {
+  const id = begin();
   const bytes = new Uint8Array(await file.arrayBuffer());
+  if (id !== latestRun) return;
   if (state.blobUrl) URL.revokeObjectURL(state.blobUrl);
   state.blobUrl = undefined;
   const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
   const isSvg = !isPng && /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(new TextDecoder().decode(bytes.subarray(0, 4096)));
   // the badge image as a blob this page made (an <img> never runs an SVG's scripts)
   if (isPng || isSvg) state.blobUrl = URL.createObjectURL(new Blob([bytes], { type: isPng ? 'image/png' : 'image/svg+xml' }));
-  await run(isPng || isSvg ? bytes : new TextDecoder().decode(bytes), state.blobUrl);
+  await run(isPng || isSvg ? bytes : new TextDecoder().decode(bytes), state.blobUrl, id);
 }
 
 // ---------- rendering ----------
