@@ -6,7 +6,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CredstackError } from '../../src/errors.js';
-import { createSigner, exportKeyPair, generateKeyPair, importKeyPair } from '../../src/keys/index.js';
+import { createSigner, exportKeyPair, generateKeyPair, importKeyPair, rotateDidWebDocument } from '../../src/keys/index.js';
 
 const P256 = { publicKeyMultibase: 'zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP', secretKeyMultibase: 'z42twTcNeSYcnqg1FLuSFs2bsGH3ZqbRHFmvS9XMsYhjxvHN' };
 const P384 = { publicKeyMultibase: 'z82LkuBieyGShVBhvtE2zoiD6Kma4tJGFtkAhxR5pfkp5QPw4LutoYWhvQCnGjdVn14kujQ', secretKeyMultibase: 'z2fanyY7zgwNpZGxX5fXXibvScNaUWNprHU9dKx7qpVj7mws9J8LLt4mDB5TyH2GLHWkUc' };
@@ -104,5 +104,46 @@ describe('export and signing refusals', () => {
     expect(await refusal(() => exportKeyPair(pub, { format: 'jwk', includeSecret: true }))).toMatchObject({ code: 'ERR_KEY_NO_SECRET', message: 'key has no secret part' });
     expect(await refusal(() => exportKeyPair(pub, { includeSecret: true }))).toMatchObject({ code: 'ERR_KEY_NO_SECRET', message: 'key has no secret part' });
     expect(await refusal(() => createSigner(pub))).toMatchObject({ code: 'ERR_KEY_NO_SECRET', message: 'signing needs a key with secretKeyMultibase (generateKeyPair or importKeyPair of a secret key)' });
+  });
+});
+
+// rotateDidWebDocument TSDoc: "adds newKey (first …) and keeps every existing key … Remove a key only with retire";
+// "Returns a new document; the input is not modified. Only public keys are written."
+describe('rotateDidWebDocument', () => {
+  const DID = 'did:web:uni.example';
+  const k1 = () => importKeyPair({ publicKeyMultibase: ED_PUB }, { controller: DID, id: `${DID}#key-1` });
+  const k2 = () => importKeyPair(P256, { controller: DID, id: `${DID}#key-2` });
+  const vm1 = { id: `${DID}#key-1`, type: 'Multikey', controller: DID, publicKeyMultibase: ED_PUB };
+  const vm2 = { id: `${DID}#key-2`, type: 'Multikey', controller: DID, publicKeyMultibase: P256.publicKeyMultibase };
+  const base = () => ({ '@context': 'https://www.w3.org/ns/did/v1', id: DID, verificationMethod: [{ ...vm1, id: '#key-1' }], assertionMethod: ['#key-1'], authentication: [`${DID}#key-1`], capabilityInvocation: ['#key-1'], keyAgreement: [] });
+
+  it('adds the new key first and keeps the old one; the input is not modified; contexts added once', () => {
+    const input = base();
+    const r = rotateDidWebDocument(input, k2());
+    expect(r).toEqual({
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      id: DID,
+      verificationMethod: [vm2, { ...vm1, id: '#key-1' }],
+      assertionMethod: [`${DID}#key-2`, '#key-1'],
+      authentication: [`${DID}#key-2`, `${DID}#key-1`],
+      capabilityInvocation: ['#key-1'],
+      keyAgreement: [],
+    });
+    expect(input).toEqual(base());
+    expect(rotateDidWebDocument({ id: DID }, k2())['@context']).toEqual(['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1']);
+  });
+
+  it('retire removes a key (by absolute or "#" id) from every relationship', () => {
+    const r = rotateDidWebDocument(base(), k2(), { retire: [`${DID}#key-1`] });
+    expect(r).toMatchObject({ verificationMethod: [vm2], assertionMethod: [`${DID}#key-2`], authentication: [`${DID}#key-2`], capabilityInvocation: [], keyAgreement: [] });
+  });
+
+  it('refusals: not a document, no id, a taken key id, retiring the new key or a key not there', async () => {
+    for (const d of [null, [base()], 'x']) expect(await refusal(() => rotateDidWebDocument(d, k2()))).toMatchObject({ code: 'ERR_DID_DOCUMENT_INVALID', message: 'the DID document must be a JSON object' });
+    expect(await refusal(() => rotateDidWebDocument({ verificationMethod: [] }, k2()))).toMatchObject({ code: 'ERR_DID_DOCUMENT_INVALID', message: 'the DID document has no id' });
+    expect(await refusal(() => rotateDidWebDocument(base(), k1()))).toMatchObject({ code: 'ERR_KEY_ID_TAKEN', message: `${DID}#key-1 is already in the DID document: choose another key id` });
+    expect(await refusal(() => rotateDidWebDocument(base(), k2(), { retire: [`${DID}#key-2`] }))).toMatchObject({ code: 'ERR_INVALID_INPUT', message: 'cannot retire the key being added' });
+    expect(await refusal(() => rotateDidWebDocument(base(), k2(), { retire: [`${DID}#key-9`] }))).toMatchObject({ code: 'ERR_VERIFICATION_METHOD_NOT_FOUND', message: `${DID}#key-9 is not in the DID document` });
+    expect(await refusal(() => rotateDidWebDocument({ id: 'did:web:' }, k2()))).toMatchObject({ code: 'ERR_INVALID_DID', message: 'not a did:web DID: did:web:' });
   });
 });
