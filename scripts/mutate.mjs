@@ -51,7 +51,7 @@ const areas = {
     files: ['src/keys/did-key.ts', 'src/keys/did-key-core.ts', 'src/keys/did-web.ts', 'src/keys/multibase.ts', 'src/keys/keypair.ts', 'src/keys/controller-document.ts'],
     // unit tests that import src/keys only (a mutant run re-imports the test's module graph: importing src/index.js, i.e.
     // jsonld and the suites, took most of each run); end-to-end key tests stay in `npm test`
-    tests: ['test/core/keys-rules.test.ts', 'test/core/controller-document-rules.test.ts'],
+    tests: ['test/core/keys-rules.test.ts', 'test/core/controller-document-rules.test.ts', 'test/core/keypair-rules.test.ts'],
   },
   // the extraction side only (untrusted images): format detection, size limit, parsing the baked text; baking (writing)
   // is not security-relevant. 'baking-png' and 'baking-svg' are the two readers.
