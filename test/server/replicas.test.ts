@@ -162,7 +162,8 @@ describe('two replicas on one PostgreSQL', () => {
 
   it('bulk job: 202 + job id; SIGKILL one replica mid-batch → the other completes every row exactly once', async () => {
     const tok = await token(b.url);
-    const N = 40;
+    // large enough that a replica is still working when it is killed (the test fails if the job ends first)
+    const N = 400;
     const credentials = [...Array(N)].map((_, i) => ({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer, credentialSubject: { id: `did:example:bulk-${i}` } }));
     const res = await fetch(`${b.url}/credentials/issue/batch`, { method: 'POST', headers: { authorization: `Bearer ${tok}`, 'content-type': 'application/json' }, body: JSON.stringify({ credentials }) });
     expect(res.status).toBe(202);
@@ -170,12 +171,18 @@ describe('two replicas on one PostgreSQL', () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const poll = async (url: string) => (await (await fetch(`${url}/credentials/issue/batch/${id}`, { headers: { authorization: `Bearer ${tok}` } })).json()) as any;
     // wait until a has done some rows, then kill it without warning
-    for (let i = 0; i < 6000; i++) {
+    let killedMidBatch = false;
+    for (let i = 0; i < 60_000; i++) {
       const job = await poll(b.url);
+      if (job.complete) break;
       const byA = (await store.db.query<{ n: string }>("SELECT count(*) AS n FROM job_rows WHERE job_id = $1 AND state = 'done' AND worker LIKE $2", [id, `%:${a.proc.pid}:%`])).rows[0]!;
-      if (Number(byA.n) >= 2 && job.pending > 5) break;
-      await new Promise((r) => setTimeout(r, 50));
+      if (Number(byA.n) >= 2 && job.pending > 20) {
+        killedMidBatch = true;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 5));
     }
+    expect(killedMidBatch, 'the job ended before replica a could be killed mid-batch: raise N').toBe(true);
     const exited = new Promise((r) => a.proc.once('exit', r));
     a.proc.kill('SIGKILL');
     await exited;
