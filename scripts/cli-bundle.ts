@@ -68,7 +68,7 @@ export function cliBundleOptions(root = '.'): Options {
     splitting: true,
     // not minified: the jsonld fast path (src/jsonld/fast.ts) checks the source text of the jsonld functions it replaces
     minify: false,
-    noExternal: [/^(?!(fastify|@fastify\/rate-limit|oidc-provider|pg|@electric-sql\/pglite)(\/|$))/],
+    noExternal: [new RegExp(`^(?!(${SERVER_EXTERNALS.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(\\/|$))`)],
     external: SERVER_EXTERNALS,
     esbuildPlugins: [stubJsonldNodeLoader()],
     // bundled CommonJS dependencies require() Node built-ins: give the module a real require

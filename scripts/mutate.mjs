@@ -32,7 +32,7 @@ const areas = {
   // the semantics of one entry against an authentic list (dates, binding, entry fields, bits, assembling the findings)
   // and fail-closed settling, on hand-made fields: check.ts's loading and nested verification stay in 'status-check'
   'status-entry': {
-    files: ['src/status/check.ts:156-306', 'src/status/check.ts:384-392'],
+    files: ['src/status/check.ts:162-312', 'src/status/check.ts:398-406'],
     tests: ['test/status/entry-rules.test.ts'],
   },
   status: {

@@ -33,7 +33,8 @@ export interface IssueOptions {
   signer?: Signer;
   /**
    * Give up on a signer that has not answered after this many milliseconds (default 30 000). Signers credstack makes
-   * around a key in this process (`key`, `signerFromKeyPair`, `signerFromCryptoKey`) are called without the timer.
+   * around key bytes it holds (`key`, `signerFromKeyPair`) are called without the timer; `signerFromCryptoKey` signers
+   * keep it (WebCrypto may be backed by an HSM).
    */
   signerTimeoutMs?: number;
   /**

@@ -25,8 +25,8 @@ export interface DidDocument {
 }
 
 /**
- * @internal The multibase key of a did:key URL when it names a P-256/P-384 key (`zDn…`, `z82…`), else undefined: the
- * verifier's document loader then loads the ECDSA module (a chunk of its own) before {@link didKeyDocument}.
+ * @internal True when a did:key URL names a P-256/P-384 key (`zDn…`, `z82…`): the verifier's document loader then
+ * loads the ECDSA module (a chunk of its own) before {@link didKeyDocument}.
  */
 export function ecdsaDidKey(didUrl: string): boolean {
   return typeof didUrl === 'string' && didUrl.startsWith('did:key:') && ecdsaCurveOfMultibase(didUrl.slice('did:key:'.length).split('#', 1)[0]) !== undefined;

@@ -6,7 +6,7 @@
  * cache is keyed by a SHA-256 digest of the seed, not by the seed.
  */
 import * as noble from '@noble/ed25519';
-import { sha512 } from '@noble/hashes/sha2.js';
+import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes } from '@noble/hashes/utils.js';
 import { KeyError } from '../errors.js';
 import { nodeCrypto, nodeSha256 } from '../util/node-crypto.js';
@@ -115,8 +115,13 @@ function nodeCacheGet(map: Map<string, KeyObject>, k: string, make: () => KeyObj
 const asBytes = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.length);
 
 /** @internal The node:crypto private KeyObject of a 32-byte seed (cached; created from PKCS#8 DER once). */
+/** The signing caches' key for a seed: a SHA-256 digest, never the seed itself. */
+function seedId(secret: Uint8Array): string {
+  return bytesToHex(nodeSha256(secret) ?? sha256(secret));
+}
+
 function nodePrivateKey(c: NonNullable<ReturnType<typeof nodeCrypto>>, secret: Uint8Array): KeyObject {
-  const id = bytesToHex(nodeSha256(secret)!);
+  const id = seedId(secret);
   return nodeCacheGet(nodeSignKeys, id, () => c.createPrivateKey({ key: concatBytes(PKCS8_PREFIX, secret) as never, format: 'der', type: 'pkcs8' }));
 }
 
@@ -155,7 +160,7 @@ export async function ed25519Sign(secret: Uint8Array, message: Uint8Array): Prom
   if (c) return asBytes(c.sign(null, message, nodePrivateKey(c, secret)));
   if (await hasWebCryptoEd25519()) {
     const s = subtle()!;
-    const key = await cacheGet(signKeys, hex(secret), () =>
+    const key = await cacheGet(signKeys, seedId(secret), () =>
       s.importKey('pkcs8', concatBytes(PKCS8_PREFIX, secret), { name: 'Ed25519' }, false, ['sign']),
     );
     return new Uint8Array(await s.sign({ name: 'Ed25519' }, key, message as BufferSource));

@@ -80,8 +80,9 @@ export function signerController(signer: Signer): string {
 }
 
 /**
- * Signers made by credstack around a key held in this process ({@link signerFromKeyPair}, {@link signerFromCryptoKey}):
- * their `sign` is a local computation that cannot hang, so {@link callSigner} calls them without the timeout race.
+ * Signers made by credstack around a key whose bytes it holds ({@link signerFromKeyPair}): their `sign` is a local
+ * computation that cannot hang, so {@link callSigner} calls them without the timeout race. A {@link signerFromCryptoKey}
+ * signer keeps the timeout: `crypto.subtle` may be a PKCS#11 / HSM-backed implementation that can block.
  */
 const IN_PROCESS = new WeakSet<Signer>();
 
@@ -160,14 +161,14 @@ export function signerFromCryptoKey(key: CryptoKey, opts: { id: string }): Signe
   const alg = key.algorithm as { name: string; namedCurve?: string; hash?: { name: string } };
   const subtle = globalThis.crypto.subtle;
   if (alg.name === 'Ed25519') {
-    return inProcess(Object.freeze({ id, algorithm: 'Ed25519', sign: async (data: Uint8Array) => new Uint8Array(await subtle.sign('Ed25519', key, data as BufferSource)) }));
+    return Object.freeze({ id, algorithm: 'Ed25519', sign: async (data: Uint8Array) => new Uint8Array(await subtle.sign('Ed25519', key, data as BufferSource)) });
   }
   if (alg.name === 'ECDSA' && (alg.namedCurve === 'P-256' || alg.namedCurve === 'P-384')) {
     const hash = alg.namedCurve === 'P-256' ? 'SHA-256' : 'SHA-384';
-    return inProcess(Object.freeze({ id, algorithm: alg.namedCurve, sign: async (data: Uint8Array) => new Uint8Array(await subtle.sign({ name: 'ECDSA', hash }, key, data as BufferSource)) }));
+    return Object.freeze({ id, algorithm: alg.namedCurve, sign: async (data: Uint8Array) => new Uint8Array(await subtle.sign({ name: 'ECDSA', hash }, key, data as BufferSource)) });
   }
   if (alg.name === 'RSASSA-PKCS1-v1_5' && alg.hash?.name === 'SHA-256') {
-    return inProcess(Object.freeze({ id, algorithm: 'RS256', sign: async (data: Uint8Array) => new Uint8Array(await subtle.sign('RSASSA-PKCS1-v1_5', key, data as BufferSource)) }));
+    return Object.freeze({ id, algorithm: 'RS256', sign: async (data: Uint8Array) => new Uint8Array(await subtle.sign('RSASSA-PKCS1-v1_5', key, data as BufferSource)) });
   }
   throw new SignerError('ERR_SIGNER_ALGORITHM', `CryptoKey for ${label(id)} uses ${label(alg.name)}${alg.namedCurve ? ` ${label(alg.namedCurve)}` : ''}: supported are Ed25519, ECDSA P-256/P-384, RSASSA-PKCS1-v1_5 SHA-256`, { signerId: id, transient: false });
 }

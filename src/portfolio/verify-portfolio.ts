@@ -187,12 +187,12 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
     if (inner.length > maxCredentials) {
       return failedOnly({ id: 'format', status: 'failed', code: 'ERR_PORTFOLIO_TOO_LARGE', message: `the portfolio holds ${inner.length} credentials; the limit is ${maxCredentials} (option maxCredentials)` }, kind);
     }
-    // one verification context for the call (document cache, keys, status lists verified once); the envelope holds up
-    // to maxCredentials credentials, so its quads and documents scale with that number
+    // one verification context for the call (document cache, keys, status lists verified once); the envelope's quads
+    // and documents scale with the number of credentials it holds (at most maxCredentials), not with the allowance
     const expansions = new Map<object, unknown[]>();
     const shared: VerifyContext = { ...ctx, expansions };
-    const scale = envelopeScale(maxCredentials);
-    const envCtx: VerifyContext = { ...shared, loader: ctx.forkLoader((opts.maxDocuments ?? LIMITS.maxDocuments) * scale), maxQuads: portfolioLimits(maxCredentials, opts.limits).maxQuads };
+    const scale = envelopeScale(inner.length);
+    const envCtx: VerifyContext = { ...shared, loader: ctx.forkLoader((opts.maxDocuments ?? LIMITS.maxDocuments) * scale), maxQuads: portfolioLimits(inner.length, opts.limits).maxQuads };
     const credentials: VerificationReport[] = [];
     for (const c of inner) {
       if (!c || typeof c !== 'object' || Array.isArray(c)) {

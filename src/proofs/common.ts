@@ -36,7 +36,7 @@ export function boundedCanonize(input: unknown, options: Record<string, unknown>
     // an expansion a compiled shape made: the result is its dataset's canonical form, whatever spells the input (keyed
     // by the expansion itself, not by the input's JSON text)
     const shapedPre = layer && Array.isArray(pre) && datasetOfExpansion(pre, mode!) !== undefined;
-    key = shapedPre ? `#${expansionId(pre as unknown[])}\u0000${mode}` : `${options.safe === false ? 'unsafe' : 'safe'}\u0000${typeof options.messageDigestAlgorithm === 'string' ? options.messageDigestAlgorithm : ''}\u0000${JSON.stringify(input)}`;
+    key = shapedPre ? `#${expansionId(pre as unknown[])}\u0000${mode}` : `${options.safe === false ? 'unsafe' : 'safe'}\u0000${mode ?? String(opts.rdfDirection)}\u0000${typeof options.messageDigestAlgorithm === 'string' ? options.messageDigestAlgorithm : ''}\u0000${JSON.stringify(input)}`;
     const hit = budget.cache.get(key);
     if (hit) return hit;
   }

@@ -1,7 +1,7 @@
 /**
  * Composed expansions: a presentation's JSON-LD expansion put together from its credentials' expansions instead of
  * expanding the whole presentation (every credential in it) a second time. Used only where the result is provably the
- * one `jsonld.expand` gives (`test/portfolio/compose.test.ts` compares both on the portfolio fixtures and on generated
+ * one `jsonld.expand` gives (`test/portfolio/shared-context.test.ts` compares both on the portfolio fixtures and on generated
  * presentations); anywhere else the callers expand as before.
  *
  * **Why it is exact.**
@@ -53,7 +53,10 @@ export async function proofsSplittable(doc: Obj, loader: DocumentLoader): Promis
       if (!isObj(p) || p.type !== 'DataIntegrityProof' || Object.keys(p).some((k) => !DI_TERMS.has(k))) return false;
     }
     // `proof` must not be a term of the document's own context (resolved through the same loader and caches)
-    initial ??= jsonld.processContext(null as never, null, { base: null } as never);
+    initial ??= jsonld.processContext(null as never, null, { base: null } as never).catch((err: unknown) => {
+      initial = undefined; // a failure is not remembered: the next presentation tries again
+      throw err;
+    });
     const active = (await jsonld.processContext((await initial) as never, ctx as never, { documentLoader: loader as never, base: null } as never)) as { mappings?: Map<string, unknown> };
     return active.mappings instanceof Map && !active.mappings.has('proof');
   } catch {

@@ -132,12 +132,12 @@ export async function verifyPresentation(presentation: unknown, options: Present
     if (inner.length > max) {
       return only({ id: 'format', status: 'failed', code: 'ERR_PRESENTATION_TOO_LARGE', message: `the presentation holds ${inner.length} credentials; the limit is ${max} (option maxCredentials)` });
     }
-    // one verification context for the call (document cache, keys, status lists verified once); the envelope holds up
-    // to maxCredentials credentials, so its quads and documents scale with that number
+    // one verification context for the call (document cache, keys, status lists verified once); the envelope's quads
+    // and documents scale with the number of credentials it holds (at most maxCredentials), not with the allowance
     const expansions = new Map<object, unknown[]>();
     const shared: VerifyContext = { ...ctx, expansions };
-    const scale = envelopeScale(max);
-    const envCtx: VerifyContext = { ...shared, loader: ctx.forkLoader((opts.maxDocuments ?? LIMITS.maxDocuments) * scale), maxQuads: portfolioLimits(max, opts.limits).maxQuads };
+    const scale = envelopeScale(inner.length);
+    const envCtx: VerifyContext = { ...shared, loader: ctx.forkLoader((opts.maxDocuments ?? LIMITS.maxDocuments) * scale), maxQuads: portfolioLimits(inner.length, opts.limits).maxQuads };
     // credentials first (their expansions compose the envelope's): one level deeper, without the presentation's
     // challenge/domain, each within the single-credential bounds and with its own document budget over the shared cache
     const credentials: VerificationReport[] = [];

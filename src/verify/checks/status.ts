@@ -1,7 +1,10 @@
 import { checkCredentialStatus } from '../../status/check.js';
 import type { Check, VerificationReport } from '../report.js';
-import { statusPolicyOf, type VerifyContext } from '../options.js';
+import { LIMITS, statusPolicyOf, type VerifyContext } from '../options.js';
 import type { CredentialView } from '../view.js';
+
+/** Documents one status list's loading and verification may use (bundled contexts and did:key are free). */
+const STATUS_LIST_DOCUMENTS = 8;
 
 /**
  * @internal credentialStatus: delegated to the status module, which verifies the list credential with `verifyList`.
@@ -37,9 +40,10 @@ export async function checkStatus(
       statusIssuer: ctx.opts.statusIssuer ?? 'any',
       undetermined: policy === 'allow-unavailable' ? 'skip' : 'fail',
       lists: ctx.statusLists,
-      // a list shared by the credentials of one call is loaded and verified on a budget of its own
+      // a list shared by the credentials of one call is loaded and verified on a budget of its own: small and fixed
+      // (the list, its issuer's DID / controller documents), never more than the caller's maxDocuments
       forList: () => {
-        const loader = ctx.forkLoader();
+        const loader = ctx.forkLoader(Math.min(STATUS_LIST_DOCUMENTS, ctx.opts.maxDocuments ?? LIMITS.maxDocuments));
         return { loader, verifyList: (list: unknown) => verifyList(list, loader) };
       },
     });
