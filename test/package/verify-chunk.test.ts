@@ -2,28 +2,21 @@
 // of their own on first use. With that chunk gone (a static host that did not upload it, a failed request), the
 // schema check is "could not check" — never passed — and under strictSchema the credential does not verify.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCredential } from '../../src/index.js';
 import { ensureBuilt } from '../build.js';
+import { lazyImports } from './dist-chunks.js';
 import { ISSUED, NOW, sampleCredential, seededKey } from '../helpers.js';
 
 const root = join(import.meta.dirname, '..', '..');
 let dir: string;
 
-/** The files dist/verify.js loads before it runs (static imports), and the chunk its schema check imports. */
+/** The chunk the schema check of dist/verify.js imports (the precompiled validators, `ob-….js`). */
 function validatorChunk(dist: string): string {
-  const seen = new Set<string>();
-  const queue = ['verify.js'];
-  while (queue.length) {
-    const f = queue.pop()!;
-    if (seen.has(f)) continue;
-    seen.add(f);
-    for (const m of readFileSync(join(dist, f), 'utf8').matchAll(/(?:^|\n)import\s*(?:[^"';]*?from\s*)?["']\.\/([^"']+)["']/g)) queue.push(m[1]!);
-  }
-  const lazy = [...seen].flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/import\(["']\.\/(ob-[A-Z0-9]+\.js)["']\)/g)].map((m) => m[1]!));
-  expect(new Set(lazy).size).toBe(1);
+  const lazy = lazyImports(dist).filter((f) => /^ob-[A-Z0-9]+\.js$/.test(f));
+  expect(lazy).toHaveLength(1);
   return lazy[0]!;
 }
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair, issueCredential } from '../../src/index.js';
 import { ensureBuilt } from '../build.js';
+import { lazyImports } from './dist-chunks.js';
 import { ISSUED, NOW, sampleCredential, seededKey } from '../helpers.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -17,15 +18,7 @@ let chunks: ReturnType<typeof lazyChunks>;
 
 /** The chunks dist/verify.js (and the files it imports statically) loads through import(), by what each exports. */
 function lazyChunks(dist: string): { ecdsaSuites: string; ecdsaKeys: string; eddsaSuites: string } {
-  const seen = new Set<string>();
-  const queue = ['verify.js'];
-  while (queue.length) {
-    const f = queue.pop()!;
-    if (seen.has(f)) continue;
-    seen.add(f);
-    for (const m of readFileSync(join(dist, f), 'utf8').matchAll(/(?:^|\n)import\s*(?:[^"';]*?from\s*)?["']\.\/([^"']+)["']/g)) queue.push(m[1]!);
-  }
-  const lazy = [...new Set([...seen].flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/import\(["']\.\/([^"']+\.js)["']\)/g)].map((m) => m[1]!)))];
+  const lazy = lazyImports(dist);
   const exporting = (name: string) => {
     const hits = lazy.filter((f) => new RegExp(`export\\s*\\{[^}]*\\b${name}\\b`).test(readFileSync(join(dist, f), 'utf8')));
     expect(hits).toHaveLength(1);
