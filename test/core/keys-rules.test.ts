@@ -14,6 +14,7 @@ import {
   toVerificationMethod,
 } from '../../src/keys/index.js';
 import { CredstackError } from '../../src/errors.js';
+import { ecdsaDidKey } from '../../src/keys/did-key-core.js';
 import { describeKey } from '../../src/keys/keypair.js';
 import { decodePublicKeyMultibase, decodeSecretKeyMultibase, fromBase58btc } from '../../src/keys/multibase.js';
 
@@ -255,5 +256,17 @@ describe('key import (RFC 8037 OKP JWK, Multikey) and export', () => {
     await expect(generateKeyPair({ controller: 5 as unknown as string })).rejects.toMatchObject({ code: 'ERR_INVALID_INPUT' });
     await expect(generateKeyPair({ seed: new Uint8Array(31) })).rejects.toMatchObject({ code: 'ERR_INVALID_SEED' });
     await expect(generateKeyPair({ seed: Array(32).fill(1) as unknown as Uint8Array })).rejects.toMatchObject({ code: 'ERR_INVALID_SEED' });
+  });
+});
+
+// src/keys/did-key-core.ts: the verifier's loader asks `ecdsaDidKey` whether to load the P-256/P-384 key module (a chunk
+// of its own in the browser build) before resolving; the did:key v0.7 prefixes decide, read from the DID (before '#').
+describe('ecdsaDidKey: which did:key URLs name a P-256/P-384 key', () => {
+  const P256 = 'zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP';
+  const P384 = 'z82LkuBieyGShVBhvtE2zoiD6Kma4tJGFtkAhxR5pfkp5QPw4LutoYWhvQCnGjdVn14kujQ';
+  it('true for P-256 and P-384 did:keys and their DID URLs, false for anything else', () => {
+    expect([`did:key:${P256}`, `did:key:${P256}#${P256}`, `did:key:${P384}`, `did:key:${P384}#${P384}`].map(ecdsaDidKey)).toEqual([true, true, true, true]);
+    expect([DID, `${DID}#${PUB_MB}`, `did:key:${PUB_MB}#${P256}`, `did:web:${P256}`, `xdid:key:${P256}`, P256, `did:key:`, ''].map(ecdsaDidKey)).toEqual([false, false, false, false, false, false, false, false]);
+    for (const bad of [undefined, null, 42, {}]) expect(ecdsaDidKey(bad as unknown as string)).toBe(false);
   });
 });
