@@ -8,10 +8,10 @@
  * A KMS that returns DER-encoded ECDSA signatures must convert them to r‖s (see `examples/kms-signer.ts`).
  */
 import { SignerError } from '../errors.js';
-import { ed25519Sign } from './ed25519.js';
-import { decodeEcdsaSecretKeyMultibase, ecdsaCurveOfMultibase, ecdsaSign, isWellFormedEcdsaSignature, type EcdsaCurve } from './ecdsa.js';
+import { ed25519Sign, ed25519Verify } from './ed25519.js';
+import { decodeEcdsaPublicKeyMultibase, decodeEcdsaSecretKeyMultibase, ecdsaCurveOfMultibase, ecdsaSign, ecdsaVerify, isWellFormedEcdsaSignature, type EcdsaCurve } from './ecdsa.js';
 import type { KeyPair } from './keypair.js';
-import { decodeSecretKeyMultibase } from './multibase.js';
+import { decodePublicKeyMultibase, decodeSecretKeyMultibase } from './multibase.js';
 import type { RsaKeyPair } from './rsa.js';
 
 /**
@@ -244,7 +244,47 @@ export async function callSigner(signer: Signer, data: Uint8Array, opts: SignerC
   } finally {
     if (timer) clearTimeout(timer);
   }
-  return checkedSignature(signer, alg, result);
+  const sig = checkedSignature(signer, alg, result);
+  await checkFirstSignature(signer, alg, data, sig);
+  return sig;
+}
+
+/** External signers whose first signature verified under the public key their did:key id names. */
+const CHECKED = new WeakSet<Signer>();
+
+/** The public key a did:key signer id names for `alg`, or undefined (not a did:key, another key type, malformed). */
+function didKeyPublicKey(id: string, alg: SignerAlgorithm): Uint8Array | undefined {
+  if (!id.startsWith('did:key:') || alg === 'RS256') return undefined;
+  const mb = id.slice('did:key:'.length).split('#', 1)[0]!;
+  try {
+    if (alg === 'Ed25519') return ecdsaCurveOfMultibase(mb) ? undefined : decodePublicKeyMultibase(mb);
+    const k = decodeEcdsaPublicKeyMultibase(mb);
+    return k.curve === alg ? k.publicKey : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A KMS or HSM configured with another key than the one its id names returns well-formed signatures that no verifier
+ * accepts: a whole cohort would be issued unverifiable. When the signer's id is a did:key (its public key is in the id),
+ * its first signature is verified before anything is written (`ERR_SIGNER_BAD_SIGNATURE`, not transient); later ones
+ * are not (one verification per signer object). Other ids (did:web, …) name a key credstack cannot see offline here.
+ */
+async function checkFirstSignature(signer: Signer, alg: SignerAlgorithm, data: Uint8Array, sig: Uint8Array): Promise<void> {
+  if (CHECKED.has(signer)) return;
+  const pub = didKeyPublicKey(signer.id, alg);
+  if (pub) {
+    const ok = alg === 'Ed25519' ? await ed25519Verify(pub, data, sig) : ecdsaVerify(alg as EcdsaCurve, pub, data, sig);
+    if (!ok) {
+      throw new SignerError('ERR_SIGNER_BAD_SIGNATURE', `signer ${label(signer.id)} returned a signature that does not verify under the key its id names (is the signer configured with another key?)`, {
+        signerId: signer.id,
+        algorithm: alg,
+        transient: false,
+      });
+    }
+  }
+  CHECKED.add(signer);
 }
 
 /** What a signer returned, checked to be a signature of its algorithm (a fresh copy), else ERR_SIGNER_BAD_SIGNATURE. */

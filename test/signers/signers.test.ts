@@ -93,6 +93,22 @@ describe('external signers', () => {
     expect(rv.verified).toBe(true);
   });
 
+  it('a signer configured with another key than its did:key id names: its first signature is refused, nothing is issued', async () => {
+    for (const alg of ['Ed25519', 'P-256'] as const) {
+      const named = alg === 'Ed25519' ? ed : p256;
+      const other = await generateKeyPair({ ...(alg === 'P-256' ? { algorithm: 'P-256' as const } : {}), seed: new Uint8Array(32).fill(77) });
+      const inside = signerFromKeyPair(other);
+      const wrong = opaque(signerFromKeyPair(named), (d) => inside.sign(d)); // well-formed signatures of the wrong key
+      const err = await issueCredential(sampleCredential(named.controller), { signer: wrong, now: ISSUED }).catch((e: unknown) => e);
+      expect(err, alg).toBeInstanceOf(SignerError);
+      expect(err, alg).toMatchObject({ code: 'ERR_SIGNER_BAD_SIGNATURE', details: { signerId: named.id, transient: false } });
+      expect((err as Error).message).toContain('does not verify under the key its id names');
+      // the right key through the same kind of wrapper: verified once, then trusted for that signer object
+      const right = opaque(signerFromKeyPair(named));
+      for (let i = 0; i < 2; i++) expect((await verifyCredential(await issueCredential(sampleCredential(named.controller), { signer: right, now: ISSUED }), { now: NOW })).verified).toBe(true);
+    }
+  });
+
   it('a signer that throws, times out, or returns a malformed signature gives a typed SignerError with its id', async () => {
     const base = signerFromKeyPair(p256);
     const secretish = 'SECRET-abc123';
@@ -131,7 +147,7 @@ describe('external signers', () => {
   it('in-process signers (signerFromKeyPair) are called without a timer; CryptoKey (WebCrypto may be HSM-backed) and external ones keep the timeout', async () => {
     const own = signerFromKeyPair(ed);
     const { privateKey } = (await globalThis.crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
-    const fromCryptoKey = signerFromCryptoKey(privateKey, { id: ed.id });
+    const fromCryptoKey = signerFromCryptoKey(privateKey, { id: 'did:web:uni.example#key-9' }); // (a did:key id would name another key)
     const external = opaque(own);
     expect([isInProcessSigner(own), isInProcessSigner(fromCryptoKey), isInProcessSigner(external), isInProcessSigner({ ...own })]).toEqual([true, false, false, false]);
     const data = new Uint8Array(64).fill(3);
