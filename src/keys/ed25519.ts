@@ -87,12 +87,13 @@ const signKeys = new Map<string, Promise<CryptoKey>>();
 const verifyKeys = new Map<string, Promise<CryptoKey>>();
 const CACHE_MAX = 256;
 
-function cacheGet(map: Map<string, Promise<CryptoKey>>, k: string, make: () => Promise<CryptoKey>): Promise<CryptoKey> {
+/** A bounded key cache (WebCrypto keys as promises, node:crypto KeyObjects): the oldest entry goes first; a rejected import is forgotten. */
+function cacheGet<V extends object>(map: Map<string, V>, k: string, make: () => V): V {
   let v = map.get(k);
   if (!v) {
-    if (map.size >= CACHE_MAX) map.delete(map.keys().next().value as string);
     v = make();
-    v.catch(() => map.delete(k));
+    if (map.size >= CACHE_MAX) map.delete(map.keys().next().value as string);
+    if (v instanceof Promise) v.catch(() => map.delete(k));
     map.set(k, v);
   }
   return v;
@@ -102,27 +103,17 @@ function cacheGet(map: Map<string, Promise<CryptoKey>>, k: string, make: () => P
 const nodeSignKeys = new Map<string, KeyObject>();
 const nodeVerifyKeys = new Map<string, KeyObject>();
 
-function nodeCacheGet(map: Map<string, KeyObject>, k: string, make: () => KeyObject): KeyObject {
-  let v = map.get(k);
-  if (!v) {
-    v = make();
-    if (map.size >= CACHE_MAX) map.delete(map.keys().next().value as string);
-    map.set(k, v);
-  }
-  return v;
-}
-
 const asBytes = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.length);
 
-/** @internal The node:crypto private KeyObject of a 32-byte seed (cached; created from PKCS#8 DER once). */
 /** The signing caches' key for a seed: a SHA-256 digest, never the seed itself. */
 function seedId(secret: Uint8Array): string {
   return bytesToHex(nodeSha256(secret) ?? sha256(secret));
 }
 
+/** @internal The node:crypto private KeyObject of a 32-byte seed (cached; created from PKCS#8 DER once). */
 function nodePrivateKey(c: NonNullable<ReturnType<typeof nodeCrypto>>, secret: Uint8Array): KeyObject {
   const id = seedId(secret);
-  return nodeCacheGet(nodeSignKeys, id, () => c.createPrivateKey({ key: concatBytes(PKCS8_PREFIX, secret) as never, format: 'der', type: 'pkcs8' }));
+  return cacheGet(nodeSignKeys, id, () => c.createPrivateKey({ key: concatBytes(PKCS8_PREFIX, secret) as never, format: 'der', type: 'pkcs8' }));
 }
 
 function hex(b: Uint8Array): string {
@@ -181,7 +172,7 @@ export async function ed25519Verify(publicKey: Uint8Array, message: Uint8Array, 
   try {
     const c = nodeBackend();
     if (c) {
-      const key = nodeCacheGet(nodeVerifyKeys, hex(publicKey), () => c.createPublicKey({ key: concatBytes(SPKI_PREFIX, publicKey) as never, format: 'der', type: 'spki' }));
+      const key = cacheGet(nodeVerifyKeys, hex(publicKey), () => c.createPublicKey({ key: concatBytes(SPKI_PREFIX, publicKey) as never, format: 'der', type: 'spki' }));
       return c.verify(null, message, key, signature);
     }
     if (await hasWebCryptoEd25519()) {
