@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -15,4 +15,16 @@ export function lazyImports(dist: string, entry = 'verify.js'): string[] {
     for (const m of readFileSync(join(dist, f), 'utf8').matchAll(/(?:^|\n)import\s*(?:[^"';]*?from\s*)?["']\.\/([^"']+)["']/g)) queue.push(m[1]!);
   }
   return [...new Set([...seen].flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/import\(["']\.\/([^"']+\.js)["']\)/g)].map((m) => m[1]!)))];
+}
+
+/**
+ * A copy of the built `dist/` in a fresh folder under the clone's `.tmp/` (inside the clone, so dist's bare imports
+ * resolve to our node_modules), as an ESM package; tests delete chunks from it. Returns the folder.
+ */
+export function copyDist(root: string, prefix: string): string {
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  const dir = mkdtempSync(join(root, '.tmp', prefix));
+  cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  return dir;
 }

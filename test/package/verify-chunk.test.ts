@@ -2,12 +2,12 @@
 // of their own on first use. With that chunk gone (a static host that did not upload it, a failed request), the
 // schema check is "could not check" — never passed — and under strictSchema the credential does not verify.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCredential } from '../../src/index.js';
 import { ensureBuilt } from '../build.js';
-import { lazyImports } from './dist-chunks.js';
+import { copyDist, lazyImports } from './dist-chunks.js';
 import { ISSUED, NOW, sampleCredential, seededKey } from '../helpers.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -22,10 +22,7 @@ function validatorChunk(dist: string): string {
 
 beforeAll(async () => {
   await ensureBuilt();
-  mkdirSync(join(root, '.tmp'), { recursive: true });
-  dir = mkdtempSync(join(root, '.tmp', 'verify-chunk-')); // inside the clone: dist's bare imports resolve to our node_modules
-  cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  dir = copyDist(root, 'verify-chunk-');
   const key = await seededKey(11);
   writeFileSync(join(dir, 'cred.json'), JSON.stringify(await issueCredential(sampleCredential(key.controller), { key, now: ISSUED })));
   writeFileSync(join(dir, 'run.js'), `

@@ -4,12 +4,12 @@
 // did not upload it, a failed request), the proofs it serves fail with a code — never pass — and an eddsa-rdfc-2022
 // credential (credstack's own proof layer, in the first download) still verifies.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair, issueCredential } from '../../src/index.js';
 import { ensureBuilt } from '../build.js';
-import { lazyImports } from './dist-chunks.js';
+import { copyDist, lazyImports } from './dist-chunks.js';
 import { ISSUED, NOW, sampleCredential, seededKey } from '../helpers.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -31,10 +31,7 @@ function lazyChunks(dist: string): { ecdsaSuites: string; ecdsaKeys: string; edd
 
 beforeAll(async () => {
   await ensureBuilt();
-  mkdirSync(join(root, '.tmp'), { recursive: true });
-  dir = mkdtempSync(join(root, '.tmp', 'verify-proof-chunks-')); // inside the clone: dist's bare imports resolve to our node_modules
-  cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  dir = copyDist(root, 'verify-proof-chunks-');
   chunks = lazyChunks(join(dir, 'dist'));
   const ed = await seededKey(12);
   const p256 = await generateKeyPair({ algorithm: 'P-256', seed: Uint8Array.from({ length: 32 }, (_, i) => i + 7) });
