@@ -93,6 +93,12 @@ const areas = {
     files: ['src/verify/**/*.ts', '!src/verify/index.ts'],
     tests: ['test/core/*.test.ts', 'test/jwt/*.test.ts'],
   },
+  // src/proofs/hash-data.ts against a stub canonicalizer (no jsonld, no signing): the proof configuration, the suite
+  // context and hashData = SHA-256(config) ‖ SHA-256(document)
+  'proofs-hash': {
+    files: ['src/proofs/hash-data.ts'],
+    tests: ['test/proofs/hash-data-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
