@@ -99,6 +99,11 @@ const areas = {
     files: ['src/proofs/hash-data.ts'],
     tests: ['test/proofs/hash-data-rules.test.ts'],
   },
+  // the stacking rule logic (parse, CTDL export, evaluation over hand-made facts; no signing): minutes a run
+  'stacking-rules': {
+    files: ['src/stacking/rules.ts', 'src/stacking/evaluate-facts.ts', 'src/stacking/ctdl.ts'],
+    tests: ['test/stacking/evaluate-facts.test.ts', 'test/stacking/rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
