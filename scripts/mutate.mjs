@@ -99,6 +99,12 @@ const areas = {
     files: ['src/proofs/hash-data.ts'],
     tests: ['test/proofs/hash-data-rules.test.ts'],
   },
+  // the SSRF-guarded fetcher (createGuardedFetch: every redirect hop checked, bounds on redirects, body, time) against a
+  // fake fetch returning hand-made Responses: no network
+  'guarded-fetch': {
+    files: ['src/jsonld/guarded-fetch.ts'],
+    tests: ['test/core/guarded-fetch-rules.test.ts'],
+  },
   // the stacking rule logic (parse, CTDL export, evaluation over hand-made facts; no signing): minutes a run
   'stacking-rules': {
     files: ['src/stacking/rules.ts', 'src/stacking/evaluate-facts.ts', 'src/stacking/ctdl.ts'],

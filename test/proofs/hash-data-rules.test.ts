@@ -3,6 +3,7 @@
 // proofConfigHash (the first hash produced above) followed by transformedDocumentHash (the second hash produced above)".
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createDocumentLoader } from '../../src/jsonld/loader.js';
 import { canonicalDocument, hashProofData, missingSuiteContext, proofConfiguration } from '../../src/proofs/hash-data.js';
 
 const VC2 = 'https://www.w3.org/ns/credentials/v2';
@@ -79,5 +80,42 @@ describe('hashProofData / canonicalDocument with a stub canonicalizer', () => {
     const c2 = async () => 'é';
     const out = await hashProofData('eddsa-rdfc-2022', { '@context': VC2 }, {}, { documentLoader: loader, canonize: c2 });
     expect(Buffer.from(out.subarray(0, 32)).equals(sha('é'))).toBe(true);
+  });
+});
+
+describe('the default canonicalizer (no opts.canonize): RDFC-1.0 through canonizeDocument, in the suite\'s mode', () => {
+  // An inline context: nothing is loaded. vc-di-eddsa §3.3.3 (eddsa-rdfc-2022) canonicalizes with the i18n-datatype
+  // direction mapping (a string with @direction becomes a literal of datatype https://www.w3.org/ns/i18n#<lang>_<dir>);
+  // Ed25519Signature2020 (jsonld-signatures) keeps JSON-LD 1.1's default (no rdfDirection), where the direction would
+  // be dropped: in safe mode that loss is refused ("rdfDirection not set for @direction"), never signed silently.
+  const doc = { '@context': { '@vocab': 'https://example.org/', '@language': 'ar', '@direction': 'rtl' }, '@id': 'urn:x', name: 'n' };
+  const eddsa = '<urn:x> <https://example.org/name> "n"^^<https://www.w3.org/ns/i18n#ar_rtl> .\n';
+  const plain = { '@context': { '@vocab': 'https://example.org/', '@language': 'ar' }, '@id': 'urn:x', name: 'n' };
+  const ed2020 = '<urn:x> <https://example.org/name> "n"@ar .\n';
+  it('canonicalDocument: eddsa-rdfc-2022 uses i18n-datatype, Ed25519Signature2020 none', async () => {
+    const documentLoader = createDocumentLoader();
+    expect(await canonicalDocument('eddsa-rdfc-2022', doc, { documentLoader })).toBe(eddsa);
+    await expect(canonicalDocument('Ed25519Signature2020', doc, { documentLoader })).rejects.toThrow('Safe mode validation error');
+    expect(await canonicalDocument('Ed25519Signature2020', plain, { documentLoader })).toBe(ed2020);
+    expect(await canonicalDocument('eddsa-rdfc-2022', plain, { documentLoader })).toBe(ed2020);
+  });
+  it('hashProofData hashes both canonical forms in that mode when no canonicalizer is given', async () => {
+    const documentLoader = createDocumentLoader();
+    const proof = { '@id': 'urn:p', name: 'p' };
+    const h = await hashProofData('eddsa-rdfc-2022', doc, proof, { documentLoader });
+    const sha = (s: string) => createHash('sha256').update(s).digest();
+    // the configuration gets the Data Integrity v2 context appended: an inline @vocab context does not have it
+    expect(Buffer.from(h.subarray(32)).equals(sha(eddsa))).toBe(true);
+    await expect(hashProofData('Ed25519Signature2020', doc, proof, { documentLoader })).rejects.toThrow('Safe mode validation error');
+    const h20 = await hashProofData('Ed25519Signature2020', plain, proof, { documentLoader });
+    expect(Buffer.from(h20.subarray(0, 32)).equals(sha('<urn:p> <https://example.org/name> "p"@ar .\n'))).toBe(true);
+    expect(Buffer.from(h20.subarray(32)).equals(sha(ed2020))).toBe(true);
+  });
+  it('maxQuads bounds both canonicalizations (document and configuration); unset means the default bound', async () => {
+    const documentLoader = createDocumentLoader();
+    const two = { ...doc, other: 'o' };
+    await expect(canonicalDocument('eddsa-rdfc-2022', two, { documentLoader, maxQuads: 1 })).rejects.toThrow();
+    await expect(hashProofData('Ed25519Signature2020', doc, { '@id': 'urn:p', a: '1', b: '2' }, { documentLoader, maxQuads: 1, canonicalDocument: Promise.resolve('') })).rejects.toThrow();
+    expect(await canonicalDocument('eddsa-rdfc-2022', two, { documentLoader, maxQuads: 2 })).toContain('"o"^^<https://www.w3.org/ns/i18n#ar_rtl>');
   });
 });
