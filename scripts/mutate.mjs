@@ -105,6 +105,11 @@ const areas = {
     files: ['src/jsonld/guarded-fetch.ts'],
     tests: ['test/core/guarded-fetch-rules.test.ts'],
   },
+  // did:web documents and rotation (createDidWebDocument, rotateDidWebDocument) on hand-made key objects
+  'did-web': {
+    files: ['src/keys/did-web.ts'],
+    tests: ['test/core/did-web-rules.test.ts', 'test/core/keys-rules.test.ts', 'test/core/controller-document-rules.test.ts', 'test/core/keypair-rules.test.ts'],
+  },
   // the stacking rule logic (parse, CTDL export, evaluation over hand-made facts; no signing): minutes a run
   'stacking-rules': {
     files: ['src/stacking/rules.ts', 'src/stacking/evaluate-facts.ts', 'src/stacking/ctdl.ts'],

@@ -55,6 +55,7 @@ export function createGuardedFetch(opts: GuardedFetchOptions = {}): Fetcher {
         if (bad) throw refused(current, bad);
       }
       opts.onFetch?.(current);
+      // Stryker disable next-line ConditionalExpression,OptionalChaining: equivalent where tests run (Node 20 has AbortSignal.timeout); the guard is for older runtimes
       const signal = typeof AbortSignal?.timeout === 'function' ? AbortSignal.timeout(timeoutMs) : undefined;
       const res = await f(current, { redirect: 'manual', ...(signal ? { signal } : {}), headers: { accept: 'application/ld+json, application/json;q=0.9, */*;q=0.1' } });
       if (res.type === 'opaqueredirect') throw refused(current, 'the response is a redirect this runtime hides (opaque redirect)');
