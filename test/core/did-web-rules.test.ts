@@ -37,6 +37,10 @@ describe('rotateDidWebDocument', () => {
   });
   it('retiring a key that is not in the document: ERR_VERIFICATION_METHOD_NOT_FOUND naming it; a relative id in the document matches', () => {
     expect(() => rotateDidWebDocument(base(), key('k3'), { retire: [`${DID}#nope`] })).toThrow(expect.objectContaining({ code: 'ERR_VERIFICATION_METHOD_NOT_FOUND', message: `${DID}#nope is not in the DID document` }));
+    const two = rotateDidWebDocument(base(), key('k2'));
+    // every retired id must be in the document: one listed and one absent is refused as a whole
+    expect(() => rotateDidWebDocument(two, key('k3'), { retire: [`${DID}#k1`, `${DID}#nope`] })).toThrow(expect.objectContaining({ code: 'ERR_VERIFICATION_METHOD_NOT_FOUND' }));
+    expect(rotateDidWebDocument(two, key('k3'), { retire: [`${DID}#k1`] }).verificationMethod!.map((m) => m.id)).toEqual([`${DID}#k3`, `${DID}#k2`]);
     const rel = { ...base(), verificationMethod: [{ id: '#k1', type: 'Multikey', controller: DID, publicKeyMultibase: 'z6Mkk1' }], assertionMethod: ['#k1'], authentication: ['#k1'] };
     const r = rotateDidWebDocument(rel, key('k3'), { retire: [`${DID}#k1`] });
     expect(r.verificationMethod!.map((m) => m.id)).toEqual([`${DID}#k3`]);
@@ -57,6 +61,8 @@ describe('rotateDidWebDocument', () => {
   it('@context: a string context is kept first and the needed contexts appended once; no context gets both; a JWK key needs the jwk context', () => {
     const s = rotateDidWebDocument({ ...base(), '@context': 'https://www.w3.org/ns/did/v1' }, key('k2'));
     expect(s['@context']).toEqual(['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1']);
+    const own = rotateDidWebDocument({ ...base(), '@context': 'https://uni.example/ctx' }, key('k2'));
+    expect(own['@context']).toEqual(['https://uni.example/ctx', 'https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1']);
     const none = { ...base() } as Record<string, unknown>;
     delete none['@context'];
     expect(rotateDidWebDocument(none, key('k2'))['@context']).toEqual(['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1']);
