@@ -110,6 +110,11 @@ const areas = {
     files: ['src/keys/did-web.ts'],
     tests: ['test/core/did-web-rules.test.ts', 'test/core/keys-rules.test.ts', 'test/core/controller-document-rules.test.ts', 'test/core/keypair-rules.test.ts'],
   },
+  // P-256 / P-384 key decoding, JWKs and signatures (src/keys/ecdsa.ts), cross-checked with node:crypto and RFC 7517 A.1
+  'keys-ecdsa': {
+    files: ['src/keys/ecdsa.ts'],
+    tests: ['test/core/ecdsa-rules.test.ts'],
+  },
   // the stacking rule logic (parse, CTDL export, evaluation over hand-made facts; no signing): minutes a run
   'stacking-rules': {
     files: ['src/stacking/rules.ts', 'src/stacking/evaluate-facts.ts', 'src/stacking/ctdl.ts'],
