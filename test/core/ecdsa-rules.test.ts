@@ -49,6 +49,11 @@ describe('Multikey decoding (public)', () => {
   });
   it('bytes that are no point on the curve: ERR_KEY_INVALID', () => {
     expect(() => decodeEcdsaPublicKeyMultibase(toBase58btc(Uint8Array.from([0x80, 0x24, 0x05, ...seed(32, 1)])))).toThrow(err('ERR_KEY_INVALID', 'P-256 public key is not a point on the curve'));
+    try {
+      decodeEcdsaPublicKeyMultibase(toBase58btc(Uint8Array.from([0x80, 0x24, 0x05, ...seed(32, 1)])));
+    } catch (e) {
+      expect((e as Error).cause).toBeInstanceOf(Error); // the curve library's reason is kept as the cause
+    }
   });
   it('another prefix, a prefix alone, or one byte of a prefix: ERR_KEY_UNSUPPORTED', () => {
     for (const b of [[0xed, 0x01, ...seed(32)], [0x80, 0x24], [0x80, 0x25, ...seed(33)], [0x81, 0x25, ...seed(49)], [0x80]]) {
@@ -132,6 +137,7 @@ describe('parseEcJwk refusals', () => {
     expect(() => parseEcJwk({ ...RFC, kty: 'OKP' })).toThrow(err('ERR_KEY_UNSUPPORTED', 'not an EC JWK (kty must be "EC")'));
     expect(() => parseEcJwk({ ...RFC, crv: undefined })).toThrow(err('ERR_KEY_UNSUPPORTED', 'EC JWK curve missing is not supported (P-256 or P-384)'));
     expect(() => parseEcJwk({ ...RFC, crv: 'P-521' })).toThrow(err('ERR_KEY_UNSUPPORTED', 'EC JWK curve "P-521" is not supported (P-256 or P-384)'));
+    expect(() => parseEcJwk({ ...RFC, crv: 'P-256-and-a-very-long-name-'.repeat(40) })).toThrow(err('ERR_KEY_UNSUPPORTED', 'EC JWK curve "P-256-and-a-very-lon" is not supported (P-256 or P-384)'));
     expect(() => parseEcJwk({ ...RFC, alg: 'ES384' })).toThrow(err('ERR_KEY_INVALID', 'EC JWK alg does not match its curve P-256 (ES256)'));
     expect(() => parseEcJwk({ ...RFC, y: undefined })).toThrow(err('ERR_KEY_INVALID', 'EC JWK needs the coordinates x and y'));
     expect(() => parseEcJwk({ ...RFC, x: 1 })).toThrow(err('ERR_KEY_INVALID', 'EC JWK needs the coordinates x and y'));
