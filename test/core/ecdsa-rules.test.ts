@@ -48,12 +48,10 @@ describe('Multikey decoding (public)', () => {
     expect(() => decodeEcdsaPublicKeyMultibase(toBase58btc(Uint8Array.from([0x81, 0x24, ...publicKey])))).toThrow(err('ERR_KEY_INVALID', 'P-384 Multikey must hold a 49-byte compressed point'));
   });
   it('bytes that are no point on the curve: ERR_KEY_INVALID', () => {
-    expect(() => decodeEcdsaPublicKeyMultibase(toBase58btc(Uint8Array.from([0x80, 0x24, 0x05, ...seed(32, 1)])))).toThrow(err('ERR_KEY_INVALID', 'P-256 public key is not a point on the curve'));
-    try {
-      decodeEcdsaPublicKeyMultibase(toBase58btc(Uint8Array.from([0x80, 0x24, 0x05, ...seed(32, 1)])));
-    } catch (e) {
-      expect((e as Error).cause).toBeInstanceOf(Error); // the curve library's reason is kept as the cause
-    }
+    const offCurve = toBase58btc(Uint8Array.from([0x80, 0x24, 0x05, ...seed(32, 1)]));
+    expect(() => decodeEcdsaPublicKeyMultibase(offCurve)).toThrow(err('ERR_KEY_INVALID', 'P-256 public key is not a point on the curve'));
+    // the curve library's reason is kept as the cause
+    expect(() => decodeEcdsaPublicKeyMultibase(offCurve)).toThrow(expect.objectContaining({ cause: expect.any(Error) }));
   });
   it('another prefix, a prefix alone, or one byte of a prefix: ERR_KEY_UNSUPPORTED', () => {
     for (const b of [[0xed, 0x01, ...seed(32)], [0x80, 0x24], [0x80, 0x25, ...seed(33)], [0x81, 0x25, ...seed(49)], [0x80]]) {

@@ -10,6 +10,8 @@ const VC2 = 'https://www.w3.org/ns/credentials/v2';
 const DI2 = 'https://w3id.org/security/data-integrity/v2';
 const ED20 = 'https://w3id.org/security/suites/ed25519-2020/v1';
 const V1 = 'https://www.w3.org/2018/credentials/v1';
+/** SHA-256 of a string's UTF-8 bytes, by node:crypto (not the code under test). */
+const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 const loader = (async () => { throw new Error('no loader in rule tests'); }) as never;
 
 describe('proofConfiguration', () => {
@@ -52,7 +54,6 @@ describe('hashProofData / canonicalDocument with a stub canonicalizer', () => {
     calls.push([input, mode]);
     return input.proofMarker ? 'CONFIG' : 'DOC';
   };
-  const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest();
   it('hashData = SHA-256(config) ‖ SHA-256(document), 64 bytes, i18n-datatype for eddsa-rdfc-2022', async () => {
     calls.length = 0;
     const doc = { '@context': [VC2], id: 'urn:x' };
@@ -103,7 +104,6 @@ describe('the default canonicalizer (no opts.canonize): RDFC-1.0 through canoniz
     const documentLoader = createDocumentLoader();
     const proof = { '@id': 'urn:p', name: 'p' };
     const h = await hashProofData('eddsa-rdfc-2022', doc, proof, { documentLoader });
-    const sha = (s: string) => createHash('sha256').update(s).digest();
     // the configuration gets the Data Integrity v2 context appended: an inline @vocab context does not have it
     expect(Buffer.from(h.subarray(32)).equals(sha(eddsa))).toBe(true);
     await expect(hashProofData('Ed25519Signature2020', doc, proof, { documentLoader })).rejects.toThrow('Safe mode validation error');
