@@ -120,6 +120,11 @@ const areas = {
     files: ['src/stacking/rules.ts', 'src/stacking/evaluate-facts.ts', 'src/stacking/ctdl.ts'],
     tests: ['test/stacking/evaluate-facts.test.ts', 'test/stacking/rules.test.ts'],
   },
+  // VC 2.0 structure rules (typed objects, credentialSchema id, relatedResource) and relatedResource digests, on hand-made JSON
+  'verify-structure': {
+    files: ['src/verify/checks/structure.ts'],
+    tests: ['test/verify/structure-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
