@@ -120,6 +120,29 @@ const areas = {
     files: ['src/stacking/rules.ts', 'src/stacking/evaluate-facts.ts', 'src/stacking/ctdl.ts'],
     tests: ['test/stacking/evaluate-facts.test.ts', 'test/stacking/rules.test.ts'],
   },
+  // VC 2.0 structure rules (typed objects, credentialSchema id, relatedResource) and relatedResource digests, on hand-made JSON
+  'verify-structure': {
+    files: ['src/verify/checks/structure.ts'],
+    tests: ['test/verify/structure-rules.test.ts'],
+  },
+  // proof.ts without signing: error classification, preflight (type, cryptosuite, purpose, key, proofValue, dates, chains),
+  // chained suites, purposes, and checkProofs up to the key retrieval (:227 the canonicalization budget and :273- the
+  // signature verification are left to the end-to-end tests)
+  'verify-proof': {
+    files: ['src/verify/checks/proof.ts:29-161', 'src/verify/checks/proof.ts:175-182', 'src/verify/checks/proof.ts:209-226', 'src/verify/checks/proof.ts:228-272'],
+    tests: ['test/verify/proof-rules.test.ts'],
+  },
+  // input bounds of the verify path: limits, envelope scale, the JSON-LD work measure, parsing untrusted input
+  'verify-bounds': {
+    files: ['src/verify/bounds.ts', 'src/verify/parse.ts'],
+    tests: ['test/verify/bounds-rules.test.ts'],
+  },
+  // the small checks (type, subject, context, status policy, presentation challenge/domain), reports, composed expansions
+  'verify-misc': {
+    files: ['src/verify/options.ts', 'src/verify/report.ts', 'src/verify/compose.ts', 'src/verify/checks/type.ts', 'src/verify/checks/subject.ts',
+      'src/verify/checks/context.ts', 'src/verify/checks/status.ts', 'src/verify/checks/presentation-proof.ts:185-213'],
+    tests: ['test/verify/misc-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);

@@ -139,9 +139,9 @@ function previousProofIds(proof: Record<string, any>): string[] | undefined {
 
 /**
  * Data Integrity v1.0 §4.5 "Verify Proof Sets and Chains", step 3: the proofs a chained proof's `previousProof` names,
- * from all the document's proofs. Returns the ids not found when the chain is broken.
+ * from all the document's proofs. Returns the ids not found when the chain is broken. @internal (exported for a rule test)
  */
-function matchingProofs(proof: Record<string, any>, all: unknown[]): { proofs: unknown[] } | { missing: string[] } {
+export function matchingProofs(proof: Record<string, any>, all: unknown[]): { proofs: unknown[] } | { missing: string[] } {
   const ids = previousProofIds(proof) ?? [];
   const found: unknown[] = [];
   const missing: string[] = [];
@@ -153,8 +153,8 @@ function matchingProofs(proof: Record<string, any>, all: unknown[]): { proofs: u
   return missing.length ? { missing } : { proofs: found };
 }
 
-/** A suite whose verifyProof sees `proof: previous` in the document (the chain's earlier proofs are signed over). */
-function chainedSuite(suite: any, previous: unknown[]): any {
+/** @internal A suite whose verifyProof sees `proof: previous` in the document (the chain's earlier proofs are signed over). */
+export function chainedSuite(suite: any, previous: unknown[]): any {
   const wrapped = Object.create(suite);
   wrapped.verifyProof = (args: Record<string, any>) => suite.verifyProof.call(wrapped, { ...args, document: { ...args.document, proof: previous } });
   return wrapped;
@@ -171,8 +171,8 @@ async function suiteFor(proof: Record<string, any>, budget: CanonizeBudget): Pro
   return proof.cryptosuite === 'eddsa-jcs-2022' ? m.createJcsVerifyingSuite() : m.createEddsaVerifyingSuite(budget);
 }
 
-/** jsonld-signatures' purpose for `term`, told the controller document already retrieved and checked. */
-function purposeFor(term: string, proof: Record<string, any>, controller: Record<string, unknown>): any {
+/** @internal jsonld-signatures' purpose for `term`, told the controller document already retrieved and checked. */
+export function purposeFor(term: string, proof: Record<string, any>, controller: Record<string, unknown>): any {
   if (term === 'assertionMethod') return new purposes.AssertionProofPurpose({ controller });
   if (term === 'authentication' && typeof proof.challenge === 'string') {
     // the caller compares challenge/domain with what it expects; here they only have to be the proof's own
