@@ -120,6 +120,12 @@ const areas = {
     files: ['src/stacking/rules.ts', 'src/stacking/evaluate-facts.ts', 'src/stacking/ctdl.ts'],
     tests: ['test/stacking/evaluate-facts.test.ts', 'test/stacking/rules.test.ts'],
   },
+  // the proof layer's canonicalization options, budget and cache (common.ts, canonize.ts), publicKeyOf and the lazy
+  // suite loader (load.ts), on four-term documents under a stub loader: no signing
+  'proofs-common': {
+    files: ['src/proofs/common.ts', 'src/proofs/canonize.ts', 'src/proofs/load.ts'],
+    tests: ['test/proofs/common-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
