@@ -126,6 +126,12 @@ const areas = {
     files: ['src/proofs/common.ts', 'src/proofs/canonize.ts', 'src/proofs/load.ts'],
     tests: ['test/proofs/common-rules.test.ts'],
   },
+  // compiled shapes (shapes.ts: shape keys, sightings, compile/locate/instantiate, the guards that fall back, context
+  // invalidation, bounded caches) on small documents under stub-loaded contexts, checked against stock jsonld
+  'proofs-shapes': {
+    files: ['src/proofs/shapes.ts'],
+    tests: ['test/proofs/shapes-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
