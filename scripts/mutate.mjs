@@ -132,6 +132,12 @@ const areas = {
     files: ['src/proofs/shapes.ts'],
     tests: ['test/proofs/shapes-rules.test.ts'],
   },
+  // the jsonld fast path (src/jsonld/fast.ts: the switch, the shape checks that keep jsonld stock, freezing, shallow
+  // clone / shared revert, type-scoped reuse) against stock jsonld's own functions; the W3C suite comparison stays in npm test
+  'jsonld-fast': {
+    files: ['src/jsonld/fast.ts'],
+    tests: ['test/jsonld-suite/fast-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
