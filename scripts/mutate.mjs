@@ -142,6 +142,23 @@ const areas = {
     files: ['src/verify/options.ts', 'src/verify/report.ts', 'src/verify/compose.ts', 'src/verify/checks/type.ts', 'src/verify/checks/subject.ts',
       'src/verify/checks/context.ts', 'src/verify/checks/status.ts', 'src/verify/checks/presentation-proof.ts:185-213'],
     tests: ['test/verify/misc-rules.test.ts'],
+  // the proof layer's canonicalization options, budget and cache (common.ts, canonize.ts), publicKeyOf and the lazy
+  // suite loader (load.ts), on four-term documents under a stub loader: no signing
+  'proofs-common': {
+    files: ['src/proofs/common.ts', 'src/proofs/canonize.ts', 'src/proofs/load.ts'],
+    tests: ['test/proofs/common-rules.test.ts'],
+  },
+  // compiled shapes (shapes.ts: shape keys, sightings, compile/locate/instantiate, the guards that fall back, context
+  // invalidation, bounded caches) on small documents under stub-loaded contexts, checked against stock jsonld
+  'proofs-shapes': {
+    files: ['src/proofs/shapes.ts'],
+    tests: ['test/proofs/shapes-rules.test.ts'],
+  },
+  // the jsonld fast path (src/jsonld/fast.ts: the switch, the shape checks that keep jsonld stock, freezing, shallow
+  // clone / shared revert, type-scoped reuse) against stock jsonld's own functions; the W3C suite comparison stays in npm test
+  'jsonld-fast': {
+    files: ['src/jsonld/fast.ts'],
+    tests: ['test/jsonld-suite/fast-rules.test.ts'],
   },
 };
 

@@ -61,7 +61,7 @@ export function boundedCanonize(input: unknown, options: Record<string, unknown>
     const messageDigestAlgorithm = options.messageDigestAlgorithm === 'SHA-384' ? 'SHA-384' : undefined;
     return rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0', maxWorkFactor: CANONIZE_MAX_WORK_FACTOR, ...(messageDigestAlgorithm ? { messageDigestAlgorithm } : {}) });
   })();
-  if (budget && key !== undefined) budget.cache.set(key, run);
+  if (budget) budget.cache.set(key!, run);
   return run;
 }
 

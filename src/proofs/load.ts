@@ -10,8 +10,8 @@ type EcdsaSuites = typeof import('./ecdsa-verify.js');
 type EddsaSuites = typeof import('./suites-verify.js');
 type EcdsaKeys = typeof import('../keys/ecdsa.js');
 
-/** One lazily imported module: the promise is kept, and dropped on failure so that the next call retries. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
+/** @internal One lazily imported module: the promise is kept, and dropped on failure so that the next call retries. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
   let p: Promise<T> | undefined;
   return () => {
     p ??= load().catch((err: unknown) => {

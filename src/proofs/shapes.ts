@@ -57,6 +57,9 @@ const NONCE = (() => {
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 })();
 
+/** @internal This process's probe nonce (tests: a document that mentions it is never compiled). */
+export const probeNonce = (): string => NONCE;
+
 type Kind = 's' | 'i' | 'n';
 interface Leaf { kind: Kind; value: string | number; scheme?: string }
 interface Shape { key: string; contexts: string[]; leaves: Leaf[] }
