@@ -120,6 +120,11 @@ const areas = {
     files: ['src/stacking/rules.ts', 'src/stacking/evaluate-facts.ts', 'src/stacking/ctdl.ts'],
     tests: ['test/stacking/evaluate-facts.test.ts', 'test/stacking/rules.test.ts'],
   },
+  // VC-JWT sign and verify (src/proofs/jwt.ts) on JWTs made by hand with node:crypto keys, a stub loader and a stub verifyParsed
+  'proofs-jwt': {
+    files: ['src/proofs/jwt.ts', 'src/proofs/jwt-verify.ts'],
+    tests: ['test/proofs/jwt-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
