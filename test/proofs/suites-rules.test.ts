@@ -185,6 +185,8 @@ describe('ecdsa-jcs-2019 (vc-di-ecdsa §3.4)', () => {
     await expect(suite._cryptosuite.createVerifyData({ document: { ...doc, '@context': ['https://example.org/extra', VC2] }, proof, dataIntegrityProof: suite, verificationMethod: vm })).rejects.toThrow(msg);
     await expect(suite._cryptosuite.createVerifyData({ document: { ...doc, '@context': [VC2] }, proof: { ...proof, '@context': [VC2, V1] }, dataIntegrityProof: suite, verificationMethod: vm })).rejects.toThrow(msg);
     await expect(suite._cryptosuite.createVerifyData({ document: { id: 'urn:x' }, proof, dataIntegrityProof: suite, verificationMethod: vm })).rejects.toThrow(msg);
+    // a string proof @context is one entry, compared with the document's first
+    await expect(suite._cryptosuite.createVerifyData({ document: { ...doc }, proof: { ...proof, '@context': V1 }, dataIntegrityProof: suite, verificationMethod: vm })).rejects.toThrow(msg);
     // objects compare by their JSON
     const inline = { '@vocab': 'https://example.org/#' };
     await expect(suite._cryptosuite.createVerifyData({ document: { '@context': [VC2, { ...inline }] }, proof: { ...proof, '@context': [VC2, inline] }, dataIntegrityProof: suite, verificationMethod: vm })).resolves.toHaveLength(64);
