@@ -159,6 +159,16 @@ const areas = {
   'jsonld-fast': {
     files: ['src/jsonld/fast.ts'],
     tests: ['test/jsonld-suite/fast-rules.test.ts'],
+  // VC-JWT sign and verify (src/proofs/jwt.ts) on JWTs made by hand with node:crypto keys, a stub loader and a stub verifyParsed
+  'proofs-jwt': {
+    files: ['src/proofs/jwt.ts', 'src/proofs/jwt-verify.ts'],
+    tests: ['test/proofs/jwt-rules.test.ts'],
+  },
+  // the proof suites (ecdsa-rdfc/jcs-2019, eddsa-rdfc/jcs-2022, Ed25519Signature2020) and signProof / verifyProofSignature,
+  // with stub canonicalizers (boundedCanonize, the eddsa-rdfc-2022 canonize, hashProofData) and node:crypto keys
+  'proofs-suites': {
+    files: ['src/proofs/ecdsa.ts', 'src/proofs/ecdsa-verify.ts', 'src/proofs/suites.ts', 'src/proofs/suites-verify.ts', 'src/proofs/sign-proof.ts', 'src/proofs/verify-proof.ts'],
+    tests: ['test/proofs/suites-rules.test.ts'],
   },
 };
 
