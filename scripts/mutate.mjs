@@ -120,6 +120,12 @@ const areas = {
     files: ['src/stacking/rules.ts', 'src/stacking/evaluate-facts.ts', 'src/stacking/ctdl.ts'],
     tests: ['test/stacking/evaluate-facts.test.ts', 'test/stacking/rules.test.ts'],
   },
+  // the portfolio rules without signing: portfolio kind, inner credentials, input checks and duplicates at bundle time,
+  // selection, unbundle, recombine (its bundle verbs replaced by recorders in the test): seconds a run
+  'portfolio-core': {
+    files: ['src/portfolio/common.ts', 'src/portfolio/select.ts', 'src/portfolio/recombine.ts', 'src/portfolio/unbundle.ts'],
+    tests: ['test/portfolio/core-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
