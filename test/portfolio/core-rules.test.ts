@@ -418,8 +418,8 @@ describe('selectCredentials', () => {
     expect(pick({ until: '2025-12-31T23:59:59Z' })).toEqual([2]);
     expect(pick({ from: new Date('2025-06-01T00:00:00Z'), until: '2026-03-01T00:00:00Z' })).toEqual([0, 1, 2]);
     expect(pick({ from: '2025-06-01T00:00:01Z', until: '2026-02-28T23:59:59Z' })).toEqual([0]);
-    // a date that is not a string is no date
-    expect(pick({ from: '2000-01-01T00:00:00Z' }, [c0, cred('urn:n', 'pn', { validFrom: 20260101 }) as any])).toEqual([0]);
+    // a date that is not a string is no date (the number 2026 would parse as the year 2026)
+    expect(pick({ from: '2000-01-01T00:00:00Z' }, [c0, cred('urn:n', 'pn', { validFrom: 20260101 }), cred('urn:y', 'py', { awardedDate: 2026 })])).toEqual([0]);
   });
 
   it('criteria combine with AND; a function is the predicate, called with the credential and its index', () => {
@@ -542,6 +542,23 @@ describe('recombine: selection, format, and what a CLR source carries over', () 
     expect('associations' in out.options).toBe(false);
     expect('achievements' in out.options).toBe(false);
     expect(out.options.partial).toBe(true);
+  });
+
+  it('only achievement objects with an id count: a bare string, an achievement without id, an association without an end', async () => {
+    // every module kept (k3's achievement has no id); the CLR lists 'urn:ach:text' as a string, not an Achievement
+    const odd = clr({
+      association: [assoc('isPartOf', M1, 'urn:ach:text'), { type: 'Association', associationType: 'isPartOf', targetId: M1 }, { associationType: 'precedes', sourceId: M2 }, assoc('precedes', M1, M2)],
+    });
+    const out: any = await recombine(odd, {}, { key: KEY });
+    expect(out.options.associations).toEqual([{ associationType: 'precedes', sourceId: M1, targetId: M2 }]);
+    expect('achievements' in out.options).toBe(false);
+  });
+
+  it('the first subject of the CLR is where associations are read: a non-object first subject carries nothing', async () => {
+    const src = { type: ['VerifiableCredential', 'ClrCredential'], credentialSubject: [null, clr().credentialSubject] };
+    const out: any = await recombine(src, { ids: ['urn:k1'] }, { key: KEY });
+    expect(out.credentials).toEqual([k1]);
+    expect(out.options).toEqual({ key: KEY, partial: true });
   });
 
   it('the caller’s own associations, achievements and partial win', async () => {
