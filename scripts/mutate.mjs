@@ -126,6 +126,12 @@ const areas = {
     files: ['src/portfolio/common.ts', 'src/portfolio/select.ts', 'src/portfolio/recombine.ts', 'src/portfolio/unbundle.ts'],
     tests: ['test/portfolio/core-rules.test.ts'],
   },
+  // the two bundle verbs (the document and options they build, holder / signer, proof purpose, retry, error mapping)
+  // with issueCredential / vc.signPresentation / the suites replaced by recorders in the tests: no JSON-LD, no signing
+  'portfolio-bundle': {
+    files: ['src/portfolio/bundle-clr.ts', 'src/portfolio/bundle-presentation.ts'],
+    tests: ['test/portfolio/bundle-clr-rules.test.ts', 'test/portfolio/bundle-presentation-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
