@@ -169,6 +169,17 @@ const areas = {
   'proofs-suites': {
     files: ['src/proofs/ecdsa.ts', 'src/proofs/ecdsa-verify.ts', 'src/proofs/suites.ts', 'src/proofs/suites-verify.ts', 'src/proofs/sign-proof.ts', 'src/proofs/verify-proof.ts'],
     tests: ['test/proofs/suites-rules.test.ts'],
+  // the portfolio rules without signing: portfolio kind, inner credentials, input checks and duplicates at bundle time,
+  // selection, unbundle, recombine (its bundle verbs replaced by recorders in the test): seconds a run
+  'portfolio-core': {
+    files: ['src/portfolio/common.ts', 'src/portfolio/select.ts', 'src/portfolio/recombine.ts', 'src/portfolio/unbundle.ts'],
+    tests: ['test/portfolio/core-rules.test.ts'],
+  },
+  // the two bundle verbs (the document and options they build, holder / signer, proof purpose, retry, error mapping)
+  // with issueCredential / vc.signPresentation / the suites replaced by recorders in the tests: no JSON-LD, no signing
+  'portfolio-bundle': {
+    files: ['src/portfolio/bundle-clr.ts', 'src/portfolio/bundle-presentation.ts'],
+    tests: ['test/portfolio/bundle-clr-rules.test.ts', 'test/portfolio/bundle-presentation-rules.test.ts'],
   },
 };
 
