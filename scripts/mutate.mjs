@@ -120,6 +120,12 @@ const areas = {
     files: ['src/stacking/rules.ts', 'src/stacking/evaluate-facts.ts', 'src/stacking/ctdl.ts'],
     tests: ['test/stacking/evaluate-facts.test.ts', 'test/stacking/rules.test.ts'],
   },
+  // the rest of check.ts (loading, the nested verification verdict, dispatch, 1EdTech, targets) and read.ts, against a
+  // stub loader and stub nested verifier with hand-made unsigned lists (status-entry scores :162-312 and :398-406)
+  'status-check-rules': {
+    files: ['src/status/check.ts:1-161', 'src/status/check.ts:313-397', 'src/status/check.ts:407-488', 'src/status/read.ts'],
+    tests: ['test/status/check-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
