@@ -61,7 +61,7 @@ const areas = {
   },
   'baking-png': {
     files: ['src/baking/png.ts:33-243'],
-    tests: ['test/baking/extract.test.ts', 'test/baking/png.test.ts', 'test/baking/fuzz.test.ts'],
+    tests: ['test/baking/extract.test.ts', 'test/baking/png.test.ts', 'test/baking/fuzz.test.ts', 'test/baking/png-rules.test.ts'],
   },
   'baking-svg': {
     files: ['src/baking/svg.ts:46-211'],
