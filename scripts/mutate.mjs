@@ -65,7 +65,7 @@ const areas = {
   },
   'baking-svg': {
     files: ['src/baking/svg.ts:46-211'],
-    tests: ['test/baking/extract.test.ts', 'test/baking/svg.test.ts', 'test/baking/fuzz.test.ts'],
+    tests: ['test/baking/extract.test.ts', 'test/baking/svg.test.ts', 'test/baking/fuzz.test.ts', 'test/baking/svg-rules.test.ts'],
   },
   baking: {
     files: ['src/baking/extract.ts', 'src/baking/svg.ts', 'src/baking/png.ts', 'src/baking/common.ts'],
