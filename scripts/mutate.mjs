@@ -126,6 +126,12 @@ const areas = {
     files: ['src/status/check.ts:1-161', 'src/status/check.ts:313-397', 'src/status/check.ts:407-488', 'src/status/read.ts'],
     tests: ['test/status/check-rules.test.ts'],
   },
+  // issuer-side state validation, the allocation permutation (Feistel + HMAC, checked against a reference) and the
+  // bounded gunzip, on hand-made states: seconds a run
+  'status-state': {
+    files: ['src/status/allocate.ts', 'src/status/state.ts', 'src/status/gunzip.ts'],
+    tests: ['test/status/state-rules.test.ts', 'test/status/gunzip.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
