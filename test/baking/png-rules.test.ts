@@ -81,7 +81,7 @@ describe('chunk framing (§5.3)', () => {
   it('a CRC mismatch names the chunk, its offset, the stored and the computed CRC', () => {
     const good = textChunk('Comment', 'hello');
     const bad = good.slice();
-    bad[bad.length - 1] ^= 0x01;
+    bad[bad.length - 1] = bad[bad.length - 1]! ^ 0x01;
     const stored = Buffer.from(bad.subarray(bad.length - 4)).readUInt32BE(0);
     const computed = zcrc32(good.subarray(4, good.length - 4));
     const e = thrown(() => extractPng(png(textChunk('Software', 'x'), bad)));

@@ -8,11 +8,29 @@
 // unless the caller accepts it (`undetermined: 'skip'`). §2.2 (list): type BitstringStatusListCredential, a
 // credentialSubject of type BitstringStatusList; encodedList = multibase "u" + base64url(GZIP(bitstring)) (§2.1, §3.1).
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DocumentLoader } from '../../src/jsonld/loader.js';
 import { checkCredentialStatus, type StatusCheckContext } from '../../src/status/check.js';
 import { findRevoked, readRevocationList, readStatusCredential, readStatusEntries, readStatusEntry, readStatusList } from '../../src/status/read.js';
 import type { Check, VerificationReport } from '../../src/verify/report.js';
+
+// the decoder, wrapped: to count decodings (one per list and reading) and to make it throw what a decoder might
+const decodeCtl = vi.hoisted(() => ({ calls: 0, throwing: false, value: undefined as unknown }));
+vi.mock('../../src/status/decode.js', async (importOriginal) => {
+  const orig = await importOriginal<typeof import('../../src/status/decode.js')>();
+  return {
+    ...orig,
+    decodeBitstring: (...args: Parameters<typeof orig.decodeBitstring>) => {
+      decodeCtl.calls++;
+      if (decodeCtl.throwing) throw decodeCtl.value;
+      return orig.decodeBitstring(...args);
+    },
+  };
+});
+beforeEach(() => {
+  decodeCtl.calls = 0;
+  decodeCtl.throwing = false;
+});
 
 const LIST = 'https://uni.example/status/1';
 const RL = 'https://uni.example/revoked.json';
@@ -497,3 +515,52 @@ describe('read.ts: the values the semantics use', () => {
   });
 });
 
+describe('details of loading and reading a list', () => {
+  it('a list is decoded once per reading (Bitstring, StatusList2021), whatever the number of entries', async () => {
+    expect(await run([entry(), entry({ id: `${LIST}#6`, statusListIndex: '6' }), entry({ id: `${LIST}#7`, statusListIndex: '7' })])).toHaveLength(3);
+    expect(decodeCtl.calls).toBe(1);
+    decodeCtl.calls = 0;
+    const l = listCred({ type: ['VerifiableCredential', 'BitstringStatusListCredential', 'StatusList2021Credential'] }, { type: ['BitstringStatusList', 'StatusList2021'] });
+    const out = await run([entry(), entry({ id: `${LIST}#6`, type: 'StatusList2021Entry' }), entry({ id: `${LIST}#7`, type: 'StatusList2021Entry' })], { loader: loaderOf({ [LIST]: l }) });
+    expect(out.map((c) => c.code)).toEqual(['STATUS_VALID', 'STATUS_VALID', 'STATUS_VALID']);
+    expect(decodeCtl.calls).toBe(2);
+  });
+
+  it('a decoder failure without a code or a message: ERR_STATUS_LIST_MALFORMED, "cannot decode encodedList"', async () => {
+    decodeCtl.throwing = true;
+    const one = async (value: unknown) => {
+      decodeCtl.value = value;
+      return (await run(entry()))[0];
+    };
+    expect(await one(null)).toEqual({ id: 'status', status: 'failed', code: 'ERR_STATUS_LIST_MALFORMED', message: `status list ${LIST}: cannot decode encodedList`, target: `${LIST}#5` });
+    expect(await one({ code: 'ERR_STATUS_LIST_CORRUPT' })).toMatchObject({ code: 'ERR_STATUS_LIST_CORRUPT', message: `status list ${LIST}: cannot decode encodedList` });
+    expect(await one({ message: 7 })).toMatchObject({ code: 'ERR_STATUS_LIST_MALFORMED', message: `status list ${LIST}: cannot decode encodedList` });
+    expect(await one({ message: 'broken' })).toMatchObject({ code: 'ERR_STATUS_LIST_MALFORMED', message: `status list ${LIST}: broken` });
+  });
+
+  it("a verifier's credential that is not an object is refused like a loaded one", async () => {
+    const m = `status list ${LIST} is not a credential`;
+    for (const credential of ['text', [listCred()], 5]) {
+      const verifyList = async () => report([proofPassed], { credential: credential as unknown as Record<string, unknown> });
+      expect(await run(entry(), { verifyList }), JSON.stringify(credential)).toEqual([{ id: 'status', status: 'failed', code: 'ERR_STATUS_LIST_INVALID', message: m, target: `${LIST}#5` }]);
+    }
+    const view = { document: 'text' } as unknown as VerificationReport['view'];
+    expect(await run(entry(), { verifyList: async () => report([proofPassed], { view }) })).toMatchObject([{ code: 'ERR_STATUS_LIST_INVALID', message: m }]);
+    // a report without checks: no reason to add, never a throw
+    expect(await run(entry(), { loader: loaderOf({ [LIST]: 'text' }), verifyList: async () => ({}) as VerificationReport })).toEqual([{ id: 'status', status: 'failed', code: 'ERR_STATUS_LIST_INVALID', message: m, target: `${LIST}#5` }]);
+  });
+
+  it('values in messages: a non-string as "a non-string value", a string cut to 200 characters', async () => {
+    const idNumber = await run(entry(), { loader: loaderOf({ [LIST]: listCred({ id: 5 }) }) });
+    expect(idNumber[1]).toEqual({ id: 'status', status: 'warning', code: 'W_STATUS_LIST_ID_DIFFERS', message: `the list served for ${LIST} names itself a non-string value; it is bound by the URL the credential names`, target: `${LIST}#5` });
+    const long = `did:web:${'x'.repeat(300)}`;
+    const other = await run(entry(), { loader: loaderOf({ [LIST]: listCred({ issuer: long }) }), statusIssuer: 'same' });
+    expect(other[0]!.message).toBe(`status list ${LIST} is issued by ${long.slice(0, 200)}, the credential by ${ISS}, and statusIssuer is 'same'`);
+  });
+
+  it('a 1EdTech entry id must be a string: an array holding the URL is not one', async () => {
+    const calls: string[] = [];
+    expect(await run({ id: [RL], type: '1EdTechRevocationList' }, { loader: loaderOf({ [RL]: { revokedCredentials: [] } }, calls) })).toMatchObject([{ code: 'ERR_STATUS_ENTRY_MALFORMED', message: '1EdTechRevocationList: id must be the URL of the revocation list' }]);
+    expect(calls).toEqual([]);
+  });
+});
