@@ -131,6 +131,8 @@ describe('which chunks carry a credential (OB 3.0 §5.3.1)', () => {
     });
     expect(err(thrown(() => extractPng(png(textChunk('clrcredential', JSON1)))))).toMatchObject({ code: 'ERR_PNG_CREDENTIAL_CHUNK_TYPE', details: { keyword: 'clrcredential', chunk: 'tEXt' } });
     expect(err(thrown(() => extractPng(png(zTxt('openbadgecredential', 'x')))))).toMatchObject({ code: 'ERR_PNG_CREDENTIAL_CHUNK_TYPE', details: { keyword: 'openbadgecredential', chunk: 'zTXt' } });
+    // a zTXt chunk of another keyword is just metadata
+    expect(err(thrown(() => extractPng(png(zTxt('Comment', 'x')))))).toMatchObject({ code: 'ERR_NO_CREDENTIAL' });
     // OB 2.0 in zTXt too (only tEXt:openbadges is the legacy form)
     expect(err(thrown(() => extractPng(png(zTxt('openbadges', 'x')))))).toMatchObject({ code: 'ERR_PNG_CREDENTIAL_CHUNK_TYPE', details: { keyword: 'openbadges', chunk: 'zTXt', offset: 33 } });
   });
