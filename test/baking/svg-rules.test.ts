@@ -5,7 +5,7 @@
 // + Namespaces: an element is named by its namespace URI and local name, never by its prefix; an unprefixed attribute
 // is in no namespace.
 import { describe, expect, it } from 'vitest';
-import { extractSvg } from '../../src/baking/svg.js';
+import { bakeSvg, extractSvg } from '../../src/baking/svg.js';
 import { BakingError } from '../../src/errors.js';
 import { JWS } from './helpers.js';
 
@@ -65,6 +65,11 @@ describe('the document', () => {
     expect(e.message.length).toBeGreaterThan('SVG is not well-formed XML: '.length);
     expect(e.cause).toBeInstanceOf(Error);
     expect(e.message).toBe(`SVG is not well-formed XML: ${(e.cause as Error).message}`);
+    // the parser's message says where (line:column)
+    expect(e.message).toMatch(/^SVG is not well-formed XML: 1:\d+: /);
+    for (const doc of ['', '<?xml version="1.0"?>', '<!-- no element -->']) {
+      expect(err(thrown(() => extractSvg(doc))), doc).toMatchObject({ code: 'ERR_SVG_INVALID', message: expect.stringMatching(/^SVG is not well-formed XML: /) });
+    }
   });
 
   it('a DOCTYPE with an internal subset or an ENTITY declaration is refused; a bare one is accepted', () => {
@@ -159,5 +164,14 @@ describe('verify="…" (a VC-JWT) and the body', () => {
     expect(err(thrown(() => extractSvg(svg('<c:credential verify=" "> \n </c:credential>'))))).toEqual({ code: 'ERR_INVALID_CREDENTIAL', message: 'baked clr element is empty', details: undefined });
     expect(err(thrown(() => extractSvg(svg('<b:assertion verify=" "/>'))))).toEqual({ code: 'ERR_INVALID_CREDENTIAL', message: 'baked ob2 element is empty', details: undefined });
     expect(err(thrown(() => extractSvg(svg('<b:assertion/>'))))).toEqual({ code: 'ERR_INVALID_CREDENTIAL', message: 'baked ob2 element is empty', details: undefined });
+  });
+});
+
+describe('what the scan records for baking', () => {
+  it('only xmlns:* attributes of the root are namespace declarations', () => {
+    // an unprefixed attribute named like the prefix declares nothing: the baked element still gets its declaration
+    const baked = bakeSvg(`<svg xmlns="http://www.w3.org/2000/svg" openbadges="${OB3}"/>`, JWS);
+    expect(extractSvg(baked)).toEqual(ok('ob3', JWS, JWS));
+    expect(baked).toContain(`xmlns:openbadges="${OB3}"`);
   });
 });
