@@ -61,11 +61,11 @@ const areas = {
   },
   'baking-png': {
     files: ['src/baking/png.ts:33-243'],
-    tests: ['test/baking/extract.test.ts', 'test/baking/png.test.ts', 'test/baking/fuzz.test.ts'],
+    tests: ['test/baking/extract.test.ts', 'test/baking/png.test.ts', 'test/baking/fuzz.test.ts', 'test/baking/png-rules.test.ts'],
   },
   'baking-svg': {
     files: ['src/baking/svg.ts:46-211'],
-    tests: ['test/baking/extract.test.ts', 'test/baking/svg.test.ts', 'test/baking/fuzz.test.ts'],
+    tests: ['test/baking/extract.test.ts', 'test/baking/svg.test.ts', 'test/baking/fuzz.test.ts', 'test/baking/svg-rules.test.ts'],
   },
   baking: {
     files: ['src/baking/extract.ts', 'src/baking/svg.ts', 'src/baking/png.ts', 'src/baking/common.ts'],
@@ -180,6 +180,17 @@ const areas = {
   'portfolio-bundle': {
     files: ['src/portfolio/bundle-clr.ts', 'src/portfolio/bundle-presentation.ts'],
     tests: ['test/portfolio/bundle-clr-rules.test.ts', 'test/portfolio/bundle-presentation-rules.test.ts'],
+  // the rest of check.ts (loading, the nested verification verdict, dispatch, 1EdTech, targets) and read.ts, against a
+  // stub loader and stub nested verifier with hand-made unsigned lists (status-entry scores :162-312 and :398-406)
+  'status-check-rules': {
+    files: ['src/status/check.ts:1-161', 'src/status/check.ts:313-397', 'src/status/check.ts:407-488', 'src/status/read.ts'],
+    tests: ['test/status/check-rules.test.ts'],
+  },
+  // issuer-side state validation, the allocation permutation (Feistel + HMAC, checked against a reference) and the
+  // bounded gunzip, on hand-made states: seconds a run
+  'status-state': {
+    files: ['src/status/allocate.ts', 'src/status/state.ts', 'src/status/gunzip.ts'],
+    tests: ['test/status/state-rules.test.ts', 'test/status/gunzip.test.ts'],
   },
 };
 

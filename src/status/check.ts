@@ -121,12 +121,12 @@ async function loadList(url: string, ctx: StatusCheckContext): Promise<LoadedLis
     return { fail: out('failed', 'ERR_STATUS_LIST_UNVERIFIED', `status list ${url} could not be verified`) };
   }
   // the list as its signed data says it (the verifier's view), so a respelled list reads the same
-  const cred = report?.view?.document ?? report?.credential ?? (doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Rec) : undefined);
+  const cred: unknown = report?.view?.document ?? report?.credential ?? doc; // not a (non-array) object: refused below
   if (!cred || typeof cred !== 'object' || Array.isArray(cred)) {
     const why = report?.checks?.find((c) => c.status === 'failed');
     return { fail: out('failed', 'ERR_STATUS_LIST_INVALID', `status list ${url} is not a credential${why ? `: ${why.code ?? ''} ${why.message}` : ''}`) };
   }
-  return { fields: readStatusList(cred), report, decoded: new Map() };
+  return { fields: readStatusList(cred as Rec), report, decoded: new Map() };
 }
 
 /**
