@@ -142,6 +142,7 @@ const areas = {
     files: ['src/verify/options.ts', 'src/verify/report.ts', 'src/verify/compose.ts', 'src/verify/checks/type.ts', 'src/verify/checks/subject.ts',
       'src/verify/checks/context.ts', 'src/verify/checks/status.ts', 'src/verify/checks/presentation-proof.ts:185-213'],
     tests: ['test/verify/misc-rules.test.ts'],
+  },
   // the proof layer's canonicalization options, budget and cache (common.ts, canonize.ts), publicKeyOf and the lazy
   // suite loader (load.ts), on four-term documents under a stub loader: no signing
   'proofs-common': {
@@ -159,6 +160,7 @@ const areas = {
   'jsonld-fast': {
     files: ['src/jsonld/fast.ts'],
     tests: ['test/jsonld-suite/fast-rules.test.ts'],
+  },
   // VC-JWT sign and verify (src/proofs/jwt.ts) on JWTs made by hand with node:crypto keys, a stub loader and a stub verifyParsed
   'proofs-jwt': {
     files: ['src/proofs/jwt.ts', 'src/proofs/jwt-verify.ts'],
@@ -169,6 +171,7 @@ const areas = {
   'proofs-suites': {
     files: ['src/proofs/ecdsa.ts', 'src/proofs/ecdsa-verify.ts', 'src/proofs/suites.ts', 'src/proofs/suites-verify.ts', 'src/proofs/sign-proof.ts', 'src/proofs/verify-proof.ts'],
     tests: ['test/proofs/suites-rules.test.ts'],
+  },
   // the portfolio rules without signing: portfolio kind, inner credentials, input checks and duplicates at bundle time,
   // selection, unbundle, recombine (its bundle verbs replaced by recorders in the test): seconds a run
   'portfolio-core': {
@@ -180,6 +183,7 @@ const areas = {
   'portfolio-bundle': {
     files: ['src/portfolio/bundle-clr.ts', 'src/portfolio/bundle-presentation.ts'],
     tests: ['test/portfolio/bundle-clr-rules.test.ts', 'test/portfolio/bundle-presentation-rules.test.ts'],
+  },
   // the rest of check.ts (loading, the nested verification verdict, dispatch, 1EdTech, targets) and read.ts, against a
   // stub loader and stub nested verifier with hand-made unsigned lists (status-entry scores :162-312 and :398-406)
   'status-check-rules': {
