@@ -80,7 +80,7 @@ beforeEach(() => {
 describe('bundleClr: input', () => {
   it('options are required; the inner credentials are checked (duplicates refused unless allowDuplicates)', async () => {
     expect(await refusal(bundleClr([cred(1)], undefined as any))).toEqual(['ERR_INVALID_INPUT', 'options with a key are required', undefined]);
-    expect((await refusal(bundleClr([cred(1)], 'key' as any)))[0]).toBe('ERR_INVALID_INPUT');
+    expect(await refusal(bundleClr([cred(1)], 'key' as any))).toEqual(['ERR_INVALID_INPUT', 'options with a key are required', undefined]);
     expect((await refusal(bundleClr([], { key: KEY })))[0]).toBe('ERR_PORTFOLIO_EMPTY');
     const same = { ...cred(2), id: 'urn:cred:1' };
     expect(await refusal(bundleClr([cred(1), same], { key: KEY }))).toEqual(['ERR_DUPLICATE_CREDENTIAL', 'credentials[1] and credentials[0] have the same id urn:cred:1', { indexes: [0, 1], id: 'urn:cred:1' }]);
@@ -153,6 +153,11 @@ describe('bundleClr: the learner (ClrSubject)', () => {
     const s = last().doc.credentialSubject;
     expect(Object.keys(s)).toEqual(['id', 'type', 'verifiableCredential']);
     expect([s.id, s.type]).toEqual([L, ['ClrSubject']]);
+  });
+
+  it('learner null is no learner: the default applies', async () => {
+    await bundleClr([cred(1)], { key: KEY, learner: null as any });
+    expect(last().doc.credentialSubject.id).toBe(L);
   });
 
   it('subjects that disagree, or no subject id at all → ERR_LEARNER_REQUIRED listing them', async () => {
@@ -297,6 +302,8 @@ describe('bundleClr: associations (CLR 2.0 Association)', () => {
       { index: 1 },
     ]);
     expect(await r({ associationType: 'precedes', sourceId: 7, targetId: A2 })).toEqual(['ERR_ASSOCIATION_INVALID', 'associations[1].sourceId must be an achievement id (URI)', { index: 1 }]);
+    // an id is a string: a list holding one id is refused as such, not looked up
+    expect(await r({ associationType: 'precedes', sourceId: [A1], targetId: A2 })).toEqual(['ERR_ASSOCIATION_INVALID', 'associations[1].sourceId must be an achievement id (URI)', { index: 1 }]);
     expect(await r({ associationType: 'precedes', sourceId: A1, targetId: 'not a uri' })).toEqual(['ERR_ASSOCIATION_INVALID', 'associations[1].targetId must be an achievement id (URI)', { index: 1 }]);
     // URI: a scheme (letter, then letters, digits, + . -), a colon, then no blank
     for (const bad of ['urn:', '1urn:ach:1', 'urn: ach', 'urn:ach:1 ', 'ach1', 'u_rn:x', ' urn:ach:1']) {

@@ -109,7 +109,9 @@ describe('bundlePresentation: who signs', () => {
 
   it('a holderKey that is no KeyPair → KeyError ERR_KEY_INVALID; without its secret → ERR_KEY_NO_SECRET', async () => {
     const invalid = 'options.holderKey must be a KeyPair (see generateKeyPair / importKeyPair), or pass options.holderSigner';
-    for (const holderKey of [undefined, 'did:example:learner#key-1', { ...HOLDER, id: 7 }, { ...HOLDER, controller: undefined }]) {
+    // a KeyPair is an object: not null, not a function carrying the same properties
+    const fnKey = Object.assign(() => undefined, { ...HOLDER });
+    for (const holderKey of [undefined, null, fnKey, 'did:example:learner#key-1', { ...HOLDER, id: 7 }, { ...HOLDER, controller: undefined }]) {
       const e = await rejected(bundlePresentation([cred(1)], { holderKey, now: NOW } as any));
       expect([e instanceof KeyError, e.code, e.message]).toEqual([true, 'ERR_KEY_INVALID', invalid]);
     }
