@@ -86,5 +86,14 @@ describe('boundedGunzip', () => {
     expect(refusal(() => boundedGunzip(Buffer.concat([first, second]), 6))).toMatchObject({ reason: 'too-large' });
     expect(new TextDecoder().decode(boundedGunzip(Buffer.concat([first, second, gzipSync(Buffer.from('h'))]), 8))).toBe('abcdefgh');
   });
+
+  it('what the inflater refuses is a GunzipError too (reason corrupt, its message), and a cut inside the data is not a trailer mismatch', () => {
+    // a deflate block of the reserved type 3 (RFC 1951 §3.2.3: BTYPE 11 is an error)
+    const reserved = Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0x07, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(refusal(() => boundedGunzip(reserved, 100))).toEqual({ reason: 'corrupt', message: 'invalid block type' });
+    // the last push is marked final, so the inflater itself reports the missing end (fflate: "unexpected EOF")
+    const gz = gzipSync(Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919 + (i >> 3) * 31) & 0xff));
+    for (const n of [20, 200, gz.length - 9]) expect(refusal(() => boundedGunzip(gz.subarray(0, n), 10_000)), String(n)).toEqual({ reason: 'corrupt', message: 'unexpected EOF' });
+  });
 });
 
