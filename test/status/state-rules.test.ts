@@ -76,8 +76,9 @@ describe('assertState: a stored state is never trusted blindly', () => {
   });
 
   it('id a URL, issuer a DID or URL, purpose revocation or suspension', () => {
-    for (const id of [undefined, 'uni.example/status', 'https:', 'https://a b', 5]) expect(check(state({ id })), String(id)).toEqual(bad('id must be a URL'));
-    for (const issuer of [undefined, 'uni', 'did:', { id: 'did:web:x' }]) expect(check(state({ issuer })), String(issuer)).toEqual(bad('issuer must be a DID or URL'));
+    // only a string, the whole of it: an array holding a URL, leading or trailing junk are refused
+    for (const id of [undefined, 'uni.example/status', 'https:', 'https://a b', 5, [LIST], ` ${LIST}`, `1${LIST}`]) expect(check(state({ id })), String(id)).toEqual(bad('id must be a URL'));
+    for (const issuer of [undefined, 'uni', 'did:', { id: 'did:web:x' }, ['did:web:x'], ' did:web:x', '-did:web:x', 'did:web:a b']) expect(check(state({ issuer })), String(issuer)).toEqual(bad('issuer must be a DID or URL'));
     for (const purpose of ['refresh', 'message', undefined, 'Revocation']) expect(check(state({ purpose })), String(purpose)).toEqual(bad('purpose must be "revocation" or "suspension"'));
   });
 
@@ -91,7 +92,7 @@ describe('assertState: a stored state is never trusted blindly', () => {
     expect(check(state({ encodedList: 5 }))).toEqual(bad('encodedList must be a string'));
     for (const allocation of [undefined, null, 'x']) expect(check(state({ allocation })), String(allocation)).toEqual(bad('allocation missing'));
     expect(check(state({}, { order: 'shuffled' }))).toEqual(bad('allocation.order must be "random" or "sequential"'));
-    for (const key of [KEY.toUpperCase(), KEY.slice(1), `${KEY}0`, 5, `${KEY.slice(0, 63)}g`]) expect(check(state({}, { key })), String(key)).toEqual(bad('allocation.key must be 64 hex digits'));
+    for (const key of [KEY.toUpperCase(), KEY.slice(1), `${KEY}0`, 5, `${KEY.slice(0, 63)}g`, [KEY]]) expect(check(state({}, { key })), String(key)).toEqual(bad('allocation.key must be 64 hex digits'));
     for (const next of [-1, LEN + 1, 0.5, '0']) expect(check(state({}, { next })), String(next)).toEqual(bad('allocation.next must be an integer in [0, length]'));
     for (const revision of [-1, 0.5, '0', undefined]) expect(check(state({ revision })), String(revision)).toEqual(bad('revision must be a non-negative integer'));
   });
