@@ -85,8 +85,14 @@ let bundledScoped: Set<string> | undefined;
 /** Terms of the bundled contexts that carry a scoped `@context`. */
 function bundledScopedTerms(): Set<string> {
   if (bundledScoped) return bundledScoped;
+  bundledScoped = scopedTermsOf([...BUNDLED_CONTEXTS.values()]);
+  return bundledScoped;
+}
+
+/** @internal The terms of these context documents that carry a scoped `@context`, wherever they are defined. */
+export function scopedTermsOf(docs: unknown[]): Set<string> {
   const out = new Set<string>();
-  const stack: unknown[] = [...BUNDLED_CONTEXTS.values()];
+  const stack: unknown[] = [...docs];
   while (stack.length) {
     const n = stack.pop();
     if (Array.isArray(n)) stack.push(...n);
@@ -99,7 +105,6 @@ function bundledScopedTerms(): Set<string> {
       }
     }
   }
-  bundledScoped = out;
   return out;
 }
 

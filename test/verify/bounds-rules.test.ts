@@ -9,7 +9,7 @@
 // credentials scales by n + 1 ("a value that is not a positive integer counts as 1"). Verification never throws on
 // untrusted input: every refusal is a failed `format` check with a stable code.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VERIFY_LIMITS, envelopeScale, measureJsonLdWork, portfolioLimits, resolveLimits, type VerifyLimits } from '../../src/verify/bounds.js';
+import { DEFAULT_VERIFY_LIMITS, envelopeScale, measureJsonLdWork, portfolioLimits, resolveLimits, scopedTermsOf, type VerifyLimits } from '../../src/verify/bounds.js';
 import { boundCheck, boundObject, parseInput } from '../../src/verify/parse.js';
 
 const D: VerifyLimits = { maxDepth: 64, maxValues: 5000, maxObjects: 256, maxArrayLength: 256, maxScopedTerms: 384, maxInlineTerms: 256, maxQuads: 5000 };
@@ -31,6 +31,9 @@ describe('limits: defaults, caller values, envelopes', () => {
     }
     expect(resolveLimits({ maxValues: 2 ** 53 - 1 }).maxValues).toBe(2 ** 53 - 1);
     expect(resolveLimits('x' as unknown as Partial<VerifyLimits>)).toEqual(D);
+    // only an object is read (null is none; a function with such properties is no limits object)
+    expect(resolveLimits(null as unknown as Partial<VerifyLimits>)).toEqual(D);
+    expect(resolveLimits(Object.assign(() => 0, { maxDepth: 3 }) as unknown as Partial<VerifyLimits>)).toEqual(D);
     expect(resolveLimits({ maxChars: 5 } as unknown as Partial<VerifyLimits>)).toEqual(D);
     const r = resolveLimits({});
     r.maxDepth = 1;
@@ -103,6 +106,19 @@ describe('measureJsonLdWork: what one walk counts', () => {
 });
 
 describe('measureJsonLdWork: scoped terms and inline contexts', () => {
+  it('scopedTermsOf: every term whose definition has a @context, at any depth, in objects and arrays of the documents', () => {
+    // (an array's entries are walked, not its indexes: the object with its own @context at index 5 defines no term "5")
+    const docs = [
+      { '@context': { A: { '@id': 'urn:a', '@context': { B: { '@id': 'urn:b', '@context': null }, c: 'urn:c' } }, d: { '@id': 'urn:d' }, e: 'urn:e' } },
+      { '@context': ['https://x.example/ctx', 5, null, { F: { '@context': 'https://x.example/f' } }, [{ G: { '@context': {} } }], { '@context': { H: 'urn:h' } }] },
+      'urn:not-a-document',
+      null,
+    ];
+    expect([...scopedTermsOf(docs)].sort()).toEqual(['A', 'B', 'F', 'G']);
+    expect([...scopedTermsOf([])]).toEqual([]);
+    expect([...scopedTermsOf([{ '@context': { h: { '@id': 'urn:h', '@context': undefined } } }])]).toEqual([]);
+  });
+
   it('every string under `type` / `@type` is a scoped term (each may apply a type-scoped context)', () => {
     expect(measureJsonLdWork({ type: ['A', 'B', 5], '@type': 'C', x: { type: 'D' } }, D).scopedTerms).toBe(4);
     expect(measureJsonLdWork({ kind: ['A', 'B'] }, D).scopedTerms).toBe(0);
