@@ -7,15 +7,30 @@
 import jsonld from 'jsonld';
 import contextApi from 'jsonld/lib/context.js';
 import ResolvedContext from 'jsonld/lib/ResolvedContext.js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ensureJsonldFastPath, freezeActiveContext, JSONLD_FAST_PATH_VERSION, jsonldFastPath } from '../../src/jsonld/fast.js';
 
 const api = contextApi as any;
 const RC = ResolvedContext as any;
 const getInitialContext = api.getInitialContext;
 const initial = (processingMode?: string) => getInitialContext({ processingMode });
-// stock methods, read before anything installs the fast path (this file is its own module graph)
-const STOCK = { clone: initial().clone, revert: initial().revertToPreviousContext, set: RC.prototype.setProcessed, get: RC.prototype.getProcessed };
+// Stock methods. An initial context of a processing mode nobody uses is created (and cached) by jsonld with its own
+// methods; ResolvedContext's are read on the first import of this file in the process (a mutation run imports it
+// again, but not jsonld: what an earlier run installed is undone here, so every run starts from stock jsonld).
+const G = globalThis as { credstackFastRulesStock?: { set: unknown; get: unknown } };
+G.credstackFastRulesStock ??= { set: RC.prototype.setProcessed, get: RC.prototype.getProcessed };
+const unused = initial('credstack-rules-stock');
+const STOCK = { clone: unused.clone, revert: unused.revertToPreviousContext, set: G.credstackFastRulesStock.set, get: G.credstackFastRulesStock.get };
+function restoreStock(): void {
+  for (const m of [undefined, 'json-ld-1.0', 'json-ld-1.1']) Object.assign(initial(m), { clone: STOCK.clone, revertToPreviousContext: STOCK.revert });
+  RC.prototype.setProcessed = STOCK.set;
+  RC.prototype.getProcessed = STOCK.get;
+}
+restoreStock();
+afterAll(() => {
+  jsonldFastPath(false);
+  restoreStock();
+});
 const REFUSED = 'processed JSON-LD contexts are frozen (credstack jsonld fast path)';
 
 /** A document with a type-scoped context: expansion clones, reverts, and processes the scoped context per node. */
@@ -131,17 +146,19 @@ describe('shape checks: jsonld internals that differ keep it stock (unsupported)
       expect([STOCK.set, undefined]).toContain(RC.prototype.setProcessed);
       expect([STOCK.get, undefined]).toContain(RC.prototype.getProcessed);
     };
-    step = "'getContextValue'";
+    step = 'another getContextValue';
     withPatched(api, 'getContextValue', () => null, expectStock); // not the module jsonld uses
-    step = "'getContextValue'";
+    step = 'neither module has one';
+    withPatched(jsonld, 'getContextValue', undefined, () => withPatched(api, 'getContextValue', undefined, expectStock));
+    step = 'getContextValue not a function';
     withPatched(api, 'getContextValue', 'not a function', expectStock);
-    step = "'setProcessed'";
+    step = 'no setProcessed';
     withPatched(RC.prototype, 'setProcessed', undefined, expectStock);
-    step = "'getProcessed'";
+    step = 'no getProcessed';
     withPatched(RC.prototype, 'getProcessed', undefined, expectStock);
-    step = "'getInitialContext'";
+    step = 'no getInitialContext';
     withPatched(api, 'getInitialContext', undefined, expectStock);
-    step = "'process'";
+    step = 'no process';
     withPatched(api, 'process', undefined, expectStock);
     const src = String(api.process);
     for (const line of ['rval = rval.clone();', 'resolvedContext.setProcessed(activeCtx, {', '.getInitialContext(options).clone()']) {
@@ -156,7 +173,10 @@ describe('shape checks: jsonld internals that differ keep it stock (unsupported)
     jsonldFastPath(false);
     const getInitial = api.getInitialContext;
     const variants: Record<string, (c: any) => any> = {
+      'no initial context': () => undefined,
       'no Map': (c) => ({ ...c, mappings: {} }),
+      'clone prints like stock but is no function': (c) => ({ ...c, clone: { toString: () => String(c.clone) } }),
+      'revert prints like stock but is no function': (c) => ({ ...c, revertToPreviousContext: { toString: () => String(c.revertToPreviousContext) } }),
       'clone not a function': (c) => ({ ...c, clone: 'x' }),
       'revert not a function': (c) => ({ ...c, revertToPreviousContext: undefined }),
       'clone copies differently': (c) => ({ ...c, clone: Object.assign(function clone() {}, { toString: () => String(c.clone).replace('.clone(this.mappings)', '.copy(this.mappings)') }) }),
@@ -366,6 +386,11 @@ describe('clone, revert and type-scoped reuse (the fast path installed)', () => 
     const rc2 = new RC({ document: {} });
     rc2.setProcessed(copy(), { context: { a: 'raw' }, events: [] });
     expect(rc2.getProcessed(copy())).toBeUndefined();
+    const rc4 = new RC({ document: {} });
+    rc4.setProcessed(copy(), undefined);
+    rc4.setProcessed(copy(), { context: null, events: [] });
+    rc4.setProcessed(copy(), { events: [] });
+    expect(rc4.getProcessed(copy())).toBeUndefined();
     const rc3 = new RC({ document: {} });
     rc3.setProcessed(Object.freeze(copy()), processed);
     expect(rc3.getProcessed(copy())).toBeUndefined();
