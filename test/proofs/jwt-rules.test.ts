@@ -11,16 +11,24 @@ import type { VerifyContext } from '../../src/verify/options.js';
 import type { Check } from '../../src/verify/report.js';
 
 /** verifyParsed stub: records its arguments; answers a format check (dropped by jwt.ts), an issuer check and a dates check. */
-const h = vi.hoisted(() => ({ calls: [] as { cred: Record<string, any>; from: string; external: { controllers: string[] } }[] }));
+const h = vi.hoisted(() => ({ calls: [] as { cred: Record<string, any>; from: string; external: { controllers: string[] } }[], failEcdsaKeys: false }));
+/** The P-256/P-384 key chunk (load.ts) can be made to fail, as a missing chunk would. */
+vi.mock('../../src/proofs/load.js', async (importOriginal) => {
+  const m = await importOriginal<typeof import('../../src/proofs/load.js')>();
+  return { ...m, loadEcdsaKeys: () => (h.failEcdsaKeys ? Promise.reject(new Error('chunk missing')) : m.loadEcdsaKeys()) };
+});
 vi.mock('../../src/verify/verify.js', () => ({
   verifyParsed: async (cred: Record<string, any>, _ctx: unknown, from: string, external: { controllers: string[] }) => {
     h.calls.push({ cred, from, external });
+    if (cred.boom === 'null') throw null;
+    if (cred.boom === 'long') throw new Error('e'.repeat(300));
     if (cred.boom) throw new Error('stub exploded');
     return {
       checks: [
         { id: 'format', status: 'passed', message: 'json' },
         { id: 'issuer', status: external.controllers.length ? 'passed' : 'skipped', message: 'stub issuer' },
         { id: 'dates', status: 'passed', message: 'stub dates' },
+        ...(cred.moreChecks ? [{ id: 'status', status: 'skipped', message: 'stub status' }, { id: 'issuer', status: 'passed', message: 'stub issuer 2' }] : []),
       ],
       ...(cred.noView ? {} : { view: { stub: true } }),
     };
@@ -785,5 +793,153 @@ describe('signJwtCredential', () => {
     const r = await run(jwt);
     expect(r.verified).toBe(true);
     expect(pick(r.checks, 'claims')).toEqual([{ status: 'passed', code: undefined, message: 'iss, jti, nbf, sub, exp match the credential' }]);
+  });
+});
+
+describe('second round: rules the first mutation run showed untested', () => {
+  const ok = (by = KID, alg = 'EdDSA') => [{ status: 'passed', code: undefined, message: `JWS ${alg} signature by ${by}` }];
+  it('the P-256/P-384 chunk failing to load makes the key unusable (never "passed")', async () => {
+    h.failEcdsaKeys = true;
+    try {
+      const vm = { id: KID, type: 'Multikey', controller: ISS, publicKeyMultibase: P256_MB };
+      expect(await proofOf(jws({ ...HEADER, alg: 'ES256' }, PAYLOAD, 'p256'), { [KID]: vm, [ISS]: DID_DOC })).toEqual([
+        { status: 'failed', code: 'ERR_KEY_UNSUPPORTED', message: `verification method ${KID} is not usable: the P-256/P-384 key support could not be loaded`, target: KID },
+      ]);
+    } finally {
+      h.failEcdsaKeys = false;
+    }
+  });
+  it('only the public members of a JWK are kept (a key_ops that forbids verifying is dropped): OKP and RSA', async () => {
+    const edVm = { ...VM, publicKeyJwk: { ...ED_JWK, key_ops: ['encrypt'] } };
+    expect(await proofOf(jws(HEADER, PAYLOAD), { [KID]: edVm, [ISS]: DID_DOC })).toEqual(ok());
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pub = rsa.publicKey.export({ format: 'jwk' }) as { n: string; e: string };
+    const rsaVm = { ...VM, publicKeyJwk: { kty: 'RSA', n: pub.n, e: pub.e, key_ops: ['encrypt'] } };
+    const input = `${b64({ ...HEADER, alg: 'RS256' })}.${b64(PAYLOAD)}`;
+    const jwt = `${input}.${nodeSign('sha256', Buffer.from(input), rsa.privateKey).toString('base64url')}`;
+    expect(await proofOf(jwt, { [KID]: rsaVm, [ISS]: DID_DOC })).toEqual(ok(KID, 'RS256'));
+    // an embedded jwk header is reduced the same way
+    expect(await proofOf(jws({ alg: 'EdDSA', jwk: { ...ED_JWK, key_ops: ['encrypt'] } }, PAYLOAD))).toEqual(ok('the embedded jwk'));
+  });
+  it('the key type is the JWK kty, whatever its crv says', async () => {
+    const docsWith = (jwk: unknown) => ({ [KID]: { ...VM, publicKeyJwk: jwk }, [ISS]: DID_DOC });
+    const mismatch = (alg: string, what: string) => [{ status: 'failed', code: 'ERR_KEY_ALG_MISMATCH', message: `alg ${alg} does not fit a ${what} key` }];
+    expect(await proofOf(jws(HEADER, PAYLOAD), docsWith({ kty: 'EC', crv: 'Ed25519', x: ED_JWK.x }))).toEqual(mismatch('EdDSA', 'EC/Ed25519'));
+    expect(await proofOf(jws({ ...HEADER, alg: 'ES256' }, PAYLOAD, 'p256'), docsWith({ ...P256_JWK, kty: 'OKP' }))).toEqual(mismatch('ES256', 'OKP/P-256'));
+    expect(await proofOf(jws({ ...HEADER, alg: 'ES384' }, PAYLOAD, 'p384'), docsWith({ ...P384_JWK, kty: 'OKP' }))).toEqual(mismatch('ES384', 'OKP/P-384'));
+  });
+  it('a header that is JSON only once invalid UTF-8 is replaced is refused (fatal decoding)', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"alg":"EdDSA","kid":"'), Buffer.from([0xff]), Buffer.from('"}')]);
+    expect(await run(`${bytes.toString('base64url')}.${b64(PAYLOAD)}.`)).toMatchObject({ checks: [{ id: 'format', status: 'failed', code: 'ERR_JWT_MALFORMED', message: 'the JOSE header is not a base64url-encoded JSON object' }] });
+  });
+  it('a payload over a JSON-LD work limit names "the JWT payload"', async () => {
+    const r = await run(jws(HEADER, { ...PAYLOAD, '@context': [VC2, { a: 'https://e.org/a', b: 'https://e.org/b' }] }), undefined, { limits: { maxInlineTerms: 1 } });
+    expect(r.checks).toHaveLength(1);
+    expect(r.checks[0]!.code).toBe('ERR_INPUT_TOO_COMPLEX');
+    expect(r.checks[0]!.message.startsWith('the JWT payload needs too much JSON-LD work: ')).toBe(true);
+  });
+  it('a non-string alg shows as undefined in the format check', async () => {
+    expect((await run(jws({ ...HEADER, alg: 7 }, PAYLOAD))).checks[0]!.message).toBe('VC-JWT (undefined)');
+  });
+  it('a loader throwing null: each resolution step still reports (no crash)', async () => {
+    const throwing = (failAt: string, docs: Record<string, unknown>) => {
+      const { ctx } = ctxOf(docs);
+      const inner = ctx.loader;
+      ctx.loader = (async (url: string) => {
+        if (url === failAt) throw null;
+        return inner(url);
+      }) as never;
+      return ctx;
+    };
+    const p = async (jwt: string, ctx: VerifyContext) => pick((await verifyJwtCredential(jwt, ctx)).checks, 'proof');
+    expect(await p(jws(HEADER, PAYLOAD), throwing(KID, { [ISS]: DID_DOC }))).toEqual([
+      { status: 'failed', code: 'ERR_KEY_UNAVAILABLE', message: `cannot resolve kid ${KID} (offline: pass the DID document in \`documents\`, or give \`fetch\`): null`, target: KID },
+    ]);
+    expect(await p(jws(HEADER, PAYLOAD), throwing(ISS, { [KID]: VM }))).toEqual([{ status: 'failed', code: 'ERR_KEY_UNAVAILABLE', message: `cannot load the DID document of ${ISS}: null`, target: KID }]);
+    const URL_KID = 'https://example.edu/keys#k1';
+    expect(await p(jws({ ...HEADER, kid: URL_KID }, PAYLOAD), throwing('https://example.edu/keys', {}))).toEqual([
+      { status: 'failed', code: 'ERR_KEY_UNAVAILABLE', message: `cannot dereference kid ${URL_KID}: null`, target: URL_KID },
+    ]);
+  });
+  it('http and https kids only, from the start of the kid', async () => {
+    const kid = 'http://example.edu/keys#k1';
+    expect(await proofOf(jws({ ...HEADER, kid }, PAYLOAD), { 'http://example.edu/keys': ED_JWK })).toEqual(ok(kid));
+    const urn = 'urn:x:https://example.edu/keys';
+    expect(await proofOf(jws({ ...HEADER, kid: urn }, PAYLOAD), { [urn]: ED_JWK })).toEqual([{ status: 'failed', code: 'ERR_KEY_UNSUPPORTED', message: `kid ${urn} is neither a DID URL nor an http(s) URL`, target: urn }]);
+  });
+  it('http(s) kids: an issuer, a controller document id or a method controller of the same origin (http too) is believed without a document', async () => {
+    const BASE = 'https://example.edu/keys';
+    const OTHER = 'https://example.edu/other';
+    const hdr = { ...HEADER, kid: `${BASE}#k1` };
+    const HP = { ...PAYLOAD, issuer: 'https://example.edu/issuer', iss: 'https://example.edu/issuer' };
+    await run(jws(hdr, HP), { [BASE]: { id: OTHER, verificationMethod: [{ id: '#k1', publicKeyJwk: ED_JWK }] } });
+    expect(h.calls.at(-1)!.external).toEqual({ controllers: [OTHER] });
+    await run(jws(hdr, HP), { [BASE]: { id: `${BASE}#k1`, controller: OTHER, publicKeyJwk: ED_JWK } });
+    expect(h.calls.at(-1)!.external).toEqual({ controllers: [OTHER] });
+    // the method's own controller wins over the document id
+    await run(jws(hdr, HP), { [BASE]: { id: 'https://example.edu/doc', verificationMethod: [{ id: '#k1', controller: OTHER, publicKeyJwk: ED_JWK }] } });
+    expect(h.calls.at(-1)!.external).toEqual({ controllers: [OTHER] });
+    const hk = 'http://example.edu/keys#k1';
+    await run(jws({ ...HEADER, kid: hk }, HP), { 'http://example.edu/keys': { id: hk, controller: 'http://example.edu/o', publicKeyJwk: ED_JWK } });
+    expect(h.calls.at(-1)!.external).toEqual({ controllers: ['http://example.edu/o'] });
+    const HTTP_ISS = { ...PAYLOAD, issuer: 'http://example.edu/i', iss: 'http://example.edu/i' };
+    await run(jws({ ...HEADER, kid: hk }, HTTP_ISS), { 'http://example.edu/keys': ED_JWK });
+    expect(h.calls.at(-1)!.external).toEqual({ controllers: ['http://example.edu/i'] });
+  });
+  it('a JWK Set is filtered to objects before the single-key rule', async () => {
+    const BASE = 'https://example.edu/keys';
+    expect(await proofOf(jws({ ...HEADER, kid: BASE }, PAYLOAD), { [BASE]: { keys: ['junk'] } })).toEqual([{ status: 'failed', code: 'ERR_KEY_UNSUPPORTED', message: `no key ${BASE} in ${BASE}`, target: BASE }]);
+    expect(await proofOf(jws({ ...HEADER, kid: BASE }, PAYLOAD), { [BASE]: { keys: [null, ED_JWK] } })).toEqual(ok(BASE));
+  });
+  it('assertionMethod matching: a fragment only for ids with "#"; entries without id never match', async () => {
+    const noHash = 'did:example:issuer:k1';
+    const docOf = (am: unknown[]) => ({ [ISS]: { ...DID_DOC, verificationMethod: [{ id: noHash, publicKeyJwk: ED_JWK }], assertionMethod: am } });
+    const issuerOf = async (docs: Record<string, unknown>) => pick((await run(jws({ alg: 'EdDSA', jwk: ED_JWK }, PAYLOAD), docs)).checks, 'issuer')[0]!.status;
+    expect(await issuerOf(docOf([noHash]))).toBe('passed');
+    expect(await issuerOf(docOf(['1']))).toBe('failed');
+    expect(await issuerOf(docOf([{}]))).toBe('failed');
+  });
+  it('iss is required even when the issuer has no id', async () => {
+    const { iss: _i, ...noIss } = PAYLOAD;
+    expect(pick((await run(jws(HEADER, { ...noIss, issuer: 5 }))).checks, 'claims')).toEqual([
+      { status: 'failed', code: 'ERR_JWT_CLAIM_MISMATCH', message: 'iss missing ≠ issuer.id missing', target: 'iss' },
+    ]);
+  });
+  it('an exp that gives no validUntil is a mismatch', async () => {
+    for (const [exp, shown] of [['soon', '"soon"'], [1e13, '10000000000000']] as const) {
+      expect(pick((await run(jws(HEADER, { ...PAYLOAD, exp }))).checks, 'claims')).toEqual([
+        { status: 'failed', code: 'ERR_JWT_CLAIM_MISMATCH', message: `exp ${shown} ≠ validUntil missing`, target: 'exp' },
+      ]);
+    }
+  });
+  it('jose reasons are quoted as messages (not "Error: …")', async () => {
+    const bad = { ...VM, publicKeyJwk: { kty: 'OKP', crv: 'Ed25519', x: 5 } };
+    expect(await proofOf(jws(HEADER, PAYLOAD), { [KID]: bad, [ISS]: DID_DOC })).toEqual([{ status: 'failed', code: 'ERR_PROOF_INVALID', message: `JWS could not be verified with ${KID}: Invalid keyData` }]);
+  });
+  it('only the skipped issuer check of verifyParsed gives way to ERR_ISSUER_KEY_UNBOUND', async () => {
+    const r = await run(jws({ alg: 'EdDSA', jwk: ED_JWK }, { ...PAYLOAD, moreChecks: true }), {});
+    expect(r.checks.slice(3).map((c) => [c.id, c.status, c.message])).toEqual([
+      ['issuer', 'failed', `the embedded jwk is not a key of issuer ${ISS}: use a kid the issuer's DID document lists under assertionMethod`],
+      ['dates', 'passed', 'stub dates'],
+      ['status', 'skipped', 'stub status'],
+      ['issuer', 'passed', 'stub issuer 2'],
+    ]);
+    const kept = await run(jws(HEADER, { ...PAYLOAD, moreChecks: true }));
+    expect(kept.checks.slice(3).map((c) => c.id)).toEqual(['issuer', 'dates', 'status', 'issuer']);
+  });
+  it('ERR_INTERNAL: the reason cut to 200 characters; a thrown null', async () => {
+    expect((await run(jws(HEADER, { ...PAYLOAD, boom: 'long' }))).checks[0]!.message).toBe(`VC-JWT verification could not complete: ${'e'.repeat(200)}`);
+    expect((await run(jws(HEADER, { ...PAYLOAD, boom: 'null' }))).checks[0]!.message).toBe('VC-JWT verification could not complete: null');
+  });
+  it('signing: a null or function key is not a key pair; an RSA JsonWebKey key pair signs RS256', async () => {
+    const invalid = { code: 'ERR_KEY_INVALID', message: 'a KeyPair, RsaKeyPair or Signer is required' };
+    await expect(signJwtCredential(CRED, { key: null as never, now: NOW })).rejects.toMatchObject(invalid);
+    await expect(signJwtCredential(CRED, { key: Object.assign(() => {}, { id: KID, secretKeyMultibase: 'z' }) as never, now: NOW })).rejects.toMatchObject(invalid);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const key = { id: KID, controller: ISS, type: 'JsonWebKey' as const, publicJwk: rsa.publicKey.export({ format: 'jwk' }), privateJwk: rsa.privateKey.export({ format: 'jwk' }) };
+    const jwt = await signJwtCredential(CRED, { key: key as never, now: NOW });
+    expect(parts(jwt)[0]).toEqual({ alg: 'RS256', kid: KID, typ: 'JWT' });
+    const [hh, pp, ss] = jwt.split('.') as [string, string, string];
+    expect(nodeVerify('sha256', Buffer.from(`${hh}.${pp}`), rsa.publicKey, Buffer.from(ss, 'base64url'))).toBe(true);
   });
 });
