@@ -121,6 +121,11 @@ const areas = {
     // evaluate-rules imports the three modules only; evaluate-facts.test.ts and rules.test.ts import src/index.js (slow per mutant)
     tests: ['test/stacking/evaluate-rules.test.ts'],
   },
+  // reading stacking facts from OB 3.0 credentials and the relatedResource digests (hand-made objects, inline contexts)
+  'stacking-facts': {
+    files: ['src/stacking/facts.ts', 'src/stacking/digest.ts'],
+    tests: ['test/stacking/facts-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
