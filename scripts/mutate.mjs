@@ -118,7 +118,13 @@ const areas = {
   // the stacking rule logic (parse, CTDL export, evaluation over hand-made facts; no signing): minutes a run
   'stacking-rules': {
     files: ['src/stacking/rules.ts', 'src/stacking/evaluate-facts.ts', 'src/stacking/ctdl.ts'],
-    tests: ['test/stacking/evaluate-facts.test.ts', 'test/stacking/rules.test.ts'],
+    // evaluate-rules imports the three modules only; evaluate-facts.test.ts and rules.test.ts import src/index.js (slow per mutant)
+    tests: ['test/stacking/evaluate-rules.test.ts'],
+  },
+  // reading stacking facts from OB 3.0 credentials and the relatedResource digests (hand-made objects, inline contexts)
+  'stacking-facts': {
+    files: ['src/stacking/facts.ts', 'src/stacking/digest.ts'],
+    tests: ['test/stacking/facts-rules.test.ts'],
   },
   // VC 2.0 structure rules (typed objects, credentialSchema id, relatedResource) and relatedResource digests, on hand-made JSON
   'verify-structure': {

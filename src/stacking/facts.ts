@@ -125,8 +125,10 @@ export function readResults(achievement: Obj | undefined, subject: Obj | undefin
     const value = typeof r.value === 'number' ? String(r.value) : str(r.value);
     if (value !== undefined) {
       fact.value = value;
-      const n = Number(value.replace(',', '.').replace(/%$/, ''));
-      if (value.trim() !== '' && Number.isFinite(n)) fact.numeric = n;
+      // the text without a decimal comma and a trailing %; a bare "%" or blank text is no number (Number('') is 0)
+      const t = value.replace(',', '.').replace(/%$/, '');
+      const n = Number(t);
+      if (t.trim() !== '' && Number.isFinite(n)) fact.numeric = n;
     }
     const status = str(r.status);
     if (status) fact.status = status;

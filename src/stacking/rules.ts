@@ -12,7 +12,8 @@ function validate(): ValidateFunction {
 /** Limits so that a hostile rule cannot make evaluation explode. */
 export const RULE_LIMITS = { maxDepth: 16, maxConditions: 500 } as const;
 
-function toPath(instancePath: string): string {
+/** An ajv instance path (RFC 6901 JSON Pointer) as a JSON path: `/condition/conditions/1/unit` → `$.condition.conditions[1].unit`. @internal */
+export function toPath(instancePath: string): string {
   if (!instancePath) return '$';
   return '$' + instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p.replace(/~1/g, '/').replace(/~0/g, '~')}`)).join('');
 }
