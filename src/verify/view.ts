@@ -73,10 +73,11 @@ const TRUSTED = new Map<string, unknown>([
   [STATUS_LIST_2021_CONTEXT, sl2021Contexts.get(STATUS_LIST_2021_CONTEXT)],
   [CREDSTACK_CONTEXT, credstackContext],
 ]);
+// Stryker disable next-line all: a module-load guard on the installed packages (they bundle these contexts)
 for (const [url, doc] of TRUSTED) if (!doc) throw new Error(`credstack: trusted context ${url} is not bundled`);
 
-/** How a trusted context defines a property IRI: the term name to show, and the value shapes it allows. */
-interface TermInfo {
+/** @internal How a trusted context defines a property IRI: the term name to show, and the value shapes it allows. */
+export interface TermInfo {
   term: string;
   /** Declared `@type`s (`undefined` = no coercion, `@id`, `@vocab`, or a datatype IRI). */
   types: Set<string | undefined>;
@@ -90,16 +91,18 @@ interface TermInfo {
   /** The property-scoped context of the term, if any (applies to the nodes below it). */
   scoped?: TermMap;
 }
-type TermMap = Map<string, TermInfo>;
+/** @internal A scope's term table: property IRI → how it is read. */
+export type TermMap = Map<string, TermInfo>;
 
 const MAP_CONTAINERS = new Set(['@language', '@index', '@id', '@type']);
 
 /**
- * The trusted term tables, scope by scope as JSON-LD applies them: `TOP` (every trusted context's top level, in
- * {@link VIEW_CONTEXT_URLS} order: the first names an IRI), `TYPE_SCOPES` (the type-scoped context of a class, e.g. OB's
+ * @internal The term tables of a list of context documents, scope by scope as JSON-LD applies them: `TOP` (every
+ * context's top level, in order: the first names an IRI), `TYPE_SCOPES` (the type-scoped context of a class, e.g. OB's
  * `AchievementSubject`), each term's property-scoped context, and `NAMES` (IRI → term for `type` / `@vocab` values).
+ * The view reads through the tables of the trusted contexts, built once at module load.
  */
-const { TOP, TYPE_SCOPES, NAMES } = (() => {
+export function buildTermTables(docs: readonly unknown[]): { TOP: ReadonlyMap<string, TermInfo>; TYPE_SCOPES: ReadonlyMap<string, TermMap>; NAMES: ReadonlyMap<string, string> } {
   const top: TermMap = new Map();
   const typeScopes = new Map<string, TermMap>();
   const names = new Map<string, string>();
@@ -161,9 +164,10 @@ const { TOP, TYPE_SCOPES, NAMES } = (() => {
       }
     }
   };
-  for (const doc of [...TRUSTED.values(), { '@context': VC1_TERMS }]) fill(top, isObj(doc) ? doc['@context'] : undefined, new Map(), 0);
-  return { TOP: top as ReadonlyMap<string, TermInfo>, TYPE_SCOPES: typeScopes as ReadonlyMap<string, TermMap>, NAMES: names as ReadonlyMap<string, string> };
-})();
+  for (const doc of docs) fill(top, isObj(doc) ? doc['@context'] : undefined, new Map(), 0);
+  return { TOP: top, TYPE_SCOPES: typeScopes, NAMES: names };
+}
+const { TOP, TYPE_SCOPES, NAMES } = buildTermTables([...TRUSTED.values(), { '@context': VC1_TERMS }]);
 
 class ViewError extends Error {
   constructor(readonly code: string, message: string) {
@@ -208,7 +212,8 @@ class Reader {
       let raw = list(values);
       if (info?.langMap !== undefined) {
         // as JSON-LD compaction's term selection does: language-tagged strings go to the @language map term
-        const tagged = raw.filter((v) => isObj(v) && typeof v['@value'] === 'string' && typeof v['@language'] === 'string' && v['@type'] === undefined && v['@direction'] === undefined && Object.keys(v).every((x) => x === '@value' || x === '@language'));
+        // (a string @value, a string @language and no other key: no @type, @direction or @index)
+        const tagged = raw.filter((v) => isObj(v) && typeof v['@value'] === 'string' && typeof v['@language'] === 'string' && Object.keys(v).every((x) => x === '@value' || x === '@language'));
         if (tagged.length > 0) {
           const map: Obj = isObj(out[info.langMap]) ? (out[info.langMap] as Obj) : {};
           for (const t of tagged as Obj[]) {
@@ -259,7 +264,8 @@ class Reader {
     }
     // a node where a literal is declared is kept as a node: checks reading a date or a number then refuse it
     const keys = Object.keys(v).filter((k) => k !== '@index');
-    if (keys.length === 1 && keys[0] === '@id' && typeof v['@id'] === 'string') {
+    // (a string @id is among the keys: as the only one, the node is a reference)
+    if (keys.length === 1 && typeof v['@id'] === 'string') {
       if (info?.types.has('@vocab')) return NAMES.get(v['@id']) ?? v['@id'];
       if (info?.types.has('@id')) return v['@id'];
       return { id: v['@id'] };
@@ -335,8 +341,8 @@ function firstString(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function proofView(node: unknown): ProofView | undefined {
-  if (!isObj(node) || '@graph' in node || '@included' in node) return undefined;
+/** The proof fields of a read proof node (the reader's output has no `@` keys: it is one node). */
+function proofView(node: Obj): ProofView {
   return {
     type: node.type,
     cryptosuite: node.cryptosuite,
@@ -352,9 +358,9 @@ function proofView(node: unknown): ProofView | undefined {
   };
 }
 
-/** Why expansion failed, in a stable code (safe mode names the property it dropped). */
-function classifyExpansion(err: unknown): { check: Check } {
-  const e = err as { name?: unknown; message?: unknown; details?: { event?: { details?: { property?: unknown } } } } | undefined;
+/** @internal Why expansion failed, in a stable code (safe mode names the property it dropped). */
+export function classifyExpansion(err: unknown): { check: Check } {
+  const e = err as { name?: unknown; message?: unknown; details?: { code?: unknown; cause?: { message?: unknown }; event?: { details?: { property?: unknown } } } } | undefined;
   const prop = e?.details?.event?.details?.property;
   if (e?.name === 'jsonld.ValidationError') {
     return fail(
@@ -363,7 +369,9 @@ function classifyExpansion(err: unknown): { check: Check } {
     );
   }
   const msg = typeof e?.message === 'string' ? e.message.slice(0, 300) : 'expansion failed';
-  if (/loading document failed|Unable to load|not bundled|not in `documents`/i.test(msg)) return fail('ERR_CONTEXT_UNKNOWN', msg);
+  // jsonld wraps the loader's refusal ('loading remote context failed', the loader's error as details.cause)
+  const cause = typeof e?.details?.cause?.message === 'string' ? e.details.cause.message.slice(0, 300) : undefined;
+  if (e?.details?.code === 'loading remote context failed' || /loading document failed|Unable to load|not bundled|not in `documents`/i.test(msg)) return fail('ERR_CONTEXT_UNKNOWN', cause ?? msg);
   return fail('ERR_JSONLD_INVALID', `not valid JSON-LD: ${msg}`);
 }
 
@@ -421,9 +429,7 @@ export async function buildProofView(
   }
   const r = await expandOne(config, loader);
   if ('check' in r) return { check: { ...r.check, id: 'proof' } };
-  const v = proofView(r.node);
-  if (!v) return { check: { id: 'proof', status: 'failed', code: 'ERR_SIGNED_DATA_SHAPE', message: 'the proof is not one proof node' } };
-  return { proof: v, expanded: r.expanded };
+  return { proof: proofView(r.node), expanded: r.expanded };
 }
 
 /**
