@@ -828,6 +828,12 @@ describe('second round: rules the first mutation run showed untested', () => {
     expect(await proofOf(jws({ ...HEADER, alg: 'ES256' }, PAYLOAD, 'p256'), docsWith({ ...P256_JWK, kty: 'OKP' }))).toEqual(mismatch('ES256', 'OKP/P-256'));
     expect(await proofOf(jws({ ...HEADER, alg: 'ES384' }, PAYLOAD, 'p384'), docsWith({ ...P384_JWK, kty: 'OKP' }))).toEqual(mismatch('ES384', 'OKP/P-384'));
   });
+  it('only a JWK whose kty is RSA is reduced to n and e (an EC key carrying n / e members stays EC)', async () => {
+    const vm = { ...VM, publicKeyJwk: { ...P256_JWK, n: 'AQAB', e: 'AQAB' } };
+    expect(await proofOf(jws({ ...HEADER, alg: 'ES256' }, PAYLOAD, 'p256'), { [KID]: vm, [ISS]: DID_DOC })).toEqual(ok(KID, 'ES256'));
+    const vmE = { ...VM, publicKeyJwk: { ...P256_JWK, e: 'AQAB' } };
+    expect(await proofOf(jws({ ...HEADER, alg: 'ES256' }, PAYLOAD, 'p256'), { [KID]: vmE, [ISS]: DID_DOC })).toEqual(ok(KID, 'ES256'));
+  });
   it('a header that is JSON only once invalid UTF-8 is replaced is refused (fatal decoding)', async () => {
     const bytes = Buffer.concat([Buffer.from('{"alg":"EdDSA","kid":"'), Buffer.from([0xff]), Buffer.from('"}')]);
     expect(await run(`${bytes.toString('base64url')}.${b64(PAYLOAD)}.`)).toMatchObject({ checks: [{ id: 'format', status: 'failed', code: 'ERR_JWT_MALFORMED', message: 'the JOSE header is not a base64url-encoded JSON object' }] });
