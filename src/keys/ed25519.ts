@@ -105,9 +105,23 @@ const nodeVerifyKeys = new Map<string, KeyObject>();
 
 const asBytes = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.length);
 
+/**
+ * The seed arrays credstack holds (decoded by signerFromKeyPair, never handed out): their cache id, computed once per
+ * array. Any other array is digested on every call (a caller may change its bytes).
+ */
+const heldSeeds = new WeakMap<Uint8Array, string>();
+
+/** @internal Mark `seed` as an array credstack holds and never changes: its cache id is remembered. */
+export function holdSeed(seed: Uint8Array): Uint8Array {
+  heldSeeds.set(seed, digestId(seed));
+  return seed;
+}
+
+const digestId = (secret: Uint8Array): string => bytesToHex(nodeSha256(secret) ?? sha256(secret));
+
 /** The signing caches' key for a seed: a SHA-256 digest, never the seed itself. */
 function seedId(secret: Uint8Array): string {
-  return bytesToHex(nodeSha256(secret) ?? sha256(secret));
+  return heldSeeds.get(secret) ?? digestId(secret);
 }
 
 /** @internal The node:crypto private KeyObject of a 32-byte seed (cached; created from PKCS#8 DER once). */

@@ -8,7 +8,7 @@
  * A KMS that returns DER-encoded ECDSA signatures must convert them to r‖s (see `examples/kms-signer.ts`).
  */
 import { SignerError } from '../errors.js';
-import { ed25519Sign, ed25519Verify } from './ed25519.js';
+import { ed25519Sign, ed25519Verify, holdSeed } from './ed25519.js';
 import { decodeEcdsaPublicKeyMultibase, decodeEcdsaSecretKeyMultibase, ecdsaCurveOfMultibase, ecdsaSign, ecdsaVerify, isWellFormedEcdsaSignature, type EcdsaCurve } from './ecdsa.js';
 import type { KeyPair } from './keypair.js';
 import { decodePublicKeyMultibase, decodeSecretKeyMultibase } from './multibase.js';
@@ -137,9 +137,17 @@ export function signerFromKeyPair(key: KeyPair | RsaKeyPair): Signer {
     const { secret } = decodeEcdsaSecretKeyMultibase(key.secretKeyMultibase);
     return inProcess(Object.freeze({ id: key.id, algorithm: curve, sign: async (data: Uint8Array) => ecdsaSign(curve, secret, data) }));
   }
-  const seed = decodeSecretKeyMultibase(key.secretKeyMultibase);
-  return inProcess(Object.freeze({ id: key.id, algorithm: 'Ed25519', sign: (data: Uint8Array) => ed25519Sign(seed, data) }));
+  // one signer per Ed25519 key pair object while its id and key strings stay the same (issuing a cohort signs with
+  // one key many times: no decoding and no key digest per credential)
+  const held = ED25519_SIGNERS.get(key);
+  if (held && held.id === key.id && held.secret === key.secretKeyMultibase && held.pub === key.publicKeyMultibase) return held.signer;
+  const seed = holdSeed(decodeSecretKeyMultibase(key.secretKeyMultibase));
+  const signer = inProcess(Object.freeze({ id: key.id, algorithm: 'Ed25519' as const, sign: (data: Uint8Array) => ed25519Sign(seed, data) }));
+  ED25519_SIGNERS.set(key, { id: key.id, secret: key.secretKeyMultibase, pub: key.publicKeyMultibase, signer });
+  return signer;
 }
+
+const ED25519_SIGNERS = new WeakMap<object, { id: string; secret: string; pub: unknown; signer: Signer }>();
 
 /**
  * Wrap a WebCrypto private `CryptoKey` (typically non-extractable: generated or unwrapped inside WebCrypto, never

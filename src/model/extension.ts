@@ -74,22 +74,35 @@ const TERMS: Record<string, { element: string; alternative: string }> = {
  */
 export function extensionTermsUsed(value: unknown): ExtensionTermUse[] {
   const out: ExtensionTermUse[] = [];
-  const walk = (v: unknown, path: string, depth: number): void => {
+  // the JSON path is built only for a term found (the walk visits every node of every credential issued)
+  const steps: (string | number)[] = [];
+  const pathOf = (k: string): string => `$${steps.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('')}.${k}`;
+  const walk = (v: unknown, depth: number): void => {
     if (depth > 64 || out.length > 100) return;
     if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, `${path}[${i}]`, depth + 1));
+      for (let i = 0; i < v.length; i++) {
+        steps.push(i);
+        walk(v[i], depth + 1);
+        steps.pop();
+      }
       return;
     }
     if (!isPlainObject(v)) return;
     const types = Array.isArray(v.type) ? v.type : [v.type];
-    for (const [k, x] of Object.entries(v)) {
+    for (const k of Object.keys(v)) {
       if (k === '@context' || k === 'verifiableCredential' || k === 'proof') continue;
-      const t = TERMS[k];
-      if (t && !(k === 'association' && types.includes('ClrSubject'))) out.push({ term: k, element: t.element, path: `${path}.${k}`, alternative: t.alternative });
-      if (typeof x === 'object' && x !== null) walk(x, `${path}.${k}`, depth + 1);
+      const x = v[k];
+      // own terms only: a key such as "constructor" or "toString" is not a credstack term
+      const t = Object.hasOwn(TERMS, k) ? TERMS[k] : undefined;
+      if (t && !(k === 'association' && types.includes('ClrSubject'))) out.push({ term: k, element: t.element, path: pathOf(k), alternative: t.alternative });
+      if (typeof x === 'object' && x !== null) {
+        steps.push(k);
+        walk(x, depth + 1);
+        steps.pop();
+      }
     }
   };
-  walk(value, '$', 0);
+  walk(value, 0);
   return out;
 }
 

@@ -97,4 +97,12 @@ describe("issueCredential's extension option", () => {
     const unsigned = awardExample('ai', networkIssuer(key), { did: 'did:example:learner' });
     expect(await codeOf(issueCredential(unsigned, { key, now: NOW, extension: 'embedded' as never }))).toBe('ERR_INVALID_OPTION');
   });
+
+  it('finds credstack terms with their JSON paths, and only credstack terms: keys named like Object.prototype members are not terms', () => {
+    const doc = { credentialSubject: { achievement: [{ constructor: 'x', toString: 'y', hasOwnProperty: 1 }, { learningOutcomes: ['Explain X'] }] }, issuer: { nameMap: { fr: 'Uni' } } };
+    expect(extensionTermsUsed(doc).map((u) => [u.term, u.path])).toEqual([
+      ['learningOutcomes', '$.credentialSubject.achievement[1].learningOutcomes'],
+      ['nameMap', '$.issuer.nameMap'],
+    ]);
+  });
 });
