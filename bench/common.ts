@@ -104,24 +104,36 @@ export function stat(samples: number[]): Stat {
 
 /**
  * Time `a` and `b` alternating on every iteration (the order flips each time), so both see the same machine noise.
- * @returns per-call samples in ms
+ * Also the process CPU time of each call (`process.cpuUsage`, user + system, GC threads included): on a shared,
+ * overloaded machine a long call is descheduled more often than a short one, which inflates wall-clock ratios; CPU
+ * time is not affected by that.
+ * @returns per-call samples in ms (wall clock, and CPU time as `cpuA` / `cpuB`)
  */
-export async function alternate(n: number, warm: number, a: (i: number) => Promise<unknown>, b: (i: number) => Promise<unknown>): Promise<{ a: Stat; b: Stat }> {
+export async function alternate(n: number, warm: number, a: (i: number) => Promise<unknown>, b: (i: number) => Promise<unknown>): Promise<{ a: Stat; b: Stat; cpuA: Stat; cpuB: Stat }> {
   for (let i = 0; i < warm; i++) {
     await a(i);
     await b(i);
   }
   const ta: number[] = [];
   const tb: number[] = [];
+  const ca: number[] = [];
+  const cb: number[] = [];
   for (let i = 0; i < n; i++) {
     const first = i % 2 === 0;
     for (const which of first ? ['a', 'b'] : ['b', 'a']) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       await (which === 'a' ? a(i) : b(i));
-      (which === 'a' ? ta : tb).push(performance.now() - t0);
+      const t = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      (which === 'a' ? ta : tb).push(t);
+      (which === 'a' ? ca : cb).push((c.user + c.system) / 1000);
     }
   }
-  return { a: stat(ta), b: stat(tb) };
+  return { a: stat(ta), b: stat(tb), cpuA: stat(ca), cpuB: stat(cb) };
 }
+
+/** The CPU-time ratio of an {@link alternate} result (means: CPU time is not skewed by descheduling). */
+export const cpuRatio = (r: { cpuA: Stat; cpuB: Stat }): number => r.cpuA.mean / r.cpuB.mean;
 
 export const fmt = (ms: number): string => `${ms.toFixed(2).padStart(8)} ms`;

@@ -99,7 +99,7 @@ describe("issueCredential's extension option", () => {
   });
 
   it('finds credstack terms with their JSON paths, and only credstack terms: keys named like Object.prototype members are not terms', () => {
-    const doc = { credentialSubject: { achievement: [{ constructor: 'x', toString: 'y', hasOwnProperty: 1 }, { learningOutcomes: ['Explain X'] }] }, issuer: { nameMap: { fr: 'Uni' } } };
+    const doc: Record<string, unknown> = { credentialSubject: { achievement: [{ constructor: 'x', toString: 'y', hasOwnProperty: 1 }, { learningOutcomes: ['Explain X'] }] }, issuer: { nameMap: { fr: 'Uni' } } };
     expect(extensionTermsUsed(doc).map((u) => [u.term, u.path])).toEqual([
       ['learningOutcomes', '$.credentialSubject.achievement[1].learningOutcomes'],
       ['nameMap', '$.issuer.nameMap'],
