@@ -146,7 +146,7 @@ const areas = {
   // the small checks (type, subject, context, status policy, presentation challenge/domain), reports, composed expansions
   'verify-misc': {
     files: ['src/verify/options.ts', 'src/verify/report.ts', 'src/verify/compose.ts', 'src/verify/checks/type.ts', 'src/verify/checks/subject.ts',
-      'src/verify/checks/context.ts', 'src/verify/checks/status.ts', 'src/verify/checks/presentation-proof.ts:185-213'],
+      'src/verify/checks/context.ts', 'src/verify/checks/status.ts', 'src/verify/checks/presentation-proof.ts:34-62', 'src/verify/checks/schema.ts:15-40'],
     tests: ['test/verify/misc-rules.test.ts'],
   },
   // the proof layer's canonicalization options, budget and cache (common.ts, canonize.ts), publicKeyOf and the lazy

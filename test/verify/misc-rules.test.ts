@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { createDocumentLoader } from '../../src/jsonld/loader.js';
 import { checkContext } from '../../src/verify/checks/context.js';
 import { checkPresentationProofs } from '../../src/verify/checks/presentation-proof.js';
+import { copyAsGiven } from '../../src/verify/checks/schema.js';
 import { checkStatus } from '../../src/verify/checks/status.js';
 import { checkSubject } from '../../src/verify/checks/subject.js';
 import { checkType } from '../../src/verify/checks/type.js';
@@ -361,5 +362,62 @@ describe('compose: splitting proofs off an expansion, composing a presentation (
     for (const f of [[], [{ '@id': 'a' }, { '@id': 'b' }], ['x'], [[{}]], { 0: {} }]) {
       expect(await composePresentationExpansion(vp({}), () => f as unknown as unknown[], loader), JSON.stringify(f)).toBeUndefined();
     }
+  });
+});
+
+describe('copyAsGiven (schema check): the view in the document\'s array shape, as a copy', () => {
+  it('a one-element array in the document wraps the view\'s single value at the same key, at any depth', () => {
+    expect(copyAsGiven({ evidence: { id: 'e' }, name: 'n' }, { evidence: [{ id: 'e' }], name: 'n' }, 0)).toEqual({ evidence: [{ id: 'e' }], name: 'n' });
+    expect(copyAsGiven({ a: { b: 'x' } }, { a: { b: ['x'] } }, 0)).toEqual({ a: { b: ['x'] } });
+    expect(copyAsGiven({ a: [{ b: 'x' }] }, { a: [{ b: ['x'] }] }, 0)).toEqual({ a: [{ b: ['x'] }] });
+    expect(copyAsGiven({ a: ['x'] }, { a: ['x'] }, 0)).toEqual({ a: ['x'] });
+    const nullProto = Object.assign(Object.create(null) as Record<string, unknown>, { b: 'x' });
+    expect(JSON.stringify(copyAsGiven(nullProto, { b: ['x'] }, 0))).toBe('{"b":["x"]}');
+  });
+
+  it('nothing to pair with → copied as it is (no wrapping)', () => {
+    expect(copyAsGiven({ a: 'x' }, { a: ['x', 'y'] }, 0)).toEqual({ a: 'x' }); // two elements
+    expect(copyAsGiven({ a: 'x', c: { d: 'y' } }, { b: ['x'] }, 0)).toEqual({ a: 'x', c: { d: 'y' } }); // key not in the document
+    expect(copyAsGiven([{ b: 'x' }, { b: 'y' }], [{ b: ['x'] }], 0)).toEqual([{ b: 'x' }, { b: 'y' }]); // lengths differ
+    expect(copyAsGiven({ a: [{ b: 'x' }] }, { a: { b: ['x'] } }, 0)).toEqual({ a: [{ b: 'x' }] }); // the document has no array there
+    expect(copyAsGiven({ b: 'x' }, [{ b: ['x'] }], 0)).toEqual({ b: 'x' }); // an object against an array
+    for (const doc of [null, 'x', 5]) expect(copyAsGiven({ b: 'x' }, doc, 0), String(doc)).toEqual({ b: 'x' });
+    class Special extends Array<unknown> {}
+    const special = Special.from([{ b: 'x' }]);
+    expect(JSON.stringify(copyAsGiven(special, [{ b: ['x'] }], 0))).toBe('[{"b":"x"}]');
+    class Node { b = 'x'; }
+    expect(JSON.stringify(copyAsGiven(new Node(), { b: ['x'] }, 0))).toBe('{"b":"x"}');
+    // an own __proto__ key: the whole value is copied as it is
+    const proto = JSON.parse('{"__proto__":{"x":1},"b":"y"}') as Record<string, unknown>;
+    expect(JSON.stringify(copyAsGiven(proto, { b: ['y'] }, 0))).toBe('{"__proto__":{"x":1},"b":"y"}');
+    // an undefined value is not wrapped
+    const u = copyAsGiven({ a: undefined }, { a: [1] }, 0) as Record<string, unknown>;
+    expect(Object.keys(u)).toEqual(['a']);
+    expect(u.a).toBeUndefined();
+    // primitives as they are
+    expect(copyAsGiven('x', ['x'], 0)).toBe('x');
+    expect(copyAsGiven(null, [null], 0)).toBe(null);
+  });
+
+  it('pairs down to 64 levels (deeper is copied as it is)', () => {
+    expect(copyAsGiven({ v: 'x' }, { v: ['x'] }, 64)).toEqual({ v: ['x'] });
+    expect(copyAsGiven({ v: 'x' }, { v: ['x'] }, 65)).toEqual({ v: 'x' });
+    expect(copyAsGiven([{ v: 'x' }], [{ v: ['x'] }], 63)).toEqual([{ v: ['x'] }]);
+    expect(copyAsGiven([{ v: 'x' }], [{ v: ['x'] }], 64)).toEqual([{ v: 'x' }]);
+  });
+
+  it('a copy: the view is not touched and shares no object with the result', () => {
+    const v = { a: { b: 'x' }, c: [{ d: 1 }], e: { f: 1 } };
+    const r = copyAsGiven(v, { a: { b: ['x'] }, c: [{ d: 1 }] }, 0) as typeof v;
+    expect(r).toEqual({ a: { b: ['x'] }, c: [{ d: 1 }], e: { f: 1 } });
+    expect(r).not.toBe(v);
+    expect(r.a).not.toBe(v.a);
+    expect(r.c).not.toBe(v.c);
+    expect(r.c[0]).not.toBe(v.c[0]);
+    expect(r.e).not.toBe(v.e);
+    expect(v).toEqual({ a: { b: 'x' }, c: [{ d: 1 }], e: { f: 1 } });
+    const deep = { a: { b: 1 } };
+    expect((copyAsGiven(deep, null, 0) as typeof deep).a).not.toBe(deep.a);
+    expect((copyAsGiven(deep, {}, 70) as typeof deep).a).not.toBe(deep.a);
   });
 });

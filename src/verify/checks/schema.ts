@@ -10,9 +10,9 @@ import type { CredentialView } from '../view.js';
  * JSON spelling, where OB 3.0 requires arrays (e.g. `evidence`). Where the document wrote an array and the view holds
  * one value at the same key, wrap the view's value: the values stay the signed ones, only the array shape is the document's.
  * Returns a copy of `view` (the view itself is not touched), made in the same walk; below what can be paired with the
- * document (or 64 levels down) the rest is copied as it is.
+ * document (or 64 levels down) the rest is copied as it is. @internal (exported for a rule test)
  */
-function copyAsGiven(view: unknown, doc: unknown, depth: number): unknown {
+export function copyAsGiven(view: unknown, doc: unknown, depth: number): unknown {
   if (!view || typeof view !== 'object') return view;
   if (depth > 64 || !doc || typeof doc !== 'object') return cloneJson(view);
   if (Array.isArray(view)) {
