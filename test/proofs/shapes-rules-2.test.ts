@@ -130,3 +130,15 @@ describe('substitution: more positions', () => {
     expect(await run(d('urn:a:4', 'urn:a:4'))).toBe('hit');
   });
 });
+
+describe('bounds at their edges', () => {
+  it('a context document of exactly 100,000 values is walked; 100,001 is not', async () => {
+    const H = 'https://ctx.example/edge';
+    // values: the document, its pad array, the @context object, the grade string, and N zeros
+    const l = (n: number) => stub({ [H]: { '@context': { grade: `${V}grade` }, pad: Array(n).fill(0) } });
+    const d = (v: string): Doc => ({ '@context': H, '@id': 'urn:s', grade: v });
+    expect(await seq(d, ['a', 'b'], l(99_996))).toEqual(['first-sighting', 'compiled']);
+    clearShapeCache();
+    expect(await seq(d, ['a', 'b'], l(99_997))).toEqual(['first-sighting', 'uncompilable']);
+  });
+});
