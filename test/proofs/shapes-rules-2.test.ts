@@ -142,3 +142,14 @@ describe('bounds at their edges', () => {
     expect(await seq(d, ['a', 'b'], l(99_997))).toEqual(['first-sighting', 'uncompilable']);
   });
 });
+
+describe('context documents that are no objects', () => {
+  it('a context document that is a JSON string or null is fingerprinted by its JSON text: the shape fails to compile, no error', async () => {
+    for (const doc of ['not a context', null]) {
+      clearShapeCache();
+      const X = 'https://ctx.example/prim';
+      const d = (v: string): Doc => ({ '@context': X, '@id': 'urn:s', grade: v });
+      expect(await seq(d, ['a', 'b', 'c'], stub({ [X]: doc }))).toEqual(['first-sighting', 'uncompilable', 'uncompilable']);
+    }
+  });
+});
