@@ -8,7 +8,7 @@
 import jsonld from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearShapeCache, datasetOfExpansion, SHAPE_STATS, shaped, type RdfMode } from '../../src/proofs/shapes.js';
+import { clearShapeCache, datasetOfExpansion, SHAPE_LIMITS, SHAPE_STATS, shapeCacheSize, shapeOf, shaped, type RdfMode } from '../../src/proofs/shapes.js';
 
 const V = 'https://v.example/';
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
@@ -151,5 +151,40 @@ describe('context documents that are no objects', () => {
       const d = (v: string): Doc => ({ '@context': X, '@id': 'urn:s', grade: v });
       expect(await seq(d, ['a', 'b', 'c'], stub({ [X]: doc }))).toEqual(['first-sighting', 'uncompilable', 'uncompilable']);
     }
+  });
+});
+
+describe('shape and sighting bounds, more edges', () => {
+  it('too long a key is refused as soon as it is seen (before a later unusual value); nested arrays count their depth', () => {
+    const saved = { ...SHAPE_LIMITS };
+    try {
+      Object.assign(SHAPE_LIMITS, { maxKeyChars: 60 });
+      expect(shapeOf({ '@context': C, ['b'.repeat(40)]: 'x', c: () => 1 })).toBe('size');
+      Object.assign(SHAPE_LIMITS, { maxKeyChars: 256 * 1024, maxDepth: 3 });
+      expect(shapeOf({ '@context': C, a: [['x']] })).toMatchObject({ key: `["${C}"]"a":[[s;]]` }); // depths 1, 2, 3
+      expect(shapeOf({ '@context': C, a: [[['x']]] })).toBe('size'); // the string at depth 4
+    } finally {
+      Object.assign(SHAPE_LIMITS, saved);
+    }
+  });
+  it('sightings exactly at the byte bound stay; a re-sighting after a context change carries no values', async () => {
+    const saved = { ...SHAPE_LIMITS };
+    const d = (i: number, v: string): Doc => ({ '@context': C, '@id': 'urn:s', name: Array.from({ length: i + 1 }, (_, j) => `${v}${j}`) });
+    try {
+      SHAPE_LIMITS.sightingBytes = 314; // d(0): 150, d(1): 164 (shapes-rules.test.ts derives them)
+      await run(d(0, 'a'));
+      await run(d(1, 'a'));
+      expect(shapeCacheSize()).toMatchObject({ sightings: 2, sightingBytes: 314 });
+    } finally {
+      Object.assign(SHAPE_LIMITS, saved);
+    }
+    clearShapeCache();
+    const U = 'https://ctx.example/resight';
+    const e = (v: string): Doc => ({ '@context': U, '@id': 'urn:s', grade: v });
+    await run(e('a'), stub({ [U]: { '@context': { grade: `${V}g1` } } }));
+    await run(e('b'), stub({ [U]: { '@context': { grade: `${V}g1` } } }));
+    expect(await run(e('c'), stub({ [U]: { '@context': { grade: `${V}g2` } } }))).toBe('context-changed');
+    const key = `i18n-datatype\u0000["${U}"]"@id":iurn;"grade":s;`;
+    expect(shapeCacheSize()).toMatchObject({ templates: 0, sightings: 1, sightingBytes: key.length * 2 }); // values ''
   });
 });
