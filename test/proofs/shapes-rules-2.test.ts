@@ -144,8 +144,8 @@ describe('bounds at their edges', () => {
 });
 
 describe('context documents that are no objects', () => {
-  it('a context document that is a JSON string or null is fingerprinted by its JSON text: the shape fails to compile, no error', async () => {
-    for (const doc of ['not a context', null]) {
+  it('a context document that is a JSON string, null or absent: fingerprinted by its JSON text (none: no fingerprint), the shape fails to compile, no error', async () => {
+    for (const doc of ['not a context', null, undefined]) {
       clearShapeCache();
       const X = 'https://ctx.example/prim';
       const d = (v: string): Doc => ({ '@context': X, '@id': 'urn:s', grade: v });
