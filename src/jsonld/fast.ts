@@ -57,7 +57,8 @@ export function freezeActiveContext(ctx: Ctx): Ctx {
   if (Object.isFrozen(ctx)) return ctx;
   const m = ctx.mappings;
   for (const def of m.values()) {
-    if (def && typeof def === 'object' && !Object.isFrozen(def)) {
+    // (a primitive — jsonld's null for a term mapped to null — counts as frozen: Object.isFrozen(null) is true)
+    if (!Object.isFrozen(def)) {
       for (const k of Object.keys(def)) if (k !== '@context' && Array.isArray(def[k])) def[k] = Object.freeze(def[k].slice());
       Object.freeze(def);
     }
@@ -131,7 +132,8 @@ function fastRevert(this: Ctx): Ctx {
 
 /** `api.process`'s non-propagating copy: `rval = rval.clone(); rval.previousContext = activeCtx` (only it sets that). */
 function pristineParent(ctx: any): Ctx | undefined {
-  if (!ctx || typeof ctx !== 'object' || Object.isFrozen(ctx)) return undefined;
+  // (a primitive counts as frozen; PARENT only holds the clones fastClone made)
+  if (Object.isFrozen(ctx)) return undefined;
   const p = PARENT.get(ctx);
   return p !== undefined && ctx.previousContext === p ? p : undefined;
 }
