@@ -126,6 +126,12 @@ const areas = {
     files: ['src/stacking/facts.ts', 'src/stacking/digest.ts'],
     tests: ['test/stacking/facts-rules.test.ts'],
   },
+  // checking a stacked credential's components against its relatedResource digests (JWT-shaped strings, inline contexts);
+  // evaluate.ts and issue-stacked.ts verify and sign through src/verify (slow per mutant): not in this area yet
+  'stacking-eval': {
+    files: ['src/stacking/verify-components.ts'],
+    tests: ['test/stacking/components-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
