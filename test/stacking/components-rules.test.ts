@@ -70,7 +70,7 @@ describe('verifyStackedComponents', () => {
       message: `urn:uuid:a: the supplied component differs from the one the stacked credential names (sha2-384 digest ${u('sha384', other)} ≠ ${want})` }] });
     // a digest that differs in its last byte only
     const last = mh('sha256', A);
-    last[last.length - 1] ^= 1;
+    last[last.length - 1] = last[last.length - 1]! ^ 1;
     expect((await verifyStackedComponents(stacked([{ id: 'urn:uuid:a', digestMultibase: `u${last.toString('base64url')}` }]), [A])).checks[0]!.code).toBe('ERR_COMPONENT_DIGEST_MISMATCH');
   });
 
