@@ -106,12 +106,12 @@ describe('verifyStackedComponents', () => {
 
   it('a supplied component the credential does not name is a warning, not a failure', async () => {
     const rr = stacked([{ id: 'urn:uuid:a', digestMultibase: u('sha256', A) }]);
-    const r = await verifyStackedComponents(rr, [A, B, 'no-dots', 'a.!!!.c', jwt(['x']), jwt({ jti: 5 }), 42]);
+    const r = await verifyStackedComponents(rr, [A, B, 'no-dots', 'a.!!!.c', jwt(['x']), jwt({ jti: 5 }), jwt({ vc: { id: 5 } }), 42]);
     expect(r.verified).toBe(true);
     expect(r.checks).toEqual([
       { id: 'digest', status: 'passed', message: 'urn:uuid:a: sha2-256 digest matches' },
       { id: 'digest', status: 'warning', code: 'WARN_COMPONENT_NOT_NAMED', message: 'urn:uuid:b is not named by the stacked credential' },
-      ...Array.from({ length: 5 }, () => ({ id: 'digest', status: 'warning', code: 'WARN_COMPONENT_NOT_NAMED', message: 'a component without id is not named by the stacked credential' })),
+      ...Array.from({ length: 6 }, () => ({ id: 'digest', status: 'warning', code: 'WARN_COMPONENT_NOT_NAMED', message: 'a component without id is not named by the stacked credential' })),
     ]);
   });
 
