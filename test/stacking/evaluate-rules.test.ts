@@ -696,6 +696,33 @@ describe('dedupe: credits count once', () => {
   });
 });
 
+describe('after the first run: a satisfied condition reports nothing missing; indexes sorted; two-digit durations', () => {
+  it('has, share, sequence and nOf: satisfied → missing []', () => {
+    const a = F({ achievementId: A(1), awardedAt: '2025-01-01T00:00:00Z', ects: 5, eqf: 6 });
+    const b = F({ achievementId: A(2), awardedAt: '2025-06-01T00:00:00Z', ects: 5, eqf: 6 });
+    for (const c of [has({}), { kind: 'share', unit: 'ECTS', where: {}, min: 1 }, { kind: 'sequence', first: { achievementIds: [A(1)] }, then: { achievementIds: [A(2)] } },
+      { kind: 'nOf', n: 1, conditions: [has({})] }]) {
+      const r = ev(rule(c), [a, b]);
+      expect(r.satisfied).toBe(true);
+      expect(r.missing).toEqual([]);
+    }
+  });
+
+  it('a greedy sum that takes a later credential first still reports ascending indexes', () => {
+    const r = ev(rule(sum('gte', 6)), [F({ ects: 3 }), F({ ects: 5 })]);
+    expect(r.used).toEqual([0, 1]);
+    expect(r.detail.used).toEqual([0, 1]);
+  });
+
+  it('durations with two-digit years and weeks', () => {
+    expect(subtractDuration(NOW, 'P10Y').toISOString()).toBe('2016-11-23T12:00:00.000Z');
+    expect(subtractDuration(NOW, 'P10W').toISOString()).toBe('2026-09-14T12:00:00.000Z');
+    expect(describeMatch({ maxAge: 'P10Y' })).toBe('awarded within the last 10 years');
+    expect(describeMatch({ maxAge: 'P12M' })).toBe('awarded within the last 12 months');
+    expect(describeMatch({ maxAge: 'P10W' })).toBe('awarded within the last 10 weeks');
+  });
+});
+
 describe('evaluateFacts: totals of the used credentials, per stated unit, never converted', () => {
   it('adds each unit separately, in order of appearance', () => {
     const fs = [F({ ects: 5, hours: 125 }), F({ hours: 40 }), F({ ects: 2 })];
