@@ -120,6 +120,12 @@ const areas = {
     files: ['src/stacking/rules.ts', 'src/stacking/evaluate-facts.ts', 'src/stacking/ctdl.ts'],
     tests: ['test/stacking/evaluate-facts.test.ts', 'test/stacking/rules.test.ts'],
   },
+  // verifyPortfolio's orchestration (envelope kinds, inner reports, holder, CLR structure, duplicates, verdict) with the
+  // single-credential verification, presentation proofs and context check replaced by recorders: seconds a run
+  'portfolio-verify': {
+    files: ['src/portfolio/verify-portfolio.ts'],
+    tests: ['test/portfolio/verify-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
