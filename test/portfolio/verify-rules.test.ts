@@ -21,6 +21,7 @@ const rec = vi.hoisted(() => ({
   vpView: undefined as Obj | undefined,
   proofs: { checks: [] as Obj[], controllers: [] as string[] },
   ctxCheck: undefined as Obj | undefined,
+  clrThrows: undefined as unknown,
   calls: [] as Array<[string, ...unknown[]]>,
 }));
 
@@ -40,6 +41,7 @@ vi.mock('../../src/verify/verify.js', () => ({
   }),
   verifyParsed: vi.fn(async (c: Obj, ctx: Obj) => {
     rec.calls.push(['verifyParsed', c, ctx]);
+    if (rec.clrThrows !== undefined) throw rec.clrThrows;
     if (!rec.clrReport) throw new Error('clr exploded ' + 'x'.repeat(300));
     return rec.clrReport;
   }),
@@ -105,6 +107,7 @@ beforeEach(() => {
   rec.vpView = undefined;
   rec.proofs = { checks: [passed('proof', 'signed')], controllers: [] };
   rec.ctxCheck = undefined;
+  rec.clrThrows = undefined;
   rec.calls = [];
 });
 
@@ -175,6 +178,18 @@ describe('verifyPortfolio: refusals before any verification (failed-only reports
     expect(ok.envelope.checks.map((c) => c.code).includes('ERR_PORTFOLIO_TOO_LARGE')).toBe(false);
   });
 
+  it('options.maxBytes bounds the input (ERR_INPUT_TOO_LARGE)', async () => {
+    const text = JSON.stringify(vp([]));
+    const r = await verifyPortfolio(text, { maxBytes: 20 });
+    expect(r.envelope.checks).toEqual([{ id: 'format', status: 'failed', code: 'ERR_INPUT_TOO_LARGE', message: `input is ${text.length} characters; the limit is 20` }]);
+  });
+
+  it('a thrown null (no message) is still ERR_INTERNAL, never a throw', async () => {
+    rec.clrThrows = null;
+    const r = await verifyPortfolio(clr([inner('a')]));
+    expect(r.envelope.checks).toEqual([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: 'verification could not complete: nothing' }]);
+  });
+
   it('a CLR too large says kind clr', async () => {
     const r = await verifyPortfolio(clr([inner('a'), inner('b')]), { maxCredentials: 1 });
     expect(r.kind).toBe('clr');
@@ -236,6 +251,15 @@ describe('verifyPortfolio: the inner credentials, one by one', () => {
     expect(r.credentials[1]).toBe(rec.held.get(good));
     expect(r.credentials[2]!.checks[0]!.message).toBe('verification could not complete: nothing');
     expect(r.summary).toMatchObject({ total: 3, verified: 1 });
+  });
+
+  it('a credential whose verification throws null fails alone (ERR_INTERNAL), the others are kept', async () => {
+    const good = inner('good');
+    const bad = { type: ['VerifiableCredential'], boom: null };
+    rec.vpView = holderView(undefined);
+    const r = await verifyPortfolio(vp([bad, good]));
+    expect(r.credentials[0]!.checks).toEqual([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: 'verification could not complete: nothing' }]);
+    expect(r.credentials[1]).toBe(rec.held.get(good));
   });
 });
 
@@ -367,6 +391,7 @@ describe('verifyPortfolio: the presentation envelope', () => {
       inner('3', { subject: { id: 42 } }),
       inner('4', { subject: 'did:example:other' }),
       inner('5', { subject: { id: 'did:example:z' } }),
+      inner('6', { subject: [null, { id: 'did:example:h' }] }),
     ];
     const r = await verifyPortfolio(vp(creds));
     expect(r.envelope.checks.slice(-2)).toEqual([
@@ -582,6 +607,20 @@ describe('verifyPortfolio: duplicates (identity from the signed data)', () => {
     expect(r.summary.duplicates.map((d) => [d.by, d.key, d.indexes])).toEqual([
       ['id', 'urn:c:1', [0, 1]],
       ['proofValue', 'zP', [0, 2]],
+    ]);
+  });
+
+  it('groups are told apart by their exact indexes ([1, 23] by id is not [1, 2, 3] by proofValue)', async () => {
+    const creds: unknown[] = Array.from({ length: 24 }, (_, i) => i);
+    creds[1] = inner('one', { id: 'urn:c:x', pv: 'zP' });
+    creds[23] = inner('one', { id: 'urn:c:x', pv: 'zQ' });
+    creds[2] = inner('two', { pv: 'zP' });
+    creds[3] = inner('three', { pv: 'zP' });
+    rec.vpView = holderView(undefined);
+    const r = await verifyPortfolio(vp(creds));
+    expect(r.summary.duplicates.map((d) => [d.by, d.key, d.indexes])).toEqual([
+      ['id', 'urn:c:x', [1, 23]],
+      ['proofValue', 'zP', [1, 2, 3]],
     ]);
   });
 
