@@ -126,6 +126,12 @@ const areas = {
     files: ['src/portfolio/verify-portfolio.ts'],
     tests: ['test/portfolio/verify-rules.test.ts'],
   },
+  // verifyPresentation's orchestration (refusals, credentials one by one incl. VC-JWT strings, unsigned policy, holder,
+  // PRESENTATION_EMPTY, verdict) with verify / jwt-verify / context / structure / presentation proofs as recorders
+  'verify-presentation': {
+    files: ['src/verify/presentation.ts'],
+    tests: ['test/verify/presentation-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
