@@ -132,6 +132,12 @@ const areas = {
     files: ['src/verify/presentation.ts'],
     tests: ['test/verify/presentation-rules.test.ts'],
   },
+  // verify.ts's orchestration (option checks, context → view → proofs → every check, SKIP_* without a view, nested
+  // verification, inputs incl. baked images and VC-JWTs, ERR_INTERNAL, verifyHeld, innerContext), every check a recorder
+  'verify-orchestration': {
+    files: ['src/verify/verify.ts'],
+    tests: ['test/verify/verify-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
