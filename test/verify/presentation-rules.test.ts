@@ -191,6 +191,12 @@ describe('verifyPresentation: the credentials', () => {
     expect(r.verified).toBe(false);
   });
 
+  it('a VC-JWT entry is bounded by options.maxBytes, not by the default, when the caller allows more', async () => {
+    const big = `${JWT}${'A'.repeat(5_300_000)}`; // over the 5 MB default, within the 6 MB allowed
+    await verifyPresentation(vp([big]), { maxBytes: 6_000_000 });
+    expect(calls('verifyJwtCredential').map((c) => (c[1] as string).length)).toEqual([big.length]);
+  });
+
   it('entries that are neither object nor string: ERR_INPUT_NOT_OBJECT saying what they are', async () => {
     const r = await verifyPresentation(vp([[1], 3, null, true]));
     expect(r.credentials.map((c) => c.checks[0]!.message)).toEqual([
@@ -200,6 +206,8 @@ describe('verifyPresentation: the credentials', () => {
       'a verifiableCredential entry is a boolean, not a credential',
     ]);
     expect(r.credentials.map((c) => c.checks[0]!.code)).toEqual(['ERR_INPUT_NOT_OBJECT', 'ERR_INPUT_NOT_OBJECT', 'ERR_INPUT_NOT_OBJECT', 'ERR_INPUT_NOT_OBJECT']);
+    expect(r.credentials[0]!.checks[0]).toEqual({ id: 'format', status: 'failed', code: 'ERR_INPUT_NOT_OBJECT', message: 'a verifiableCredential entry is a array, not a credential' });
+    expect(r.credentials.map((c) => c.verified)).toEqual([false, false, false, false]);
     expect(calls('verifyHeld')).toHaveLength(0);
   });
 
