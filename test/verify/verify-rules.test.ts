@@ -21,12 +21,13 @@ const rec = vi.hoisted(() => ({
   extract: undefined as unknown,
   jwt: { verified: true, checks: [{ id: 'jwt', status: 'passed', message: 'jwt' }], warnings: [] } as Obj,
   throwIn: undefined as string | undefined,
+  throwValue: undefined as unknown,
   calls: [] as Array<[string, ...unknown[]]>,
 }));
 const mark = (id: string) => ({ id, status: 'passed', message: `${id} checked` });
 function hit(name: string, ...args: unknown[]) {
   rec.calls.push([name, ...args]);
-  if (rec.throwIn === name) throw new Error(`${name} exploded`);
+  if (rec.throwIn === name) throw 'throwValue' in rec && rec.throwValue !== undefined ? rec.throwValue : new Error(`${name} exploded`);
 }
 
 vi.mock('../../src/jsonld/loader.js', () => ({ createDocumentLoader: vi.fn((o: Obj) => (hit('createDocumentLoader', o), 'BASE')) }));
@@ -48,7 +49,7 @@ vi.mock('../../src/verify/checks/subject.js', () => ({ checkSubject: vi.fn((v: O
 vi.mock('../../src/baking/extract.js', () => ({
   extractCredential: vi.fn((b: unknown) => {
     hit('extractCredential', b);
-    if (rec.extract instanceof Error || (rec.extract && typeof rec.extract === 'object' && 'thrown' in (rec.extract as Obj))) throw (rec.extract as Obj).thrown ?? rec.extract;
+    if (rec.extract && typeof rec.extract === 'object' && 'thrown' in (rec.extract as Obj)) throw (rec.extract as Obj).thrown;
     return rec.extract;
   }),
 }));
@@ -78,6 +79,7 @@ beforeEach(() => {
   rec.proofs = { checks: [{ id: 'proof', status: 'passed', message: 'p' }], controllers: ['did:example:i'], unresolved: false };
   rec.extract = undefined;
   rec.throwIn = undefined;
+  rec.throwValue = undefined;
   rec.calls = [];
 });
 
@@ -168,6 +170,7 @@ describe('verifyParsed: context → view → proofs → every check', () => {
     expect(r.view).toBeUndefined();
     expect(r.source).toEqual({ format: 'svg' });
     expect(r.verified).toBe(false);
+    expect((await verifyParsed(cred(), ctxOf() as any)).source).toEqual({ format: 'json' });
   });
 
   it('the view could not be built: its check replaces the context, proofs still run (without claims), type skipped too', async () => {
@@ -328,6 +331,14 @@ describe('verifyCredential / verifyInput: inputs, never a throw', () => {
     expect((await verifyCredential(cred())).checks).toEqual([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: 'verification could not complete: "createDocumentLoader exploded"' }]);
     rec.throwIn = 'checkContext';
     expect(ids(await verifyInput(cred(), ctxOf() as any))).toEqual(['format:ERR_INTERNAL']);
+  });
+
+  it('a thrown null (no message) is still ERR_INTERNAL', async () => {
+    rec.throwValue = null;
+    rec.throwIn = 'createDocumentLoader';
+    expect((await verifyCredential(cred())).checks).toEqual([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: 'verification could not complete: nothing' }]);
+    rec.throwIn = 'checkContext';
+    expect((await verifyInput(cred(), ctxOf() as any)).checks).toEqual([{ id: 'format', status: 'failed', code: 'ERR_INTERNAL', message: 'verification could not complete: nothing' }]);
   });
 });
 
