@@ -213,6 +213,24 @@ const areas = {
     files: ['src/stacking/verify-components.ts'],
     tests: ['test/stacking/components-rules.test.ts'],
   },
+  // verifyPortfolio's orchestration (envelope kinds, inner reports, holder, CLR structure, duplicates, verdict) with the
+  // single-credential verification, presentation proofs and context check replaced by recorders: seconds a run
+  'portfolio-verify': {
+    files: ['src/portfolio/verify-portfolio.ts'],
+    tests: ['test/portfolio/verify-rules.test.ts'],
+  },
+  // verifyPresentation's orchestration (refusals, credentials one by one incl. VC-JWT strings, unsigned policy, holder,
+  // PRESENTATION_EMPTY, verdict) with verify / jwt-verify / context / structure / presentation proofs as recorders
+  'verify-presentation': {
+    files: ['src/verify/presentation.ts'],
+    tests: ['test/verify/presentation-rules.test.ts'],
+  },
+  // verify.ts's orchestration (option checks, context → view → proofs → every check, SKIP_* without a view, nested
+  // verification, inputs incl. baked images and VC-JWTs, ERR_INTERNAL, verifyHeld, innerContext), every check a recorder
+  'verify-orchestration': {
+    files: ['src/verify/verify.ts'],
+    tests: ['test/verify/verify-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
