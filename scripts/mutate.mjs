@@ -207,6 +207,7 @@ const areas = {
   'verify-view': {
     files: ['src/verify/view.ts'],
     tests: ['test/verify/view-rules.test.ts'],
+  },
   // checking a stacked credential's components against its relatedResource digests (JWT-shaped strings, inline contexts);
   // evaluate.ts and issue-stacked.ts verify and sign through src/verify (slow per mutant): not in this area yet
   'stacking-eval': {
