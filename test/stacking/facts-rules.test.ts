@@ -14,28 +14,28 @@ const cred = (achievement: Record<string, unknown>, subject: Record<string, unkn
 
 describe('extractFacts: what stacking reads from a credential (never throws)', () => {
   it('nothing from what is not a credential object', () => {
-    for (const v of [null, undefined, 42, 'text', [], [{ credentialSubject: {} }]]) expect(extractFacts(v)).toEqual(EMPTY);
-    expect(extractFacts({ credentialSubject: 'did:example:l' })).toEqual(EMPTY);
+    for (const v of [null, undefined, 42, 'text', [], [{ credentialSubject: {} }]]) expect(extractFacts(v)).toStrictEqual(EMPTY);
+    expect(extractFacts({ credentialSubject: 'did:example:l' })).toStrictEqual(EMPTY);
   });
 
   it('ids, names, issuer (string or object), awarding body, learner; empty strings are absent', () => {
     const f = extractFacts(cred({ id: 'https://uni.example/a/1', name: 'AI', creator: { id: 'did:web:body' }, achievementType: ['Course', 7, 'Module'] },
       { id: 'did:example:learner' }, { id: 'urn:uuid:1', issuer: { id: 'did:web:uni' } }));
-    expect(f).toEqual({ ...EMPTY, achievementTypes: ['Course', 'Module'], id: 'urn:uuid:1', achievementId: 'https://uni.example/a/1', achievementName: 'AI',
+    expect(f).toStrictEqual({ ...EMPTY, achievementTypes: ['Course', 'Module'], id: 'urn:uuid:1', achievementId: 'https://uni.example/a/1', achievementName: 'AI',
       issuer: 'did:web:uni', creator: 'did:web:body', subject: 'did:example:learner' });
-    expect(extractFacts(cred({ creator: 'did:web:body', achievementType: 'Badge' }, {}, { issuer: 'did:web:uni' }))).toEqual({ ...EMPTY, achievementTypes: ['Badge'], issuer: 'did:web:uni', creator: 'did:web:body' });
-    expect(extractFacts(cred({ id: '', name: '', creator: { id: '' } }, { id: '' }, { id: '', issuer: '' }))).toEqual(EMPTY);
-    expect(extractFacts(cred({ creator: 7 }, {}, { issuer: ['did:web:uni'] }))).toEqual(EMPTY);
+    expect(extractFacts(cred({ creator: 'did:web:body', achievementType: 'Badge' }, {}, { issuer: 'did:web:uni' }))).toStrictEqual({ ...EMPTY, achievementTypes: ['Badge'], issuer: 'did:web:uni', creator: 'did:web:body' });
+    expect(extractFacts(cred({ id: '', name: '', creator: { id: '' } }, { id: '' }, { id: '', issuer: '' }))).toStrictEqual(EMPTY);
+    expect(extractFacts(cred({ creator: 7 }, {}, { issuer: ['did:web:uni'] }))).toStrictEqual(EMPTY);
   });
 
   it('the subject is the first object of credentialSubject; the achievement is that of the first entry', () => {
     expect(extractFacts({ credentialSubject: [{ id: 'did:example:a', achievement: { id: 'urn:a' } }, { id: 'did:example:b', achievement: { id: 'urn:b' } }] }))
-      .toEqual({ ...EMPTY, subject: 'did:example:a', achievementId: 'urn:a' });
-    expect(extractFacts({ credentialSubject: ['x', { id: 'did:example:b', achievement: { id: 'urn:b' } }] })).toEqual({ ...EMPTY, subject: 'did:example:b' });
+      .toStrictEqual({ ...EMPTY, subject: 'did:example:a', achievementId: 'urn:a' });
+    expect(extractFacts({ credentialSubject: ['x', { id: 'did:example:b', achievement: { id: 'urn:b' } }] })).toStrictEqual({ ...EMPTY, subject: 'did:example:b' });
     expect(achievementOf({ credentialSubject: { achievement: 'urn:a' } })).toBe(undefined);
     expect(achievementOf({ credentialSubject: { achievement: ['urn:a'] } })).toBe(undefined);
     expect(achievementOf(null)).toBe(undefined);
-    expect(achievementOf({ credentialSubject: { achievement: { id: 'urn:a' } } })).toEqual({ id: 'urn:a' });
+    expect(achievementOf({ credentialSubject: { achievement: { id: 'urn:a' } } })).toStrictEqual({ id: 'urn:a' });
   });
 
   it('awardedAt: awardedDate, else validFrom, else issuanceDate — the first readable date', () => {
@@ -52,32 +52,32 @@ describe('readWorkload: our workload term, the NotionalWorkload alignment, else 
   it('workload entries with a finite value ≥ 0 and a unit; the first per unit', () => {
     const a = { workload: [{ value: 5, unit: 'ECTS' }, { value: 0, unit: 'hours' }, { value: 9, unit: 'ECTS' }, { value: -1, unit: 'ext:a' },
       { value: Infinity, unit: 'ext:b' }, { value: NaN, unit: 'ext:c' }, { value: '5', unit: 'ext:d' }, { value: 1, unit: '' }, { value: 1 }, 'ECTS', null] };
-    expect(readWorkload(a, undefined)).toEqual([{ value: 5, unit: 'ECTS' }, { value: 0, unit: 'hours' }]);
-    expect(readWorkload({ workload: { value: 3, unit: 'ECTS' } }, undefined)).toEqual([{ value: 3, unit: 'ECTS' }]);
+    expect(readWorkload(a, undefined)).toStrictEqual([{ value: 5, unit: 'ECTS' }, { value: 0, unit: 'hours' }]);
+    expect(readWorkload({ workload: { value: 3, unit: 'ECTS' } }, undefined)).toStrictEqual([{ value: 3, unit: 'ECTS' }]);
   });
 
   it('alignments of type ext:NotionalWorkload: the amount in targetCode (a decimal number), the unit in targetFramework', () => {
     const nw = (targetCode: unknown, targetFramework: unknown = 'hours', targetType = 'ext:NotionalWorkload') => ({ targetType, targetCode, targetFramework });
-    expect(readWorkload({ alignment: [nw('125'), nw('2.5', 'ECTS')] }, undefined)).toEqual([{ value: 125, unit: 'hours' }, { value: 2.5, unit: 'ECTS' }]);
+    expect(readWorkload({ alignment: [nw('125'), nw('2.5', 'ECTS')] }, undefined)).toStrictEqual([{ value: 125, unit: 'hours' }, { value: 2.5, unit: 'ECTS' }]);
     for (const bad of [nw('5 h'), nw('-5'), nw('.5'), nw('5.'), nw(5), nw('5', ''), nw('5', 3), nw('5', 'hours', 'ext:Other')]) {
-      expect(readWorkload({ alignment: [bad] }, undefined)).toEqual([]);
+      expect(readWorkload({ alignment: [bad] }, undefined)).toStrictEqual([]);
     }
     // the workload term wins for the same unit; another unit is added
     expect(readWorkload({ workload: [{ value: 5, unit: 'ECTS' }], alignment: [nw('9', 'ECTS'), nw('125', 'hours'), nw('7', 'hours')] }, undefined))
-      .toEqual([{ value: 5, unit: 'ECTS' }, { value: 125, unit: 'hours' }]);
+      .toStrictEqual([{ value: 5, unit: 'ECTS' }, { value: 125, unit: 'hours' }]);
   });
 
   it('OB creditsEarned (subject), else creditsAvailable (achievement), only without a stated workload', () => {
-    expect(readWorkload({ creditsAvailable: 3 }, { creditsEarned: 2 })).toEqual([{ value: 2, unit: 'credits' }]);
-    expect(readWorkload({ creditsAvailable: 3 }, { creditsEarned: '2' })).toEqual([{ value: 3, unit: 'credits' }]);
-    expect(readWorkload({ creditsAvailable: 3 }, undefined)).toEqual([{ value: 3, unit: 'credits' }]);
-    expect(readWorkload({ creditsAvailable: 0 }, undefined)).toEqual([{ value: 0, unit: 'credits' }]);
-    expect(readWorkload({ creditsAvailable: -3 }, undefined)).toEqual([]);
-    expect(readWorkload({ creditsAvailable: Infinity }, undefined)).toEqual([]);
-    expect(readWorkload({ creditsAvailable: '3' }, undefined)).toEqual([]);
-    expect(readWorkload({ creditsAvailable: 3, workload: [{ value: 5, unit: 'ECTS' }] }, undefined)).toEqual([{ value: 5, unit: 'ECTS' }]);
-    expect(readWorkload(undefined, { creditsEarned: 4 })).toEqual([{ value: 4, unit: 'credits' }]);
-    expect(readWorkload(undefined, undefined)).toEqual([]);
+    expect(readWorkload({ creditsAvailable: 3 }, { creditsEarned: 2 })).toStrictEqual([{ value: 2, unit: 'credits' }]);
+    expect(readWorkload({ creditsAvailable: 3 }, { creditsEarned: '2' })).toStrictEqual([{ value: 3, unit: 'credits' }]);
+    expect(readWorkload({ creditsAvailable: 3 }, undefined)).toStrictEqual([{ value: 3, unit: 'credits' }]);
+    expect(readWorkload({ creditsAvailable: 0 }, undefined)).toStrictEqual([{ value: 0, unit: 'credits' }]);
+    expect(readWorkload({ creditsAvailable: -3 }, undefined)).toStrictEqual([]);
+    expect(readWorkload({ creditsAvailable: Infinity }, undefined)).toStrictEqual([]);
+    expect(readWorkload({ creditsAvailable: '3' }, undefined)).toStrictEqual([]);
+    expect(readWorkload({ creditsAvailable: 3, workload: [{ value: 5, unit: 'ECTS' }] }, undefined)).toStrictEqual([{ value: 5, unit: 'ECTS' }]);
+    expect(readWorkload(undefined, { creditsEarned: 4 })).toStrictEqual([{ value: 4, unit: 'credits' }]);
+    expect(readWorkload(undefined, undefined)).toStrictEqual([]);
   });
 });
 
@@ -85,49 +85,49 @@ describe('readLevels: qualificationLevel and EQF alignments; QF-EHEA cycles also
   const ql = (...levels: unknown[]) => readLevels({ qualificationLevel: levels });
 
   it('EQF (by either name, any case) with a numeric level', () => {
-    expect(ql({ framework: 'EQF', level: 6 })).toEqual([{ framework: 'EQF', level: 6 }]);
-    expect(ql({ framework: 'eqf', level: '7' })).toEqual([{ framework: 'EQF', level: 7 }]);
-    expect(ql({ framework: 'European Qualifications Framework', level: 5 })).toEqual([{ framework: 'EQF', level: 5 }]);
-    expect(ql({ framework: 'European Qualification Framework', level: 4 })).toEqual([{ framework: 'EQF', level: 4 }]);
-    expect(ql({ framework: 'EQF', level: 'six' })).toEqual([{ framework: 'EQF', level: 'six' }]);
-    expect(ql({ framework: 'EQF levels', level: 6 })).toEqual([{ framework: 'EQF levels', level: 6 }]);
+    expect(ql({ framework: 'EQF', level: 6 })).toStrictEqual([{ framework: 'EQF', level: 6 }]);
+    expect(ql({ framework: 'eqf', level: '7' })).toStrictEqual([{ framework: 'EQF', level: 7 }]);
+    expect(ql({ framework: 'European Qualifications Framework', level: 5 })).toStrictEqual([{ framework: 'EQF', level: 5 }]);
+    expect(ql({ framework: 'European Qualification Framework', level: 4 })).toStrictEqual([{ framework: 'EQF', level: 4 }]);
+    expect(ql({ framework: 'EQF', level: 'six' })).toStrictEqual([{ framework: 'EQF', level: 'six' }]);
+    expect(ql({ framework: 'EQF levels', level: 6 })).toStrictEqual([{ framework: 'EQF levels', level: 6 }]);
   });
 
   it('QF-EHEA: the cycle (else the level as text), plus the cycle\'s EQF level', () => {
-    expect(ql({ framework: 'QF-EHEA', level: 1, cycle: 'first' })).toEqual([{ framework: 'QF-EHEA', level: 'first' }, { framework: 'EQF', level: 6 }]);
-    expect(ql({ framework: 'Framework for Qualifications of the European Higher Education Area', cycle: 'short' })).toEqual([{ framework: 'QF-EHEA', level: 'short' }, { framework: 'EQF', level: 5 }]);
-    expect(ql({ framework: 'qf-ehea', cycle: 'second' }, { framework: 'QF-EHEA', cycle: 'third' })).toEqual([
+    expect(ql({ framework: 'QF-EHEA', level: 1, cycle: 'first' })).toStrictEqual([{ framework: 'QF-EHEA', level: 'first' }, { framework: 'EQF', level: 6 }]);
+    expect(ql({ framework: 'Framework for Qualifications of the European Higher Education Area', cycle: 'short' })).toStrictEqual([{ framework: 'QF-EHEA', level: 'short' }, { framework: 'EQF', level: 5 }]);
+    expect(ql({ framework: 'qf-ehea', cycle: 'second' }, { framework: 'QF-EHEA', cycle: 'third' })).toStrictEqual([
       { framework: 'QF-EHEA', level: 'second' }, { framework: 'EQF', level: 7 }, { framework: 'QF-EHEA', level: 'third' }, { framework: 'EQF', level: 8 }]);
-    expect(ql({ framework: 'QF-EHEA', level: 2 })).toEqual([{ framework: 'QF-EHEA', level: '2' }]);
-    expect(ql({ framework: 'QF-EHEA', cycle: 'fourth' })).toEqual([{ framework: 'QF-EHEA', level: 'fourth' }]);
+    expect(ql({ framework: 'QF-EHEA', level: 2 })).toStrictEqual([{ framework: 'QF-EHEA', level: '2' }]);
+    expect(ql({ framework: 'QF-EHEA', cycle: 'fourth' })).toStrictEqual([{ framework: 'QF-EHEA', level: 'fourth' }]);
   });
 
   it('other frameworks keep their level (numeric text as a number); none, no framework or no level is skipped', () => {
-    expect(ql({ framework: 'NQF-DE', level: '7' }, { framework: 'CEFR', level: 'B2' }, { framework: 'X', level: 3 })).toEqual([
+    expect(ql({ framework: 'NQF-DE', level: '7' }, { framework: 'CEFR', level: 'B2' }, { framework: 'X', level: 3 })).toStrictEqual([
       { framework: 'NQF-DE', level: 7 }, { framework: 'CEFR', level: 'B2' }, { framework: 'X', level: 3 }]);
-    expect(ql({ framework: 'none', level: 1 }, { level: 6 }, { framework: '', level: 6 }, { framework: 'X' }, { framework: 'X', level: { n: 1 } }, 'EQF 6')).toEqual([]);
+    expect(ql({ framework: 'none', level: 1 }, { level: 6 }, { framework: '', level: 6 }, { framework: 'X' }, { framework: 'X', level: { n: 1 } }, 'EQF 6')).toStrictEqual([]);
     // a cycle on another framework still gives its EQF level
-    expect(ql({ framework: 'NQF-IT', level: 'L', cycle: 'second' })).toEqual([{ framework: 'NQF-IT', level: 'L' }, { framework: 'EQF', level: 7 }]);
+    expect(ql({ framework: 'NQF-IT', level: 'L', cycle: 'second' })).toStrictEqual([{ framework: 'NQF-IT', level: 'L' }, { framework: 'EQF', level: 7 }]);
   });
 
   it('each level once', () => {
-    expect(ql({ framework: 'EQF', level: 6 }, { framework: 'EQF', level: '6' }, { framework: 'QF-EHEA', cycle: 'first' })).toEqual([
+    expect(ql({ framework: 'EQF', level: 6 }, { framework: 'EQF', level: '6' }, { framework: 'QF-EHEA', cycle: 'first' })).toStrictEqual([
       { framework: 'EQF', level: 6 }, { framework: 'QF-EHEA', level: 'first' }]);
   });
 
   it('alignments: an EQF level URL, or framework EQF with the level as the last digit of the code (else the name)', () => {
     const al = (...a: unknown[]) => readLevels({ alignment: a });
-    expect(al({ targetUrl: 'http://data.europa.eu/snb/eqf/6' })).toEqual([{ framework: 'EQF', level: 6 }]);
-    expect(al({ targetUrl: 'https://data.europa.eu/snb/eqf/8' })).toEqual([{ framework: 'EQF', level: 8 }]);
-    expect(al({ targetUrl: 'http://data.europa.eu/snb/eqf/9' }, { targetUrl: 'http://data.europa.eu/snb/eqf/6x' }, { targetUrl: 'xhttp://data.europa.eu/snb/eqf/6' })).toEqual([]);
-    expect(al({ targetFramework: 'EQF', targetCode: 'Level 7 ' })).toEqual([{ framework: 'EQF', level: 7 }]);
-    expect(al({ targetFramework: 'EQF', targetName: 'EQF level 5' })).toEqual([{ framework: 'EQF', level: 5 }]);
-    expect(al({ targetFramework: 'EQF', targetCode: '4', targetName: 'EQF level 5' })).toEqual([{ framework: 'EQF', level: 4 }]);
-    expect(al({ targetFramework: 'EQF', targetCode: '' , targetName: 'EQF level 3' })).toEqual([{ framework: 'EQF', level: 3 }]);
-    expect(al({ targetFramework: 'EQF', targetCode: '9' }, { targetFramework: 'EQF', targetCode: '6 a' }, { targetFramework: 'EQF' }, { targetFramework: 'NQF', targetCode: '6' }, 'x')).toEqual([]);
-    expect(al({ targetFramework: 'QF-EHEA', targetCode: 'second cycle' })).toEqual([{ framework: 'QF-EHEA', level: 'second' }, { framework: 'EQF', level: 7 }]);
-    expect(al({ targetFramework: 'QF-EHEA', targetName: 'short cycle' })).toEqual([{ framework: 'QF-EHEA', level: 'short' }, { framework: 'EQF', level: 5 }]);
-    expect(al({ targetFramework: 'QF-EHEA', targetCode: 'doctorate' }, { targetFramework: '', targetCode: 'first' })).toEqual([]);
+    expect(al({ targetUrl: 'http://data.europa.eu/snb/eqf/6' })).toStrictEqual([{ framework: 'EQF', level: 6 }]);
+    expect(al({ targetUrl: 'https://data.europa.eu/snb/eqf/8' })).toStrictEqual([{ framework: 'EQF', level: 8 }]);
+    expect(al({ targetUrl: 'http://data.europa.eu/snb/eqf/9' }, { targetUrl: 'http://data.europa.eu/snb/eqf/6x' }, { targetUrl: 'xhttp://data.europa.eu/snb/eqf/6' })).toStrictEqual([]);
+    expect(al({ targetFramework: 'EQF', targetCode: 'Level 7 ' })).toStrictEqual([{ framework: 'EQF', level: 7 }]);
+    expect(al({ targetFramework: 'EQF', targetName: 'EQF level 5' })).toStrictEqual([{ framework: 'EQF', level: 5 }]);
+    expect(al({ targetFramework: 'EQF', targetCode: '4', targetName: 'EQF level 5' })).toStrictEqual([{ framework: 'EQF', level: 4 }]);
+    expect(al({ targetFramework: 'EQF', targetCode: '' , targetName: 'EQF level 3' })).toStrictEqual([{ framework: 'EQF', level: 3 }]);
+    expect(al({ targetFramework: 'EQF', targetCode: '9' }, { targetFramework: 'EQF', targetCode: '6 a' }, { targetFramework: 'EQF' }, { targetFramework: 'NQF', targetCode: '6' }, 'x')).toStrictEqual([]);
+    expect(al({ targetFramework: 'QF-EHEA', targetCode: 'second cycle' })).toStrictEqual([{ framework: 'QF-EHEA', level: 'second' }, { framework: 'EQF', level: 7 }]);
+    expect(al({ targetFramework: 'QF-EHEA', targetName: 'short cycle' })).toStrictEqual([{ framework: 'QF-EHEA', level: 'short' }, { framework: 'EQF', level: 5 }]);
+    expect(al({ targetFramework: 'QF-EHEA', targetCode: 'doctorate' }, { targetFramework: '', targetCode: 'first' })).toStrictEqual([]);
   });
 });
 
@@ -140,8 +140,8 @@ describe('readSkills: alignment targetUrl and targetCode of the achievement and 
         { targetUrl: 'http://data.europa.eu/snb/eqf/6' }, { targetFramework: 'EQF', targetCode: '6', targetUrl: 'http://eqf' }, { targetType: 'CFItem', targetUrl: 'http://cf' }, 'x'],
       learningOutcomes: [{ alignment: { targetUrl: 'http://esco/lo1' } }, 'y', { alignment: [{ targetCode: 'S1' }] }],
     };
-    expect(readSkills(a)).toEqual(['http://esco/s1', 'S1', 'http://esco/s1#S1', 'http://esco/s2', 'S3', 'http://cf', 'http://esco/lo1']);
-    expect(readSkills(undefined)).toEqual([]);
+    expect(readSkills(a)).toStrictEqual(['http://esco/s1', 'S1', 'http://esco/s1#S1', 'http://esco/s2', 'S3', 'http://cf', 'http://esco/lo1']);
+    expect(readSkills(undefined)).toStrictEqual([]);
   });
 });
 
@@ -150,43 +150,43 @@ describe('readResults: credentialSubject.result resolved against the achievement
   const rd = { resultDescription: [{ id: 'urn:rd:g', name: 'Final grade' }, rubric, 'x'] };
 
   it('the description reference (id or name) and the description\'s name', () => {
-    expect(readResults(rd, { result: [{ resultDescription: 'urn:rd:g' }, { resultDescription: 'Final grade' }, { resultDescription: 'urn:other' }, { resultDescription: '' }, 'x', null] })).toEqual([
+    expect(readResults(rd, { result: [{ resultDescription: 'urn:rd:g' }, { resultDescription: 'Final grade' }, { resultDescription: 'urn:other' }, { resultDescription: '' }, 'x', null] })).toStrictEqual([
       { resultDescription: 'urn:rd:g', resultDescriptionName: 'Final grade' }, { resultDescription: 'Final grade', resultDescriptionName: 'Final grade' }, { resultDescription: 'urn:other' }, {}]);
-    expect(readResults({ resultDescription: { id: 'urn:rd:g' } }, { result: { resultDescription: 'urn:rd:g' } })).toEqual([{ resultDescription: 'urn:rd:g' }]);
+    expect(readResults({ resultDescription: { id: 'urn:rd:g' } }, { result: { resultDescription: 'urn:rd:g' } })).toStrictEqual([{ resultDescription: 'urn:rd:g' }]);
   });
 
   it('value as text, with a number when it reads as one (comma decimal, a trailing %)', () => {
     const v = (value: unknown) => readResults(undefined, { result: [{ value }] })[0];
-    expect(v(27)).toEqual({ value: '27', numeric: 27 });
-    expect(v('27,5')).toEqual({ value: '27,5', numeric: 27.5 });
-    expect(v('85%')).toEqual({ value: '85%', numeric: 85 });
-    expect(v('A')).toEqual({ value: 'A' });
-    expect(v(' ')).toEqual({ value: ' ' });
-    expect(v('')).toEqual({});
+    expect(v(27)).toStrictEqual({ value: '27', numeric: 27 });
+    expect(v('27,5')).toStrictEqual({ value: '27,5', numeric: 27.5 });
+    expect(v('85%')).toStrictEqual({ value: '85%', numeric: 85 });
+    expect(v('A')).toStrictEqual({ value: 'A' });
+    expect(v(' ')).toStrictEqual({ value: ' ' });
+    expect(v('')).toStrictEqual({});
     // a bare "%" is no number (it read as 0 before)
-    expect(v('%')).toEqual({ value: '%' });
-    expect(v(' %')).toEqual({ value: ' %' });
-    expect(v('5 %')).toEqual({ value: '5 %', numeric: 5 });
-    expect(v(true)).toEqual({});
+    expect(v('%')).toStrictEqual({ value: '%' });
+    expect(v(' %')).toStrictEqual({ value: ' %' });
+    expect(v('5 %')).toStrictEqual({ value: '5 %', numeric: 5 });
+    expect(v(true)).toStrictEqual({});
   });
 
   it('status, and the achieved rubric level with its rank and name', () => {
     const r = (result: Record<string, unknown>) => readResults(rd, { result: [result] })[0];
     const levels = [{ id: 'urn:l:0', name: 'Fail' }, { id: 'urn:l:1' }, { name: 'Merit' }];
-    expect(r({ status: 'Completed' })).toEqual({ status: 'Completed' });
-    expect(r({ status: '' })).toEqual({});
-    expect(r({ resultDescription: 'urn:rd:r', achievedLevel: 'urn:l:0' })).toEqual({ resultDescription: 'urn:rd:r', resultDescriptionName: 'Rubric', achievedLevel: 'urn:l:0', rubric: levels, levelRank: 0, achievedLevelName: 'Fail' });
-    expect(r({ resultDescription: 'urn:rd:r', achievedLevel: 'urn:l:1' })).toEqual({ resultDescription: 'urn:rd:r', resultDescriptionName: 'Rubric', achievedLevel: 'urn:l:1', rubric: levels, levelRank: 1 });
-    expect(r({ resultDescription: 'Rubric', achievedLevel: 'Merit' })).toEqual({ resultDescription: 'Rubric', resultDescriptionName: 'Rubric', achievedLevel: 'Merit', rubric: levels, levelRank: 2, achievedLevelName: 'Merit' });
-    expect(r({ resultDescription: 'urn:rd:r', achievedLevel: 'Top' })).toEqual({ resultDescription: 'urn:rd:r', resultDescriptionName: 'Rubric', achievedLevel: 'Top', rubric: levels });
-    expect(r({ resultDescription: 'urn:rd:g', achievedLevel: 'Fail' })).toEqual({ resultDescription: 'urn:rd:g', resultDescriptionName: 'Final grade', achievedLevel: 'Fail' });
-    expect(r({ achievedLevel: 'Fail' })).toEqual({ achievedLevel: 'Fail' });
-    expect(r({ achievedLevel: '' })).toEqual({});
+    expect(r({ status: 'Completed' })).toStrictEqual({ status: 'Completed' });
+    expect(r({ status: '' })).toStrictEqual({});
+    expect(r({ resultDescription: 'urn:rd:r', achievedLevel: 'urn:l:0' })).toStrictEqual({ resultDescription: 'urn:rd:r', resultDescriptionName: 'Rubric', achievedLevel: 'urn:l:0', rubric: levels, levelRank: 0, achievedLevelName: 'Fail' });
+    expect(r({ resultDescription: 'urn:rd:r', achievedLevel: 'urn:l:1' })).toStrictEqual({ resultDescription: 'urn:rd:r', resultDescriptionName: 'Rubric', achievedLevel: 'urn:l:1', rubric: levels, levelRank: 1 });
+    expect(r({ resultDescription: 'Rubric', achievedLevel: 'Merit' })).toStrictEqual({ resultDescription: 'Rubric', resultDescriptionName: 'Rubric', achievedLevel: 'Merit', rubric: levels, levelRank: 2, achievedLevelName: 'Merit' });
+    expect(r({ resultDescription: 'urn:rd:r', achievedLevel: 'Top' })).toStrictEqual({ resultDescription: 'urn:rd:r', resultDescriptionName: 'Rubric', achievedLevel: 'Top', rubric: levels });
+    expect(r({ resultDescription: 'urn:rd:g', achievedLevel: 'Fail' })).toStrictEqual({ resultDescription: 'urn:rd:g', resultDescriptionName: 'Final grade', achievedLevel: 'Fail' });
+    expect(r({ achievedLevel: 'Fail' })).toStrictEqual({ achievedLevel: 'Fail' });
+    expect(r({ achievedLevel: '' })).toStrictEqual({});
   });
 
   it('no subject or no result: no results', () => {
-    expect(readResults(rd, undefined)).toEqual([]);
-    expect(readResults(rd, {})).toEqual([]);
+    expect(readResults(rd, undefined)).toStrictEqual([]);
+    expect(readResults(rd, {})).toStrictEqual([]);
   });
 });
 
@@ -228,8 +228,8 @@ describe('digestMultibaseOf / parseDigestMultibase (multibase u / z of a sha2 mu
     for (const [alg, node, code] of HASHES) {
       const mh = multihash(node, code, 'abc');
       const digest = new Uint8Array(mh.subarray(2));
-      expect(parseDigestMultibase(`u${mh.toString('base64url')}`)).toEqual({ algorithm: alg, digest });
-      expect(parseDigestMultibase(`z${base58btc(mh)}`)).toEqual({ algorithm: alg, digest });
+      expect(parseDigestMultibase(`u${mh.toString('base64url')}`)).toStrictEqual({ algorithm: alg, digest });
+      expect(parseDigestMultibase(`z${base58btc(mh)}`)).toStrictEqual({ algorithm: alg, digest });
     }
   });
 
