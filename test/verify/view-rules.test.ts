@@ -108,6 +108,7 @@ describe('reading a node: ids, types, term names', () => {
   it('an array nested in a value list is passed through as it is; a null value list is no value', async () => {
     expect(await doc({ 'https://other.example/p': [[{ '@value': 'x' }]] as never })).toEqual({ 'https://other.example/p': [{ '@value': 'x' }] });
     expect(await doc({ 'https://other.example/p': null as never })).toEqual({ 'https://other.example/p': [] });
+    expect(await doc({ 'https://other.example/p': [null] as never })).toEqual({ 'https://other.example/p': null });
   });
 
   it('@-keywords other than @id / @type are not copied', async () => {
@@ -627,6 +628,70 @@ describe('buildTermTables: how context documents become term tables', () => {
     const u = buildTermTables([{ '@context': { n: `${X}n`, m: { '@id': `${X}n`, '@container': '@language' } } }]).TOP.get(`${X}n`)!;
     expect(u.term).toBe('n');
     expect(u.langMap).toBe('m');
+  });
+
+  const info = (ctx: unknown, iri: string) => buildTermTables([{ '@context': ctx }]).TOP.get(iri);
+  const summary = (i: ReturnType<typeof info>) => i && { term: i.term, types: [...i.types], set: i.set, graph: i.graph, langMap: i.langMap, mapOnly: i.mapOnly };
+
+  it('each definition: its @type (a keyword kept, a compact IRI expanded), @set / @list → set, @graph → graph', () => {
+    expect(summary(info({ x: X, p: { '@id': 'x:p', '@type': '@id' } }, `${X}p`))).toEqual({ term: 'p', types: ['@id'], set: false, graph: false, langMap: undefined, mapOnly: false });
+    expect(summary(info({ x: X, p: { '@id': 'x:p', '@type': 'x:D' } }, `${X}p`))?.types).toEqual([`${X}D`]);
+    expect(summary(info({ p: { '@id': `${X}p`, '@type': 5 } }, `${X}p`))?.types).toEqual([undefined]);
+    expect(summary(info({ p: { '@id': `${X}p`, '@container': '@set' } }, `${X}p`))?.set).toBe(true);
+    expect(summary(info({ p: { '@id': `${X}p`, '@container': ['@list'] } }, `${X}p`))?.set).toBe(true);
+    expect(summary(info({ p: { '@id': `${X}p`, '@container': ['@graph', 5] } }, `${X}p`))).toMatchObject({ set: false, graph: true });
+    expect(summary(info({ p: { '@id': `${X}p`, '@container': '@language' } }, `${X}p`))).toEqual({ term: 'p', types: [undefined], set: false, graph: false, langMap: 'p', mapOnly: true });
+    // a @language @set container is not a language map the reader fills (its values stay a list of tagged strings)
+    expect(summary(info({ p: { '@id': `${X}p`, '@container': ['@language', '@set'] } }, `${X}p`))?.langMap).toBe(undefined);
+    expect(summary(info({ p: { '@id': `${X}p`, '@container': '@index', '@type': '@id' } }, `${X}p`))).toMatchObject({ types: [undefined], mapOnly: true });
+    // two language maps: the first names the map
+    expect(summary(info({ a: { '@id': `${X}p`, '@container': '@language' }, b: { '@id': `${X}p`, '@container': '@language' } }, `${X}p`))?.langMap).toBe('a');
+  });
+
+  it('prefixes: only a non-keyword term whose IRI is an http(s) IRI ending in / or #; an absolute IRI is not a compact one', () => {
+    const t = (ctx: Record<string, unknown>) => [...buildTermTables([{ '@context': ctx }]).TOP.keys()].sort();
+    expect(t({ x: { '@id': X }, p: 'x:p' })).toEqual([X, `${X}p`]);
+    expect(t({ x: 'https://x.example/ns', p: 'x:p' })).toEqual(['https://x.example/ns', 'x:p']);
+    expect(t({ x: 'urn:x/', p: 'x:p' })).toEqual(['urn:x/', 'x:p']);
+    expect(t({ x: 'ftp://x.example/', p: 'x:p' })).toEqual(['ftp://x.example/', 'x:p']);
+    expect(t({ x: 'xhttps://x.example/', p: 'x:p' })).toEqual(['x:p', 'xhttps://x.example/']);
+    expect(t({ x: 'http://x.example/', p: 'x:p' })).toEqual(['http://x.example/', 'http://x.example/p']);
+    expect(t({ x: 'https://x.example/#z', p: 'x:p' })).toEqual(['https://x.example/#z', 'x:p']);
+    expect(t({ '@x': X, p: '@x:p' })).toEqual([]);
+    expect(t({ x: X, p: 'x://p' })).toEqual([X, 'x://p']);
+    expect(t({ xy: X, p: 'xy:p/q' })).toEqual([X, `${X}p/q`]);
+    expect(t({ x: X, p: 'x:' })).toEqual([X]);
+    expect(t({ x: X, p: 'x:pq' })).toEqual([X, `${X}pq`]);
+    expect(t({ x: X, p: 'y:x:p' })).toEqual([X, 'y:x:p']);
+    // a compact IRI is the whole value: its prefix starts it, its suffix runs to the end
+    expect(t({ x: X, p: '@x:p' })).toEqual([X]);
+    expect(t({ x: X, p: 'x:p\nq' })).toEqual([X, 'x:p\nq']);
+    // an absolute IRI starts with a scheme; an IRI may end with '@'
+    expect(t({ c: '1x:y' })).toEqual([]);
+    expect(t({ e: 'https://x.example/a@' })).toEqual(['https://x.example/a@']);
+  });
+
+  it('keywords, non-string ids, relative and keyword IRIs and @reverse terms are not terms', () => {
+    const t = buildTermTables([{ '@context': { '@vocab': `${X}v/`, a: 5, b: { '@id': 7 }, c: 'relative', d: '@type', e: { '@reverse': `${X}e`, '@id': `${X}e` }, f: `${X}f` } }]);
+    expect([...t.TOP.keys()]).toEqual([`${X}f`]);
+    expect(t.NAMES.get(`${X}e`)).toBe('e');
+    expect(t.NAMES.has(`${X}v/`)).toBe(false);
+  });
+
+  it('scoped contexts nest (with the outer prefixes); a primitive or null @context adds none', () => {
+    const nest = (n: number): Record<string, unknown> => (n === 0 ? { leaf: 'x:leaf' } : { [`t${n}`]: { '@id': `x:t${n}`, '@context': nest(n - 1) } });
+    const t = buildTermTables([{ '@context': { x: X, ...nest(5) } }]);
+    let m: ReadonlyMap<string, any> | undefined = t.TOP;
+    for (let n = 5; n > 0; n--) m = m?.get(`${X}t${n}`)?.scoped;
+    expect(m?.get(`${X}leaf`)?.term).toBe('leaf');
+    // an array of contexts is one level deeper per array
+    const arr = buildTermTables([{ '@context': [[[{ a: `${X}a` }]]] }]);
+    expect(arr.TOP.get(`${X}a`)?.term).toBe('a');
+    expect(buildTermTables([{ '@context': { p: { '@id': `${X}p`, '@context': null } } }]).TOP.get(`${X}p`)?.scoped).toBe(undefined);
+    expect(buildTermTables([{ '@context': { p: { '@id': `${X}p`, '@context': 'https://remote.example/' } } }]).TYPE_SCOPES.size).toBe(0);
+    expect(buildTermTables([{ '@context': { p: { '@id': `${X}p`, '@context': [{ q: `${X}q` }] } } }]).TYPE_SCOPES.get(`${X}p`)?.get(`${X}q`)?.term).toBe('q');
+    // a document that is not an object, or whose @context is not one, adds nothing
+    expect(buildTermTables([null, 'x', { '@context': 'https://remote.example/' }]).TOP.size).toBe(0);
   });
 
   it('a scoped @context fills both the property scope and the type scope of that IRI', () => {
