@@ -125,13 +125,28 @@ export const SVG = `<?xml version="1.0" encoding="UTF-8"?>
 </svg>
 `;
 
-/** The BakingError code `fn` throws (asserting it is a BakingError), or undefined when it does not throw. */
-export function code(fn: () => unknown): string | undefined {
+/** The BakingError `fn` throws (asserting it is a BakingError), or undefined when it does not throw. */
+function caught(fn: () => unknown): BakingError | undefined {
   try {
     fn();
   } catch (e) {
     expect(e).toBeInstanceOf(BakingError);
-    return (e as BakingError).code;
+    return e as BakingError;
   }
   return undefined;
 }
+
+/** The BakingError code `fn` throws (asserting it is a BakingError), or undefined when it does not throw. */
+export function code(fn: () => unknown): string | undefined {
+  return caught(fn)?.code;
+}
+
+/** The BakingError `fn` throws (asserting it is one); fails the test when `fn` does not throw. */
+export function thrown(fn: () => unknown): BakingError {
+  const e = caught(fn);
+  if (!e) throw new Error('expected a throw');
+  return e;
+}
+
+/** What a refusal says: its code, message and details. */
+export const err = (e: BakingError) => ({ code: e.code, message: e.message, details: e.details });

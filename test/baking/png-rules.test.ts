@@ -8,19 +8,8 @@
 import { crc32 as zcrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractPng, hasPngSignature } from '../../src/baking/png.js';
-import { BakingError } from '../../src/errors.js';
-import { SIG, chunk, concat, ihdr, itxt, latin1, makePng, textChunk, utf8 } from './helpers.js';
+import { SIG, chunk, concat, err, ihdr, itxt, latin1, makePng, textChunk, thrown, utf8 } from './helpers.js';
 
-function thrown(f: () => unknown): BakingError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(BakingError);
-    return e as BakingError;
-  }
-  throw new Error('expected a throw');
-}
-const err = (e: BakingError) => ({ code: e.code, message: e.message, details: e.details });
 const IEND = chunk('IEND', new Uint8Array(0));
 /** A PNG of SIG, IHDR, the given chunks and IEND. */
 const png = (...chunks: Uint8Array[]) => concat(SIG, ihdr(1, 1), ...chunks, IEND);

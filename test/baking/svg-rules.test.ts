@@ -6,20 +6,8 @@
 // is in no namespace.
 import { describe, expect, it } from 'vitest';
 import { bakeSvg, extractSvg } from '../../src/baking/svg.js';
-import { BakingError } from '../../src/errors.js';
-import { JWS } from './helpers.js';
+import { JWS, OB3_NS as OB3, err, thrown } from './helpers.js';
 
-function thrown(f: () => unknown): BakingError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(BakingError);
-    return e as BakingError;
-  }
-  throw new Error('expected a throw');
-}
-const err = (e: BakingError) => ({ code: e.code, message: e.message, details: e.details });
-const OB3 = 'https://purl.imsglobal.org/ob/v3p0';
 const CLR = 'https://purl.imsglobal.org/clr/v2p0';
 const OB2 = 'http://openbadges.org';
 const svg = (inner: string, attrs = '') => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:o="${OB3}" xmlns:c="${CLR}" xmlns:b="${OB2}"${attrs}>${inner}</svg>`;
