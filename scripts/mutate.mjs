@@ -232,6 +232,14 @@ const areas = {
     files: ['src/verify/verify.ts'],
     tests: ['test/verify/verify-rules.test.ts'],
   },
+  // the signature half of proof.ts (suiteFor, the budget, verifyOwnRdfc, the loader and document handed to the suite,
+  // the key binding of a verified result), presentationView and the per-verification document cache, with the proof
+  // layer (jsonld-signatures' verify, the suite modules, verifyProofSignature, the views) as recorders: no signing
+  'verify-proof-sig': {
+    files: ['src/verify/checks/proof.ts:1-28', 'src/verify/checks/proof.ts:162-174', 'src/verify/checks/proof.ts:183-208', 'src/verify/checks/proof.ts:227-227',
+      'src/verify/checks/proof.ts:273-349', 'src/verify/checks/presentation-proof.ts:1-33', 'src/verify/documents.ts'],
+    tests: ['test/verify/proof-sig-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
