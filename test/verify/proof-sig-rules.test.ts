@@ -401,6 +401,7 @@ describe('the suite\'s answer as a check: the key and controller it verified mus
     expect((await run({ verified: true })).checks).toEqual([mismatch(q, 'nothing', 'nothing', 'nothing')]);
     expect((await run({ verified: true, results: [] })).checks).toEqual([mismatch(q, 'nothing', 'nothing', 'nothing')]);
     expect((await run({ verified: true, results: [{ verificationMethod: { id: VM, controller: CTRL } }] })).checks).toEqual([mismatch(q, q, `"${CTRL}"`, 'nothing')]);
+    expect((await run({ verified: true, results: [{ verificationMethod: { id: VM, controller: CTRL }, purposeResult: { valid: true } }] })).checks).toEqual([mismatch(q, q, `"${CTRL}"`, 'nothing')]);
     // the proof names its method as a node: the wanted id is the node's
     expect((await run(verified({ id: 'https://evil.example/vm', controller: CTRL }), ecdsa({ verificationMethod: { id: VM } }))).checks).toEqual([
       mismatch(q, '"https://evil.example/vm"', `"${CTRL}"`, `"${CTRL}"`),
@@ -552,6 +553,11 @@ describe('boundedLoader: one document cache per verification, a bound on the dis
     // the URL in the error is cut to 200 characters
     const long = `https://c.example/${'x'.repeat(300)}`;
     expect(await thrown(l(long))).toEqual(limit(2, long.slice(0, 200)));
+    // a URL that starts with its fragment is the document "" (one document, however many fragments)
+    const { loader: l1 } = boundedLoader(inner, 1);
+    await l1('#k1');
+    await l1('#k2');
+    expect(await thrown(l1('https://d.example/'))).toEqual(limit(1, 'https://d.example/'));
     // a budget of 0 refuses the first document
     expect(await thrown(boundedLoader(inner, 0).loader('https://a.example/'))).toEqual(limit(0, 'https://a.example/'));
   });

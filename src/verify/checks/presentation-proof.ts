@@ -17,7 +17,7 @@ export async function presentationView(vp: Record<string, any>, ctx: VerifyConte
     try {
       composed = await composePresentationExpansion(vp, (e) => (e && typeof e === 'object' ? known.get(e) : undefined), ctx.loader);
     } catch {
-      composed = undefined; // expanded (and its failure classified) below
+      // composed stays undefined: expanded (and its failure classified) below
     }
   }
   return buildView(vp, ctx.loader, composed ? { expanded: composed } : {});

@@ -193,13 +193,13 @@ function m0(proof: Record<string, any>, all: unknown[]): unknown[] | undefined {
 async function verifyOwnRdfc(single: Record<string | symbol, unknown>, proof: Record<string, any>, vm: Record<string, unknown>, controller: Record<string, unknown>, previous: unknown[] | undefined, documentLoader: DocumentLoader, budget: CanonizeBudget): Promise<any> {
   const { proof: _p, ...rest } = single as Record<string, unknown>;
   const document: Record<string | symbol, unknown> = previous ? { ...rest, proof: previous } : rest;
-  // the view's expansion of the claims rides along (PRE_EXPANDED) unless earlier proofs are part of the signed document
-  if (!previous && (single as Record<symbol, unknown>)[PRE_EXPANDED]) document[PRE_EXPANDED] = (single as Record<symbol, unknown>)[PRE_EXPANDED];
+  // the view's expansion of the claims rides along (PRE_EXPANDED, copied by the rest above): checkProofs sets it on
+  // `single` only for an unchained proof, whose signed document holds no earlier proofs
   const pub = publicKeyOf(vm);
   const canonize = (input: Record<string, unknown>) => boundedCanonize(input, { documentLoader, safe: true, base: null }, budget);
   const ok = await verifyProofSignature(document as Record<string, unknown>, proof, { kind: 'eddsa-rdfc-2022', publicKey: pub, documentLoader, canonize });
   if (!ok) return { verified: false, error: new Error('Invalid signature.') };
-  return { verified: true, results: [{ verified: true, verificationMethod: vm, purposeResult: { valid: true, controller } }] };
+  return { verified: true, results: [{ verificationMethod: vm, purposeResult: { controller } }] }; // what checkProofs reads
 }
 
 /**
@@ -313,7 +313,7 @@ export async function checkProofs(
       // different `id` than the URL it was loaded from — a key at https://evil/vm claiming to be did:web:victim#key-1, or a
       // controller document claiming to be did:web:victim — and jsigs compares only the ids inside those documents.
       const vm = result.results?.[0]?.verificationMethod;
-      const wanted = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : proof.verificationMethod?.id;
+      const wanted = vmUrl; // the proof's verificationMethod (a string, or the string id of a node: preflight)
       const vmController = typeof vm?.controller === 'string' ? vm.controller : vm?.controller?.id;
       const controller = result.results?.[0]?.purposeResult?.controller?.id;
       if (vm?.id !== wanted || typeof controller !== 'string' || controller !== vmController) {
