@@ -232,6 +232,12 @@ const areas = {
     files: ['src/verify/verify.ts'],
     tests: ['test/verify/verify-rules.test.ts'],
   },
+  // the schema check of the verify path (checkSchema: fail closed, the copy it validates, the verdict; copyAsGiven :15-40
+  // is in verify-misc), the report engine and the lazy loader, with stub validators and hand-made ajv errors: seconds a run
+  'verify-schema': {
+    files: ['src/verify/checks/schema.ts:41-95', 'src/schema/engine.ts', 'src/schema/load.ts'],
+    tests: ['test/verify/schema-rules.test.ts'],
+  },
 };
 
 const [area, ...rest] = process.argv.slice(2);
