@@ -189,13 +189,14 @@ export function credentialWith(v: Validators, credential: unknown): SchemaResult
   let errors: SchemaIssue[];
   if (types.includes('ClrCredential')) {
     errors = run(v, v.clrCredential, credential);
-    const subject = (credential as { credentialSubject?: { verifiableCredential?: unknown } }).credentialSubject;
-    const inner = Array.isArray(subject?.verifiableCredential) ? subject.verifiableCredential : [];
-    inner.forEach((c, i) => {
-      if (typeof c !== 'object' || c === null) return;
-      const r = credentialWith(v, c);
-      for (const e of r.errors) errors.push({ path: `$.credentialSubject.verifiableCredential[${i}]${e.path.slice(1)}`, message: e.message });
-    });
+    const inner = (credential as { credentialSubject?: { verifiableCredential?: unknown } }).credentialSubject?.verifiableCredential;
+    if (Array.isArray(inner)) {
+      inner.forEach((c, i) => {
+        if (typeof c !== 'object' || c === null) return;
+        const r = credentialWith(v, c);
+        for (const e of r.errors) errors.push({ path: `$.credentialSubject.verifiableCredential[${i}]${e.path.slice(1)}`, message: e.message });
+      });
+    }
   } else if (types.includes('EndorsementCredential')) {
     errors = merge(run(v, v.endorsementCredential, credential), run(v, v.microcredential, credential));
   } else if (types.includes('OpenBadgeCredential') || types.includes('AchievementCredential')) {

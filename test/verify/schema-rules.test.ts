@@ -193,7 +193,7 @@ describe('checkSchema: what is validated — a copy of the signed view with the 
     const doc = { type: ['VerifiableCredential', 'ClrCredential'], credentialSubject: { verifiableCredential: [{ id: 'urn:0', type: OBT }, { id: 'urn:1', type: OBT }] } };
     expect((await checkSchema(view(doc), cred, ctx())).status).toBe('passed');
     const clr = s.calls.find((c) => c[0] === 'clrCredential')!;
-    expect(JSON.parse(clr[1]).credentialSubject.verifiableCredential).toStrictEqual([
+    expect((clr[2] as { credentialSubject: { verifiableCredential: unknown } }).credentialSubject.verifiableCredential).toStrictEqual([
       { id: 'urn:0', type: OBT, '@context': [V2, 'urn:c0'], proof: P0 },
       { id: 'urn:1', type: OBT, '@context': [V2, 'urn:c1'] },
     ]);
@@ -208,7 +208,8 @@ describe('checkSchema: what is validated — a copy of the signed view with the 
     const cred = { '@context': [V2], type: ['ClrCredential'], credentialSubject: { verifiableCredential: { '@context': [V2, 'urn:c'], id: 'urn:0', proof: { proofValue: 'z' } } } };
     const doc = { type: ['ClrCredential'], credentialSubject: { verifiableCredential: { id: 'urn:0' } } };
     await checkSchema(view(doc), cred, ctx());
-    expect(JSON.parse(s.calls[0]![1]).credentialSubject.verifiableCredential).toStrictEqual({ id: 'urn:0', '@context': [V2, 'urn:c'], proof: { proofValue: 'z' } });
+    expect((s.calls[0]![2] as { credentialSubject: { verifiableCredential: unknown } }).credentialSubject.verifiableCredential)
+      .toStrictEqual({ id: 'urn:0', '@context': [V2, 'urn:c'], proof: { proofValue: 'z' } });
   });
 
   it('nothing is restored into or from what is no credential object: a VC-JWT string, a missing subject, a string in the document', async () => {
@@ -218,13 +219,24 @@ describe('checkSchema: what is validated — a copy of the signed view with the 
     let cred: Record<string, unknown> = { type: ['ClrCredential'], credentialSubject: { verifiableCredential: [jwt, { '@context': [V2] }] } };
     let doc: Record<string, unknown> = { type: ['ClrCredential'], credentialSubject: { verifiableCredential: [jwt, { id: 'urn:1' }] } };
     expect(await checkSchema(view(doc), cred, ctx())).toMatchObject({ status: 'warning', code: 'W_SCHEMA_INVALID' });
-    expect(JSON.parse(s.calls[0]![1]).credentialSubject.verifiableCredential).toStrictEqual([jwt, { id: 'urn:1', '@context': [V2] }]);
-    // the document's entry is a string where the view has an object: the view's object stays as it is
+    const given = () => (s.calls[0]![2] as { credentialSubject: { verifiableCredential: unknown } }).credentialSubject.verifiableCredential;
+    expect(given()).toStrictEqual([jwt, { id: 'urn:1', '@context': [V2] }]);
+    // a string or null in the view, a string or null in the document (by position): nothing restored, no key added
     s.calls.length = 0;
-    cred = { type: ['ClrCredential'], credentialSubject: { verifiableCredential: ['x'] } };
-    doc = { type: ['ClrCredential'], credentialSubject: { verifiableCredential: [{ id: 'urn:0' }] } };
-    await checkSchema(view(doc), cred, ctx());
-    expect(JSON.parse(s.calls[0]![1]).credentialSubject.verifiableCredential).toStrictEqual([{ id: 'urn:0' }]);
+    cred = { type: ['ClrCredential'], credentialSubject: { verifiableCredential: [{ '@context': [V2] }, { '@context': [V2] }, 'x', null] } };
+    doc = { type: ['ClrCredential'], credentialSubject: { verifiableCredential: [jwt, null, { id: 'urn:2' }, { id: 'urn:3' }] } };
+    expect(await checkSchema(view(doc), cred, ctx())).toStrictEqual({
+      id: 'schema', status: 'warning', code: 'W_SCHEMA_INVALID',
+      message: '2 schema problem(s): $.credentialSubject.verifiableCredential[2].type: must include OpenBadgeCredential, AchievementCredential, EndorsementCredential or ClrCredential; '
+        + '$.credentialSubject.verifiableCredential[3].type: must include OpenBadgeCredential, AchievementCredential, EndorsementCredential or ClrCredential',
+    });
+    expect(given()).toStrictEqual([jwt, null, { id: 'urn:2' }, { id: 'urn:3' }]);
+    // fewer embedded credentials in the document than in the view: restored by position as far as the document goes
+    s.calls.length = 0;
+    cred = { type: ['ClrCredential'], credentialSubject: { verifiableCredential: [{ '@context': [V2, 'urn:c0'], id: 'urn:0' }] } };
+    doc = { type: ['ClrCredential'], credentialSubject: { verifiableCredential: [{ id: 'urn:0', type: OBT }, { id: 'urn:1', type: OBT }] } };
+    expect((await checkSchema(view(doc), cred, ctx())).status).toBe('passed');
+    expect(given()).toStrictEqual([{ id: 'urn:0', type: OBT, '@context': [V2, 'urn:c0'] }, { id: 'urn:1', type: OBT }]);
     // no subject at all, a null subject, a subject list: checked as they are
     for (const [d, c] of [[{ type: OBT }, { type: OBT }], [{ type: OBT, credentialSubject: null }, { type: OBT, credentialSubject: null }], [{ type: OBT }, { type: OBT, credentialSubject: [{ verifiableCredential: [{}] }] }]] as const) {
       L.load = async () => stubs().v;
@@ -327,6 +339,13 @@ describe('run: a validator\'s answer as problems (fail closed)', () => {
     }
   });
 
+  it('repeats within one schema once, also where no second schema is merged (CLR, a forced kind)', () => {
+    const twice = [req('', 'a'), req('/x', 'b'), req('', 'a')];
+    const want = [{ path: '$.a', message: 'required property "a" is missing' }, { path: '$.x.b', message: 'required property "b" is missing' }];
+    expect(credentialWith(stubs({ clrCredential: twice }).v, { type: ['ClrCredential'] }).errors).toStrictEqual(want);
+    expect(kindWith(stubs({ endorsementCredential: twice }).v, 'endorsementCredential', {}).errors).toStrictEqual(want);
+  });
+
   it('the if / allOf summaries are left out when the branch errors are there; repeats within one schema once', () => {
     const s = stubs({ achievementCredential: [req('', 'a'), E('if', '', 's.json#/if', { failingKeyword: 'then' }), req('', 'a'), E('allOf', '', 's.json#/allOf'), req('', 'b')] });
     expect(credentialWith(s.v, { type: OBT }).errors).toStrictEqual([
@@ -370,6 +389,9 @@ describe('messages: one per keyword, with the schema node\'s description and the
     expect(t('/obj')).toBe('must be an absolute URI, got an object');
     expect(t('/arr/0')).toBe('must be an absolute URI, got 1');
     expect(t('')).toBe('must be an absolute URI, got an object');
+    // the pointer's tokens unescaped (RFC 6901 §4) to find the value
+    expect(msg(E('type', '/a~1b', 's.json#/$defs/Uri/type', { type: 'string' }), { 'a/b': 7 })).toBe('must be an absolute URI, got 7');
+    expect(msg(E('type', '/c~0d', 's.json#/$defs/Uri/type', { type: 'string' }), { 'c~d': 8 })).toBe('must be an absolute URI, got 8');
     // absent, inherited, under a primitive or under null: no value
     for (const p of ['/missing', '/toString', '/obj/constructor', '/str/0', '/str/length', '/mid/x', '/s/x/y']) expect(t(p), p).toBe('must be an absolute URI');
   });
@@ -463,7 +485,9 @@ describe('achievementWith, profileWith, kindWith (the validate API on the same e
     expect(profileWith(stubs({ microcredential: [req('/issuer', 'x')] }).v, p).valid).toBe(false);
     const n = stubs({ profile: [E('type', '', 's.json#/type', { type: 'object' })] });
     expect(profileWith(n.v, null)).toStrictEqual({ valid: false, errors: [{ path: '$', message: 'must be object, got null' }] });
-    expect(n.names()).toEqual(['profile']);
+    expect(profileWith(n.v, 'did:example:p')).toStrictEqual({ valid: false, errors: [{ path: '$', message: 'must be object, got "did:example:p"' }] });
+    expect(profileWith(n.v, 5).errors).toStrictEqual([{ path: '$', message: 'must be object, got 5' }]);
+    expect(n.names()).toEqual(['profile', 'profile', 'profile']);
   });
 
   it('by kind: credential picks by type, achievement and profile as above, the others force their schema', () => {
