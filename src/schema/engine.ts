@@ -144,7 +144,8 @@ function messageOf(v: Validators, e: ErrorObject, root: unknown): SchemaIssue {
 }
 
 function run(v: Validators, fn: ValidateFunction, data: unknown): SchemaIssue[] {
-  if (fn(data)) return [];
+  // `true` only: an $async schema's validator answers a Promise (truthy), which is no verdict here
+  if (fn(data) === true) return [];
   const out: SchemaIssue[] = [];
   const seen = new Set<string>();
   for (const e of fn.errors ?? []) {

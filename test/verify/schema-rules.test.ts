@@ -339,6 +339,14 @@ describe('run: a validator\'s answer as problems (fail closed)', () => {
     }
   });
 
+  it('only `true` is valid: a validator answering a Promise (ajv\'s $async schemas) or another truthy value is not', () => {
+    for (const answer of [Promise.resolve(true), 1, 'valid']) {
+      const { v } = stubs();
+      v.clrCredential = (() => answer) as unknown as ValidateFunction;
+      expect(credentialWith(v, { type: ['ClrCredential'] }), String(answer)).toStrictEqual({ valid: false, errors: [{ path: '$', message: 'does not match the schema' }] });
+    }
+  });
+
   it('repeats within one schema once, also where no second schema is merged (CLR, a forced kind)', () => {
     const twice = [req('', 'a'), req('/x', 'b'), req('', 'a')];
     const want = [{ path: '$.a', message: 'required property "a" is missing' }, { path: '$.x.b', message: 'required property "b" is missing' }];
