@@ -49,7 +49,6 @@ export interface Validators {
 }
 
 function toJsonPath(pointer: string): string {
-  if (pointer === '') return '$';
   return '$' + pointer.split('/').slice(1).map((raw) => {
     const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (/^\d+$/.test(seg)) return `[${seg}]`;
@@ -58,10 +57,14 @@ function toJsonPath(pointer: string): string {
   }).join('');
 }
 
+/** A property name as a JSON pointer token (RFC 6901 §3: `~` → `~0`, `/` → `~1`). */
+function escapeToken(name: string): string {
+  return name.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
 /** The value at a JSON pointer of the validated document (the validators are compact: errors do not carry it). */
 function valueAt(root: unknown, pointer: string): unknown {
   let v: unknown = root;
-  if (pointer === '') return v;
   for (const raw of pointer.split('/').slice(1)) {
     const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (!v || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, seg)) return undefined;
@@ -113,11 +116,11 @@ function messageOf(v: Validators, e: ErrorObject, root: unknown): SchemaIssue {
   switch (e.keyword) {
     case 'required': {
       const prop = (e.params as { missingProperty: string }).missingProperty;
-      return { path: toJsonPath(`${e.instancePath}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`), message: `required property "${prop}" is missing` };
+      return { path: toJsonPath(`${e.instancePath}/${escapeToken(prop)}`), message: `required property "${prop}" is missing` };
     }
     case 'additionalProperties': {
       const prop = (e.params as { additionalProperty: string }).additionalProperty;
-      return { path: toJsonPath(`${e.instancePath}/${prop}`), message: `property "${prop}" is not allowed here${desc ? ` (in ${desc})` : ''}` };
+      return { path: toJsonPath(`${e.instancePath}/${escapeToken(prop)}`), message: `property "${prop}" is not allowed here${desc ? ` (in ${desc})` : ''}` };
     }
     case 'const':
       return { path, message: `must be ${desc ?? JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}${got}` };
@@ -141,7 +144,8 @@ function messageOf(v: Validators, e: ErrorObject, root: unknown): SchemaIssue {
 }
 
 function run(v: Validators, fn: ValidateFunction, data: unknown): SchemaIssue[] {
-  if (fn(data)) return [];
+  // `true` only: an $async schema's validator answers a Promise (truthy), which is no verdict here
+  if (fn(data) === true) return [];
   const out: SchemaIssue[] = [];
   const seen = new Set<string>();
   for (const e of fn.errors ?? []) {
@@ -153,6 +157,8 @@ function run(v: Validators, fn: ValidateFunction, data: unknown): SchemaIssue[] 
       out.push(issue);
     }
   }
+  // fail closed: a validator that answered "invalid" is never read as valid, even with no error (left) to word
+  if (out.length === 0) out.push({ path: '$', message: 'does not match the schema' });
   return out;
 }
 
@@ -170,9 +176,9 @@ function merge(...lists: SchemaIssue[][]): SchemaIssue[] {
   return out;
 }
 
-function typesOf(x: unknown): string[] {
-  if (typeof x === 'string') return [x];
-  return Array.isArray(x) ? x.filter((t): t is string => typeof t === 'string') : [];
+/** The credential's types as a list (`includes` of a type name: non-strings in it never match). */
+function typesOf(x: unknown): unknown[] {
+  return Array.isArray(x) ? x : [x];
 }
 
 /** @internal {@link validateCredential} with the given validators. */
@@ -184,13 +190,14 @@ export function credentialWith(v: Validators, credential: unknown): SchemaResult
   let errors: SchemaIssue[];
   if (types.includes('ClrCredential')) {
     errors = run(v, v.clrCredential, credential);
-    const subject = (credential as { credentialSubject?: { verifiableCredential?: unknown } }).credentialSubject;
-    const inner = Array.isArray(subject?.verifiableCredential) ? subject.verifiableCredential : [];
-    inner.forEach((c, i) => {
-      if (typeof c !== 'object' || c === null) return;
-      const r = credentialWith(v, c);
-      for (const e of r.errors) errors.push({ path: `$.credentialSubject.verifiableCredential[${i}]${e.path.slice(1)}`, message: e.message });
-    });
+    const inner = (credential as { credentialSubject?: { verifiableCredential?: unknown } }).credentialSubject?.verifiableCredential;
+    if (Array.isArray(inner)) {
+      inner.forEach((c, i) => {
+        if (typeof c !== 'object' || c === null) return;
+        const r = credentialWith(v, c);
+        for (const e of r.errors) errors.push({ path: `$.credentialSubject.verifiableCredential[${i}]${e.path.slice(1)}`, message: e.message });
+      });
+    }
   } else if (types.includes('EndorsementCredential')) {
     errors = merge(run(v, v.endorsementCredential, credential), run(v, v.microcredential, credential));
   } else if (types.includes('OpenBadgeCredential') || types.includes('AchievementCredential')) {

@@ -404,6 +404,9 @@ describe('copyAsGiven (schema check): the view in the document\'s array shape, a
     expect(copyAsGiven({ v: 'x' }, { v: ['x'] }, 65)).toEqual({ v: 'x' });
     expect(copyAsGiven([{ v: 'x' }], [{ v: ['x'] }], 63)).toEqual([{ v: ['x'] }]);
     expect(copyAsGiven([{ v: 'x' }], [{ v: ['x'] }], 64)).toEqual([{ v: 'x' }]);
+    // each object level counts one: from 64, the level below is 65 (copied as it is), not 63
+    expect(copyAsGiven({ a: { v: 'x' } }, { a: { v: ['x'] } }, 63)).toEqual({ a: { v: ['x'] } });
+    expect(copyAsGiven({ a: { v: 'x' } }, { a: { v: ['x'] } }, 64)).toEqual({ a: { v: 'x' } });
   });
 
   it('a copy: the view is not touched and shares no object with the result', () => {

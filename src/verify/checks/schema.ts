@@ -68,21 +68,18 @@ export async function checkSchema(view: CredentialView, cred: Record<string, any
     const copy: Record<string, unknown> = { '@context': cred['@context'], ...(copyAsGiven(view.document, cred, 0) as Record<string, unknown>) };
     if (cred.proof !== undefined) copy.proof = cred.proof;
     // embedded credentials (CLR): their @context and proofs are not claims of the envelope; restore them by position
-    const subj = copy.credentialSubject;
-    const origSubj = cred.credentialSubject;
-    if (subj && typeof subj === 'object' && !Array.isArray(subj) && origSubj && typeof origSubj === 'object' && !Array.isArray(origSubj)) {
-      const inner = (subj as Record<string, unknown>).verifiableCredential;
-      const orig = origSubj.verifiableCredential;
-      const a = Array.isArray(inner) ? inner : inner === undefined ? [] : [inner];
-      const o = Array.isArray(orig) ? orig : orig === undefined ? [] : [orig];
-      a.forEach((c, i) => {
-        const src = o[i];
-        if (c && typeof c === 'object' && src && typeof src === 'object') {
-          (c as Record<string, unknown>)['@context'] = (src as Record<string, unknown>)['@context'];
-          if ((src as Record<string, unknown>).proof !== undefined) (c as Record<string, unknown>).proof = (src as Record<string, unknown>).proof;
-        }
-      });
-    }
+    // (a subject list or a primitive has no verifiableCredential: nothing to restore)
+    const inner = (copy.credentialSubject as Record<string, unknown> | null | undefined)?.verifiableCredential;
+    const orig = (cred.credentialSubject as Record<string, unknown> | null | undefined)?.verifiableCredential;
+    const a = Array.isArray(inner) ? inner : [inner];
+    const o = Array.isArray(orig) ? orig : [orig];
+    a.forEach((c, i) => {
+      const src = o[i];
+      if (c && typeof c === 'object' && src && typeof src === 'object') {
+        (c as Record<string, unknown>)['@context'] = (src as Record<string, unknown>)['@context'];
+        if ((src as Record<string, unknown>).proof !== undefined) (c as Record<string, unknown>).proof = (src as Record<string, unknown>).proof;
+      }
+    });
     res = credentialWith(validators, copy);
   } catch (err) {
     return unchecked(ctx, 'SKIP_SCHEMA_ERROR', `schema validation could not run: ${show((err as { message?: unknown })?.message, 200)}`);
