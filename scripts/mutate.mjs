@@ -239,6 +239,7 @@ const areas = {
     files: ['src/verify/checks/proof.ts:1-28', 'src/verify/checks/proof.ts:162-174', 'src/verify/checks/proof.ts:183-208', 'src/verify/checks/proof.ts:227-227',
       'src/verify/checks/proof.ts:273-349', 'src/verify/checks/presentation-proof.ts:1-33', 'src/verify/documents.ts'],
     tests: ['test/verify/proof-sig-rules.test.ts'],
+  },
   // the schema check of the verify path (checkSchema: fail closed, the copy it validates, the verdict; copyAsGiven :15-40
   // is in verify-misc), the report engine and the lazy loader, with stub validators and hand-made ajv errors: seconds a run
   'verify-schema': {
