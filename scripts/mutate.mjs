@@ -51,7 +51,8 @@ const areas = {
     files: ['src/keys/did-key.ts', 'src/keys/did-key-core.ts', 'src/keys/did-web.ts', 'src/keys/multibase.ts', 'src/keys/keypair.ts', 'src/keys/controller-document.ts'],
     // unit tests that import src/keys only (a mutant run re-imports the test's module graph: importing src/index.js, i.e.
     // jsonld and the suites, took most of each run); end-to-end key tests stay in `npm test`
-    tests: ['test/core/keys-rules.test.ts', 'test/core/controller-document-rules.test.ts', 'test/core/keypair-rules.test.ts'],
+    // did-web-rules.test.ts (hand-made key objects, milliseconds) scores did-web.ts here as in the 'did-web' area
+    tests: ['test/core/keys-rules.test.ts', 'test/core/controller-document-rules.test.ts', 'test/core/keypair-rules.test.ts', 'test/core/did-web-rules.test.ts'],
   },
   // the extraction side only (untrusted images): format detection, size limit, parsing the baked text; baking (writing)
   // is not security-relevant. 'baking-png' and 'baking-svg' are the two readers.
@@ -147,7 +148,8 @@ const areas = {
   'verify-misc': {
     files: ['src/verify/options.ts', 'src/verify/report.ts', 'src/verify/compose.ts', 'src/verify/checks/type.ts', 'src/verify/checks/subject.ts',
       'src/verify/checks/context.ts', 'src/verify/checks/status.ts', 'src/verify/checks/presentation-proof.ts:34-62', 'src/verify/checks/schema.ts:15-40'],
-    tests: ['test/verify/misc-rules.test.ts'],
+    // status-policy-rules.test.ts: checkStatus's options to the status module, checkCredentialStatus as a recorder
+    tests: ['test/verify/misc-rules.test.ts', 'test/verify/status-policy-rules.test.ts'],
   },
   // the proof layer's canonicalization options, budget and cache (common.ts, canonize.ts), publicKeyOf and the lazy
   // suite loader (load.ts), on four-term documents under a stub loader: no signing

@@ -85,19 +85,21 @@ export function rotateDidWebDocument(document: unknown, newKey: KeyPair | RsaKey
   if (typeof doc.id !== 'string') throw new InvalidInputError('the DID document has no id', { code: 'ERR_DID_DOCUMENT_INVALID' });
   didWebToUrl(doc.id);
   const [vm] = createDidWebDocument(doc.id, [newKey]).verificationMethod!;
+  // a primitive entry has no id (reading one gives undefined); only null and undefined need the `?.`
   const idOf = (e: unknown, base: string): string | undefined => {
-    const id = typeof e === 'string' ? e : e && typeof e === 'object' ? (e as { id?: unknown }).id : undefined;
+    const id = typeof e === 'string' ? e : (e as { id?: unknown } | null | undefined)?.id;
     return typeof id === 'string' ? (id.startsWith('#') ? base + id : id) : undefined;
   };
-  const methods = Array.isArray(doc.verificationMethod) ? doc.verificationMethod : [];
+  const entries = (list: unknown): unknown[] => (Array.isArray(list) ? list : []);
+  const methods = entries(doc.verificationMethod);
   if (methods.some((m) => idOf(m, doc.id) === vm!.id)) throw new InvalidInputError(`${String(vm!.id)} is already in the DID document: choose another key id`, { code: 'ERR_KEY_ID_TAKEN' });
   const retire = new Set(opts.retire ?? []);
-  if (retire.has(vm!.id as string)) throw new InvalidInputError('cannot retire the key being added', { code: 'ERR_INVALID_INPUT' });
+  if (retire.has(vm!.id as string)) throw new InvalidInputError('cannot retire the key being added');
   for (const r of retire) {
     if (!methods.some((m) => idOf(m, doc.id) === r)) throw new InvalidInputError(`${r} is not in the DID document`, { code: 'ERR_VERIFICATION_METHOD_NOT_FOUND' });
   }
   const keep = (list: unknown): Array<string | Record<string, unknown>> =>
-    (Array.isArray(list) ? list : []).filter((e) => !retire.has(idOf(e, doc.id) ?? '')) as Array<string | Record<string, unknown>>;
+    entries(list).filter((e) => !retire.has(idOf(e, doc.id) ?? '')) as Array<string | Record<string, unknown>>;
   doc.verificationMethod = [vm!, ...keep(doc.verificationMethod)] as Array<Record<string, unknown>>;
   doc.assertionMethod = [vm!.id as string, ...keep(doc.assertionMethod)];
   doc.authentication = [vm!.id as string, ...keep(doc.authentication)];

@@ -145,10 +145,10 @@ function assemble(seed: Uint8Array | undefined, pub: Uint8Array, controller?: st
 export async function generateKeyPair(opts: GenerateKeyPairOptions = {}): Promise<KeyPair> {
   const algorithm = opts.algorithm ?? 'Ed25519';
   if (algorithm !== 'Ed25519' && algorithm !== 'P-256' && algorithm !== 'P-384') {
-    throw new InvalidInputError('algorithm must be Ed25519, P-256 or P-384', { code: 'ERR_INVALID_INPUT' });
+    throw new InvalidInputError('algorithm must be Ed25519, P-256 or P-384');
   }
   if (opts.controller !== undefined && (typeof opts.controller !== 'string' || !opts.controller.includes(':'))) {
-    throw new InvalidInputError('controller must be a DID or URL', { code: 'ERR_INVALID_INPUT' });
+    throw new InvalidInputError('controller must be a DID or URL');
   }
   if (algorithm !== 'Ed25519') {
     if (opts.seed !== undefined && !(opts.seed instanceof Uint8Array)) throw new InvalidInputError('seed must be a Uint8Array', { code: 'ERR_INVALID_SEED' });
@@ -168,9 +168,6 @@ export async function generateKeyPair(opts: GenerateKeyPairOptions = {}): Promis
     seed = Uint8Array.from(opts.seed);
   } else {
     seed = globalThis.crypto.getRandomValues(new Uint8Array(32));
-  }
-  if (opts.controller !== undefined && (typeof opts.controller !== 'string' || !opts.controller.includes(':'))) {
-    throw new InvalidInputError('controller must be a DID or URL', { code: 'ERR_INVALID_INPUT' });
   }
   return assemble(seed, ed25519PublicKey(seed), opts.controller, opts.id);
 }

@@ -23,7 +23,12 @@ function learnerOf(credentials: PortfolioCredential[], learner: ClrBundleOptions
     if (URI_RE.test(learner)) return { id: learner };
     return { identifier: [createIdentityObject({ identityType: ref.email !== undefined ? 'emailAddress' : 'sisSourcedId', value: (ref.email ?? ref.studentId)! })] };
   }
-  if (learner && typeof learner === 'object') {
+  if (learner !== undefined && learner !== null) {
+    // CLR 2.0 ClrSubject is an object with an id (URI) and/or identifier (IdentityObject[]): a number or boolean names
+    // no learner, and taking it for "not given" would put the default learner in a CLR the caller meant for another
+    if (typeof learner !== 'object') {
+      throw new PortfolioError('ERR_INVALID_INPUT', `learner must be a DID / URI, an email, a student id or an object with id and/or identifier, not ${typeof learner}`);
+    }
     if (typeof learner.id !== 'string' && asArray(learner.identifier).length === 0) {
       throw new PortfolioError('ERR_INVALID_INPUT', 'learner needs an id or an identifier');
     }

@@ -78,7 +78,8 @@ export interface ClrBundleOptions extends CommonBundleOptions {
   issuer?: string | Record<string, any>;
   /**
    * The learner (`ClrSubject`): an id, or an object with `id` and/or `identifier`. Default: the `credentialSubject.id`
-   * shared by every inner credential (if they do not agree, you must say who the learner is).
+   * shared by every inner credential (if they do not agree, you must say who the learner is). `null` counts as not
+   * given; any other value that is neither a string nor an object (a number, a boolean) is refused (`ERR_INVALID_INPUT`).
    */
   learner?: string | Record<string, any>;
   /** `name` of the ClrCredential (default "Comprehensive Learner Record"). */

@@ -1,11 +1,23 @@
 // Rule tests of did:web document building and key rotation (src/keys/did-web.ts, mutation area `did-web`): hand-made
 // key objects (only their public parts are read), no signing, no network.
 import { describe, expect, it } from 'vitest';
-import { createDidWebDocument, rotateDidWebDocument } from '../../src/keys/did-web.js';
+import { createDidWebDocument, didWebToUrl, rotateDidWebDocument } from '../../src/keys/did-web.js';
 
 const DID = 'did:web:uni.example';
 const key = (id: string, over: Record<string, unknown> = {}) => ({ id: `${DID}#${id}`, controller: DID, type: 'Multikey', publicKeyMultibase: `z6Mk${id}`, ...over }) as never;
 const rsa = (id: string) => ({ id: `${DID}#${id}`, controller: DID, type: 'JsonWebKey', publicKeyJwk: { kty: 'RSA', n: 'nnn', e: 'AQAB', d: 'SECRET' } }) as never;
+
+// did:web method spec §3.2 (`did:web:` method-specific-id, ":" for "/", the host percent-decoded); the refusal names the
+// input, cut to 100 characters (messages are logged)
+describe('didWebToUrl', () => {
+  it('only a string: an array that prints as a did:web DID is refused like any other non-DID', () => {
+    expect(() => didWebToUrl(['did:web:uni.example'] as never)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_DID', message: 'not a did:web DID: did:web:uni.example' }));
+    expect(didWebToUrl('did:web:uni.example')).toBe('https://uni.example/.well-known/did.json');
+  });
+  it('the refused input is named by its first 100 characters', () => {
+    expect(() => didWebToUrl(`did:key:${'z'.repeat(150)}`)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_DID', message: `not a did:web DID: did:key:${'z'.repeat(92)}` }));
+  });
+});
 
 describe('createDidWebDocument: refusals name what is wrong', () => {
   it('a DID that is not did:web: ERR_INVALID_DID, message names it', () => {
@@ -57,6 +69,13 @@ describe('rotateDidWebDocument', () => {
     expect(kept.capabilityDelegation).toEqual([`${DID}#k1`, 'y']);
     expect(kept.keyAgreement).toEqual([{ id: `${DID}#k1` }, 'z']);
     expect('keyAgreement' in rotateDidWebDocument(base(), key('k2'))).toBe(false);
+  });
+  it('relationship entries without a string id (null, a number, an object without id, a numeric id) are kept as they are', () => {
+    const odd = [null, 42, { type: 'Multikey' }, { id: 7 }];
+    const doc = { ...base(), assertionMethod: [`${DID}#k1`, ...odd], capabilityInvocation: [...odd] };
+    const r = rotateDidWebDocument(doc, key('k2'), { retire: [`${DID}#k1`] });
+    expect(r.assertionMethod).toEqual([`${DID}#k2`, ...odd]);
+    expect(r.capabilityInvocation).toEqual(odd);
   });
   it('@context: a string context is kept first and the needed contexts appended once; no context gets both; a JWK key needs the jwk context', () => {
     const s = rotateDidWebDocument({ ...base(), '@context': 'https://www.w3.org/ns/did/v1' }, key('k2'));

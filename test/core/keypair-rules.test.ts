@@ -86,7 +86,8 @@ describe('importKeyPair: shapes and the secret belonging to the public key', () 
   });
 
   it('OKP JWK: only Ed25519 with a 32-byte base64url x (and d)', async () => {
-    for (const jwk of [{ kty: 'RSA', n: 'x', e: 'AQAB' }, { kty: 'OKP', crv: 'X25519', x: PUB_B64U }, { kty: 'OKP', crv: 'Ed25519' }]) {
+    // RFC 8037 §2: an Ed25519 JWK is kty "OKP"; another kty that says crv "Ed25519" is no OKP key
+    for (const jwk of [{ kty: 'RSA', n: 'x', e: 'AQAB' }, { kty: 'OKP', crv: 'X25519', x: PUB_B64U }, { kty: 'OKP', crv: 'Ed25519' }, { kty: 'RSA', crv: 'Ed25519', x: PUB_B64U }, { kty: 'oct', crv: 'Ed25519', x: PUB_B64U }]) {
       expect(await refusal(() => importKeyPair(jwk)), JSON.stringify(jwk)).toMatchObject({ code: 'ERR_KEY_UNSUPPORTED', message: 'only Ed25519 OKP JWKs are supported here (RSA keys: see importRsaKey)' });
     }
     const bad = await refusal(() => importKeyPair({ kty: 'OKP', crv: 'Ed25519', x: 'not base64url!' }));
@@ -94,6 +95,61 @@ describe('importKeyPair: shapes and the secret belonging to the public key', () 
     expect(bad.cause).toBeInstanceOf(Error);
     expect(await refusal(() => importKeyPair({ kty: 'OKP', crv: 'Ed25519', x: 'AAAA' }))).toMatchObject({ code: 'ERR_KEY_INVALID', message: 'JWK x/d must be 32 bytes' });
     expect(await refusal(() => importKeyPair({ kty: 'OKP', crv: 'Ed25519', x: PUB_B64U, d: 'AAAA' }))).toMatchObject({ code: 'ERR_KEY_INVALID', message: 'JWK x/d must be 32 bytes' });
+  });
+});
+
+describe('importKeyPair: the key pair it builds, secrets that are no key of the curve, the controller a JWK kid gives', () => {
+  it('a public Multikey becomes { id: did:key:…#…, controller: did:key:…, type: "Multikey", publicKeyMultibase } (no secret)', () => {
+    const k = importKeyPair({ publicKeyMultibase: ED_PUB });
+    expect(k).toEqual({ id: `did:key:${ED_PUB}#${ED_PUB}`, controller: `did:key:${ED_PUB}`, type: 'Multikey', publicKeyMultibase: ED_PUB });
+    expect(k.secretKeyMultibase).toBeUndefined();
+    const p = importKeyPair({ publicKeyMultibase: P256.publicKeyMultibase });
+    expect(p).toEqual({ id: `did:key:${P256.publicKeyMultibase}#${P256.publicKeyMultibase}`, controller: `did:key:${P256.publicKeyMultibase}`, type: 'Multikey', publicKeyMultibase: P256.publicKeyMultibase });
+    expect(p.secretKeyMultibase).toBeUndefined();
+  });
+
+  it('an Ed25519 d whose public key differs from x in one byte only is refused (every byte must match)', async () => {
+    const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }) as Record<string, string>;
+    // the first base64url character holds the top 6 bits of byte 0: bytes 1–31 stay those of the real public key
+    const x = (jwk.x![0] === 'A' ? 'B' : 'A') + jwk.x!.slice(1);
+    expect(typeof importKeyPair({ kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d }).secretKeyMultibase).toBe('string');
+    expect(await refusal(() => importKeyPair({ kty: 'OKP', crv: 'Ed25519', x, d: jwk.d }))).toMatchObject({ code: 'ERR_KEY_INVALID', message: 'secret key does not match public key' });
+  });
+
+  // SEC 1 §2.2.1 / FIPS 186-5: a secret scalar is in [1, n-1]. The Multikey codec only checks the length.
+  it('a P-256 secretKeyMultibase of the right length that is no scalar of the curve (0, n) → ERR_KEY_INVALID with the cause', async () => {
+    const ZERO = 'z42thtK4xkebhpMHF4yzF9ZJqAa4rvBxg3Pt41EVVKwKzRnf'; // 0x8626 ‖ 32 × 0x00 (Python base58)
+    const ORDER = 'z42u17dSTVmUzkGfRt5tahAKxsvnmXSJHm4TNLvKXfoGtTC4'; // 0x8626 ‖ n of P-256 (Python base58)
+    for (const secretKeyMultibase of [ZERO, ORDER]) {
+      const e = await refusal(() => importKeyPair({ publicKeyMultibase: P256.publicKeyMultibase, secretKeyMultibase }));
+      expect(e).toMatchObject({ code: 'ERR_KEY_INVALID', message: 'not a valid P-256 secret key' });
+      expect(e.cause).toBeInstanceOf(Error);
+    }
+  });
+
+  // importKeyPair TSDoc: "A JWK's kid with a fragment (did:web:uni.example#key-1) is the key id, and its controller the
+  // part before # (unless opts say otherwise)". kid is a JWK member (RFC 7517 §4.5), not a Multikey one.
+  it('a JWK kid DID URL gives the id and the controller; a kid without "#", starting with "#" or without ":" gives no controller', () => {
+    const okp = { kty: 'OKP', crv: 'Ed25519', x: PUB_B64U };
+    expect(importKeyPair({ ...okp, kid: 'did:web:uni.example#key-1' })).toMatchObject({ id: 'did:web:uni.example#key-1', controller: 'did:web:uni.example' });
+    expect(importKeyPair({ ...ecJwk('P-256'), kid: 'did:web:uni.example:dept#key-2' })).toMatchObject({ id: 'did:web:uni.example:dept#key-2', controller: 'did:web:uni.example:dept' });
+    expect(importKeyPair({ ...okp, kid: 'did:web:uni.example#key-1' }, { controller: 'did:web:other.example' }).controller).toBe('did:web:other.example');
+    expect(importKeyPair({ ...okp, kid: 'did:web:uni.example' })).toMatchObject({ id: `did:key:${ED_PUB}#${ED_PUB}`, controller: `did:key:${ED_PUB}` });
+    for (const kid of ['#key:1', 'key-1#a']) expect(importKeyPair({ ...okp, kid }).controller, kid).toBe(`did:key:${ED_PUB}`);
+    expect(importKeyPair({ publicKeyMultibase: ED_PUB, kid: 'did:web:uni.example#key-1' }).controller).toBe(`did:key:${ED_PUB}`);
+  });
+});
+
+describe('exportKeyPair: EC JWKs (RFC 7518 §6.2, alg per RFC 7518 §3.1)', () => {
+  it('P-384 is ES384; the secret d only with includeSecret, the same d node:crypto gave; a public-only key has none to give', async () => {
+    for (const [crv, alg] of [['P-256', 'ES256'], ['P-384', 'ES384']] as const) {
+      const jwk = ecJwk(crv);
+      const k = importKeyPair(jwk);
+      expect(exportKeyPair(k, { format: 'jwk' })).toEqual({ kty: 'EC', crv, x: jwk.x, y: jwk.y, kid: k.id, alg });
+      expect(exportKeyPair(k, { format: 'jwk', includeSecret: true })).toEqual({ kty: 'EC', crv, x: jwk.x, y: jwk.y, d: jwk.d, kid: k.id, alg });
+      const pub = importKeyPair({ kty: 'EC', crv, x: jwk.x, y: jwk.y });
+      expect(await refusal(() => exportKeyPair(pub, { format: 'jwk', includeSecret: true }))).toMatchObject({ code: 'ERR_KEY_NO_SECRET', message: 'key has no secret part' });
+    }
   });
 });
 

@@ -205,6 +205,21 @@ describe('bundleClr: the learner (ClrSubject)', () => {
     expect(await refusal(bundleClr([byId], { key: KEY, learner: EMAIL }))).toEqual(['ERR_OTHER_LEARNER', `credential(s) 0 were not awarded to email ${EMAIL}`, { indexes: [0] }]);
   });
 
+  // CLR Standard v2.0 §ClrSubject (https://www.imsglobal.org/spec/clr/v2p0#clrsubject): id "An identifier for the
+  // recipient of the CLR credential. Either id or at least one identifier is required", identifier IdentityObject[];
+  // types.ts: "`null` counts as not given; any other value that is neither a string nor an object … is refused"
+  it('a learner that is neither a string nor an object (number, boolean) → ERR_INVALID_INPUT, not the default learner', async () => {
+    for (const [learner, kind] of [[42, 'number'], [true, 'boolean'], [0, 'number'], [false, 'boolean']] as const) {
+      const before = calls.length;
+      expect(await refusal(bundleClr([cred(1)], { key: KEY, learner: learner as any })), String(learner)).toEqual([
+        'ERR_INVALID_INPUT',
+        `learner must be a DID / URI, an email, a student id or an object with id and/or identifier, not ${kind}`,
+        undefined,
+      ]);
+      expect(calls.length).toBe(before);
+    }
+  });
+
   it('an unusable learner string → ERR_INVALID_INPUT', async () => {
     for (const learner of ['', '   ']) {
       expect(await refusal(bundleClr([cred(1)], { key: KEY, learner }))).toEqual(['ERR_INVALID_INPUT', 'learner must be a DID / URI, an email or a student id', undefined]);

@@ -490,6 +490,27 @@ describe('buildView with the real expansion (offline loader, bundled contexts)',
     expect('view' in given && given.view).toEqual(b.view);
     expect('full' in given).toBe(false);
   });
+
+  // compose.ts: the split is exact only when "nothing else contributed to sec:proof". Something else can (a full-IRI
+  // key, a term of an added context): splitProofs then fails and the claims' expansion carries that sec:proof value
+  // too, so the view is refused as a proof under another name (or as an unreadable value) — the reason `:457`
+  // `if (split)` → always is equivalent (`full` is only ever returned beside a view).
+  it('withProofs and another contributor to sec:proof: no split, the view is refused, no `full`', async () => {
+    const SEC_PROOF = 'https://w3id.org/security#proof';
+    const proof = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', verificationMethod: 'did:example:i#k', proofValue: 'zabc' };
+    const other = 'the credential carries a proof under another name than "proof": no suite would verify it, yet it is part of the signed data';
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ [SEC_PROOF]: { '@id': 'urn:x' } }, other],
+      [{ '@context': [VC2, OB3, { myproof: { '@id': SEC_PROOF, '@container': '@list' } }], myproof: [] }, other],
+      [{ [SEC_PROOF]: { '@graph': [] } }, '$.proof: a graph of 0 nodes where one is expected'],
+    ];
+    for (const [extra, message] of cases) {
+      const r = await buildView({ ...base, ...extra, proof }, loader, { withProofs: true });
+      expect(r, JSON.stringify(extra)).toEqual({ check: { id: 'context', status: 'failed', code: 'ERR_SIGNED_DATA_SHAPE', message } });
+    }
+    const unreadable = await buildView({ ...base, [SEC_PROOF]: 'x', proof }, loader, { withProofs: true });
+    expect('check' in unreadable && unreadable.check.code).toBe('ERR_SIGNED_TERM_UNREADABLE');
+  });
 });
 
 describe('buildProofView: the proof configuration as the suites canonicalize it', () => {
