@@ -222,8 +222,9 @@ export class FileStatusListStore {
   allocator(opts: { block?: number; firstBlock?: number; expected?: number } = {}): () => Promise<BitstringStatusListEntry> {
     const max = opts.block ?? 128;
     if (!Number.isSafeInteger(max) || max < 1) throw new InvalidInputError('block must be a positive integer');
-    let size = Math.min(max, opts.firstBlock ?? 8);
-    if (!Number.isSafeInteger(size) || size < 1) throw new InvalidInputError('firstBlock must be a positive integer');
+    const first = opts.firstBlock ?? 8;
+    if (!Number.isSafeInteger(first) || first < 1) throw new InvalidInputError('firstBlock must be a positive integer');
+    let size = Math.min(max, first);
     const expected = opts.expected ?? Infinity;
     if (expected !== Infinity && (!Number.isSafeInteger(expected) || expected < 0)) throw new InvalidInputError('expected must be a non-negative integer');
     const ready: BitstringStatusListEntry[] = [];
