@@ -35,6 +35,10 @@ export interface FileStatusListStoreOptions {
 const MAX_STATE_FILE = 64 * 1024 * 1024;
 /** In-process queue per file: callers in one process wait their turn instead of polling the lock file. */
 const queues = new Map<string, Promise<unknown>>();
+/** @internal How many files have callers queued (0 once every update settled: the map does not grow with every file used). */
+export function pendingQueues(): number {
+  return queues.size;
+}
 
 function io(err: unknown, what: string): StatusListError {
   return new StatusListError('ERR_STATUS_STORE_IO', `${what}: ${(err as Error)?.message ?? String(err)}`, { cause: err });

@@ -33,7 +33,7 @@ vi.mock('../../src/status/sign.js', () => ({
 
 import { CredstackError } from '../../src/errors.js';
 import { allocateStatusIndex } from '../../src/status/allocate.js';
-import { FileStatusListStore, withStatusListFile } from '../../src/status/file-store.js';
+import { FileStatusListStore, pendingQueues, withStatusListFile } from '../../src/status/file-store.js';
 import { signStatusList } from '../../src/status/sign.js';
 import type { StatusListState } from '../../src/status/types.js';
 import { writeFileAtomic } from '../../src/util/atomic-write.js';
@@ -352,6 +352,8 @@ describe('the in-process queue: callers of one file run one after another', () =
       return { state: { ...s, allocation: { ...s.allocation, next: s.allocation.next + 1 } }, saw: s.allocation.next };
     })));
     expect(most).toBe(1);
+    await tick();
+    expect(pendingQueues()).toBe(0);
     expect(got.map((g) => g.saw)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(onDisk(path).allocation.next).toBe(12);
   });
@@ -403,6 +405,9 @@ describe('the in-process queue: callers of one file run one after another', () =
       return { state: s };
     });
     expect(order.at(-1)).toBe('d');
+    // settled: no queue is kept for the file (a service touching many lists does not keep one per file forever)
+    await tick();
+    expect(pendingQueues()).toBe(0);
   });
 });
 
