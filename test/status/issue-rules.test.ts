@@ -3,19 +3,20 @@
 // (set-status.ts) and getStatus — on hand-made states. issueCredential is a recorder (no key, no JSON-LD): what is
 // under test is the document and the options, not signing (test/status/issuer.test.ts signs for real).
 //
-// Rules (W3C Bitstring Status List v1.0):
-// - §3.1 bitstring generation: "Let bitstring be a list of bits with a minimum size of 16KB, where each bit is
-//   initialized to 0 (zero)" (16 KB = 131,072 bits; §6.1 herd privacy); credstack caps a list at 16 MiB (the verifier's
-//   gzip-bomb bound, STATUS_LIST_LIMITS.maxDecodedBytes) and keeps the length a multiple of 8 (whole bytes).
-// - §2.2 BitstringStatusListCredential: "type … MUST include the BitstringStatusListCredential value"; the
-//   credentialSubject "type … MUST be BitstringStatusList"; statusPurpose "MUST be a string" (credstack makes
-//   `revocation` and `suspension` lists); encodedList "MUST be a Multibase-encoded base64url (with no padding) [RFC4648]
-//   representation of the GZIP-compressed [RFC1952] bitstring values"; validFrom / validUntil "the earliest / latest
-//   point in time at which the status list is valid"; ttl "the time to live in milliseconds".
+// Rules (W3C Bitstring Status List v1.0, Recommendation of 15 May 2025):
+// - §3.3 bitstring generation: "Let bitstring be a list of bits with a minimum size of 16KB, where each bit is
+//   initialized to 0 (zero)" (16 KB = 131,072 bits); credstack caps a list at 16 MiB (the verifier's gzip-bomb bound,
+//   STATUS_LIST_LIMITS.maxDecodedBytes) and keeps the length a multiple of 8 (whole bytes).
+// - §2.2 BitstringStatusListCredential: it "MUST express a type property that includes the
+//   BitstringStatusListCredential value"; "The type of the credential subject, which is the status list, MUST be
+//   BitstringStatusList"; encodedList "MUST be a Multibase-encoded base64url (with no padding) [RFC4648] representation
+//   of the GZIP-compressed [RFC1952] bitstring values", "The uncompressed bitstring MUST be at least 16KB in size" and
+//   "the first index, with a value of zero (0), is located at the left-most bit in the bitstring"; validFrom / validUntil
+//   "The earliest / latest point in time at which the status list is valid"; ttl "indicates the "time to live" in
+//   milliseconds before a refresh SHOULD be attempted".
 // - §2.1 BitstringStatusListEntry: statusListIndex "MUST be an arbitrary size integer greater than or equal to 0,
-//   expressed as a string in base 10"; statusListCredential "MUST be a URL".
-// - §2.1 statusPurpose: revocation "is not reversible", suspension "is reversible".
-// - §3.3 (bit order): "the first index, with a value of zero (0), is located at the left-most bit in the bitstring".
+//   expressed as a string in base 10"; statusListCredential "MUST be a URL to a verifiable credential".
+// - §2.1 statusPurpose: revocation "This status is not reversible", suspension "This status is reversible".
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -84,7 +85,7 @@ const listErr = (code: string, message: string) => ({ name: 'StatusListError', c
 describe('createStatusList', () => {
   const opts = { id: LIST, issuer: ISS, purpose: 'revocation' as const };
 
-  it('§3.1: a new list is 131,072 bits (16 KB) of zeros by default, random order, next 0, revision 0, plain JSON', () => {
+  it('§3.3: a new list is 131,072 bits (16 KB) of zeros by default, random order, next 0, revision 0, plain JSON', () => {
     const s = createStatusList(opts);
     expect(s).toStrictEqual({
       format: 'credstack-status-list/v1', id: LIST, issuer: ISS, purpose: 'revocation', length: 131_072,
