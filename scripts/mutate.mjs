@@ -247,6 +247,18 @@ const areas = {
   'verify-schema': {
     files: ['src/verify/checks/schema.ts:41-95', 'src/schema/engine.ts', 'src/schema/load.ts'],
     tests: ['test/verify/schema-rules.test.ts'],
+  // the issuing side of a status list (create, the unsigned list credential and what signStatusList hands to
+  // issueCredential — a recorder in the test —, revoke / suspend / reinstate, getStatus) on hand-made states: seconds a run
+  'status-issue': {
+    files: ['src/status/create.ts', 'src/status/sign.ts', 'src/status/set-status.ts', 'src/status/revoke.ts', 'src/status/suspend.ts',
+      'src/status/reinstate.ts', 'src/status/get-status.ts'],
+    tests: ['test/status/issue-rules.test.ts'],
+  },
+  // FileStatusListStore / withStatusListFile (file-store.ts) in a temp dir: locking (file-lock.ts a recorder around the
+  // real one), the in-process queue, the update guard, atomic writes, errors, allocator blocks; locks.test.ts (processes) stays in npm test
+  'status-store': {
+    files: ['src/status/file-store.ts'],
+    tests: ['test/status/store-rules.test.ts'],
   },
 };
 

@@ -35,6 +35,10 @@ export interface FileStatusListStoreOptions {
 const MAX_STATE_FILE = 64 * 1024 * 1024;
 /** In-process queue per file: callers in one process wait their turn instead of polling the lock file. */
 const queues = new Map<string, Promise<unknown>>();
+/** @internal How many files have callers queued (0 once every update settled: the map does not grow with every file used). */
+export function pendingQueues(): number {
+  return queues.size;
+}
 
 function io(err: unknown, what: string): StatusListError {
   return new StatusListError('ERR_STATUS_STORE_IO', `${what}: ${(err as Error)?.message ?? String(err)}`, { cause: err });
@@ -222,8 +226,9 @@ export class FileStatusListStore {
   allocator(opts: { block?: number; firstBlock?: number; expected?: number } = {}): () => Promise<BitstringStatusListEntry> {
     const max = opts.block ?? 128;
     if (!Number.isSafeInteger(max) || max < 1) throw new InvalidInputError('block must be a positive integer');
-    let size = Math.min(max, opts.firstBlock ?? 8);
-    if (!Number.isSafeInteger(size) || size < 1) throw new InvalidInputError('firstBlock must be a positive integer');
+    const first = opts.firstBlock ?? 8;
+    if (!Number.isSafeInteger(first) || first < 1) throw new InvalidInputError('firstBlock must be a positive integer');
+    let size = Math.min(max, first);
     const expected = opts.expected ?? Infinity;
     if (expected !== Infinity && (!Number.isSafeInteger(expected) || expected < 0)) throw new InvalidInputError('expected must be a non-negative integer');
     const ready: BitstringStatusListEntry[] = [];

@@ -28,7 +28,8 @@ export function setStatus(
   options: SetStatusOptions = {},
 ): StatusListState {
   const s = assertState(state);
-  if (options !== undefined && (typeof options !== 'object' || options === null)) throw new InvalidInputError('options must be an object');
+  // (undefined is the default {} here: only a non-object given explicitly is refused)
+  if (typeof options !== 'object' || options === null) throw new InvalidInputError('options must be an object');
   const force = options.force === true;
   if (verb === 'revoke' && s.purpose !== 'revocation') {
     throw new StatusListError('ERR_STATUS_PURPOSE_MISMATCH', `cannot revoke on ${s.id}: it is a ${s.purpose} list (use suspend, or a revocation list)`);

@@ -102,11 +102,8 @@ export async function signStatusList(state: StatusListState, options: SignStatus
   if (!options || typeof options !== 'object') throw new InvalidInputError('signStatusList needs { key } or { signer }');
   const now = toDate(options.now);
   if (!now) throw new InvalidInputError('options.now is not a valid date');
-  const unsigned = toStatusListCredential(state, {
-    validFrom: options.validFrom ?? now,
-    ...(options.validUntil !== undefined ? { validUntil: options.validUntil } : {}),
-    ...(options.ttl !== undefined ? { ttl: options.ttl } : {}),
-  });
+  // an absent validUntil / ttl is passed as undefined: toStatusListCredential treats that as not given
+  const unsigned = toStatusListCredential(state, { validFrom: options.validFrom ?? now, validUntil: options.validUntil, ttl: options.ttl });
   const by = options.signer !== undefined ? { signer: options.signer, key: options.key } : { key: options.key };
   const timeout = options.signerTimeoutMs !== undefined ? { signerTimeoutMs: options.signerTimeoutMs } : {};
   return (await issueCredential(unsigned, { ...by, ...timeout, now, skipSchema: true, ...(options.format !== undefined ? { format: options.format } : {}) })) as
