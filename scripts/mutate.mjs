@@ -247,6 +247,7 @@ const areas = {
   'verify-schema': {
     files: ['src/verify/checks/schema.ts:41-95', 'src/schema/engine.ts', 'src/schema/load.ts'],
     tests: ['test/verify/schema-rules.test.ts'],
+  },
   // the issuing side of a status list (create, the unsigned list credential and what signStatusList hands to
   // issueCredential — a recorder in the test —, revoke / suspend / reinstate, getStatus) on hand-made states: seconds a run
   'status-issue': {
