@@ -173,7 +173,7 @@ function fingerprint(doc: unknown): string | undefined {
 interface Deps { urls: string[]; prints: string[]; terms: Set<string> }
 
 /** Every context document the shape depends on (its contexts and the URLs they name), fingerprinted. */
-async function collectDeps(contexts: string[], loader: DocumentLoader, withTerms: boolean): Promise<Deps | undefined> {
+async function collectDeps(contexts: string[], loader: DocumentLoader): Promise<Deps | undefined> {
   const urls: string[] = [];
   const prints: string[] = [];
   const terms = new Set<string>();
@@ -198,10 +198,11 @@ async function collectDeps(contexts: string[], loader: DocumentLoader, withTerms
     while (stack.length) {
       const v = stack.pop();
       if (++n > 100_000) return undefined;
-      if (Array.isArray(v)) stack.push(...v);
+      // one push per value: `push(...v)` throws a RangeError past about 125,000 values
+      if (Array.isArray(v)) for (const x of v) stack.push(x);
       else if (v && typeof v === 'object') {
         for (const [k, x] of Object.entries(v)) {
-          if (withTerms) terms.add(k);
+          terms.add(k);
           if ((k === '@context' || k === '@import') && v !== doc) {
             for (const c of Array.isArray(x) ? x : [x]) if (typeof c === 'string') queue.push(c);
           } else if (k === '@context' && typeof x === 'string') queue.push(x);
@@ -451,7 +452,7 @@ function shapedResult(t: Template, leaves: Leaf[], dataset: Quad[], mode: RdfMod
  * array (or another mode).
  */
 export function datasetOfExpansion(expanded: unknown, mode: RdfMode): Quad[] | undefined {
-  const d = expanded && typeof expanded === 'object' ? DATASETS.get(expanded) : undefined;
+  const d = DATASETS.get(expanded as object); // undefined for a primitive (WeakMap.get does not throw)
   return d && d.mode === mode ? d.dataset : undefined;
 }
 
@@ -489,7 +490,7 @@ function instantiate(t: Template, leaves: Leaf[], mode: RdfMode): Shaped | strin
   return shapedResult(t, leaves, dataset, mode);
 }
 
-const leafText = (v: string | number): string => (typeof v === 'number' ? String(v) : v);
+const leafText = (v: string | number): string => String(v);
 
 const SLOTS: readonly Slot[] = ['subject', 'object', 'graph'];
 
@@ -539,7 +540,7 @@ function collisionPairs(ds: readonly Quad[], bySlot: ReadonlyMap<number, [Slot, 
 }
 
 async function compile(doc: Obj, shape: Shape, loader: DocumentLoader, mode: RdfMode): Promise<Template | Failed> {
-  const deps = await collectDeps(shape.contexts, loader, true);
+  const deps = await collectDeps(shape.contexts, loader);
   if (!deps) return { failed: true, bytes: 64 };
   const failed: Failed = { failed: true, deps, bytes: 64 + deps.urls.join('').length * 2 };
   try {
@@ -620,7 +621,7 @@ export async function shaped(doc: unknown, loader: DocumentLoader, mode: RdfMode
       templates.set(key, t);
       if (t.failed) {
         // a context changed (or became available): forget the failure, compile again on a later sighting
-        if (t.deps ? !(await depsUnchanged(t.deps, loader)) : (await collectDeps(shape.contexts, loader, false)) !== undefined) {
+        if (t.deps ? !(await depsUnchanged(t.deps, loader)) : (await collectDeps(shape.contexts, loader)) !== undefined) {
           templates.delete(key);
           templateBytes -= t.bytes;
           sight(key);

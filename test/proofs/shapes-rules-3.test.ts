@@ -1,0 +1,185 @@
+// Rule tests for src/proofs/shapes.ts, part 3 (mutation area `proofs-shapes`; helpers in shapes-fixtures.ts): the
+// guards the first two parts left open — IRI schemes a context defines as prefixes, quads that are distinct although
+// their values are equal, kept scalars between leaves, context documents named in unusual places, the caches while a
+// compilation is under way, and "never throws". Oracle: stock jsonld.expand / jsonld.canonize (`run` compares every
+// compiled or hit result with it) and N-Quads written by hand; never shapes.ts's own output. Rules quoted from
+// shapes.ts's header: "Guards (any one falls back to the full jsonld path): … a structural difference …, substituted
+// quads that collide (JSON-LD would merge them) …, a context document that changed since compiling"; "Never throws".
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clearShapeCache, SHAPE_STATS, shapeCacheSize, shaped } from '../../src/proofs/shapes.js';
+
+import { V, type Doc, stub, run, seq, canon } from './shapes-fixtures.js';
+
+beforeEach(() => clearShapeCache());
+afterEach(() => clearShapeCache());
+
+const X = 'https://ctx.example/x';
+const XTERMS = {
+  id: '@id',
+  type: '@type',
+  name: `${V}name`,
+  n: `${V}n`,
+  ref: { '@id': `${V}ref`, '@type': '@id' },
+  en: { '@id': `${V}name`, '@language': 'en' },
+  fr: { '@id': `${V}name`, '@language': 'fr' },
+  Thing: `${V}Thing`,
+};
+const xl = stub({ [X]: { '@context': XTERMS } });
+
+describe('IRI kinds: the probe keeps the value\'s form', () => {
+  // JSON-LD 1.1 API §5.2.2 IRI Expansion, step 6.2: "If prefix is underscore (_) or suffix begins with
+  // double-forward-slash (//), return value as it is already an IRI or a blank node identifier." — so a context that
+  // defines `https` / `http` as prefixes leaves `https://…` and `http://…` values alone, and the template must too.
+  const P = 'https://ctx.example/scheme-prefixes';
+  const pl = stub({ [P]: { '@context': { https: 'https://evil.example/h#', http: 'https://evil.example/p#', ref: { '@id': `${V}ref`, '@type': '@id' }, name: `${V}name` } } });
+  it('https:// and http:// values under a context that defines https and http as prefixes: compiled, then hits', async () => {
+    const d = (i: number): Doc => ({ '@context': P, '@id': `https://a.example/${i}`, ref: `http://b.example/${i}`, name: 'x' });
+    expect(await seq((v) => d(Number(v)), ['1', '2', '3', '4'], pl)).toEqual(['first-sighting', 'compiled', 'hit', 'hit']);
+    const s = (await shaped(d(5), pl as never, 'i18n-datatype'))!;
+    expect(await canon(s.dataset)).toBe(
+      '<https://a.example/5> <https://v.example/name> "x" .\n<https://a.example/5> <https://v.example/ref> <http://b.example/5> .\n',
+    );
+  });
+});
+
+describe('collisions: only quads that are equal in every part merge', () => {
+  // RDF 1.1 Concepts §4: an RDF dataset is a set of triples; two triples are the same only if subject, predicate and
+  // object (and graph) are the same terms — a literal and an IRI with the same text, or two literals with different
+  // datatypes or languages, are different terms.
+  it('same subject and object text, different predicate: two quads (a hit, not a collision)', async () => {
+    const d = (a: string, b: string): Doc => ({ '@context': X, id: 'urn:s', name: a, n: b });
+    expect(await run(d('a', 'b'), xl)).toBe('first-sighting');
+    expect(await run(d('c', 'd'), xl)).toBe('compiled');
+    expect(await run(d('x', 'x'), xl)).toBe('hit');
+    const s = (await shaped(d('y', 'y'), xl as never, 'i18n-datatype'))!;
+    expect(await canon(s.dataset)).toBe('<urn:s> <https://v.example/n> "y" .\n<urn:s> <https://v.example/name> "y" .\n');
+  });
+  it('a literal and an IRI with the same text: two quads', async () => {
+    const d = (a: string, b: string): Doc => ({ '@context': X, id: 'urn:s', name: [a, { id: b }] });
+    expect(await seq((v) => d(`urn:${v}`, `urn:${v}:2`), ['a', 'b'], xl)).toEqual(['first-sighting', 'compiled']);
+    expect(await run(d('urn:x', 'urn:x'), xl)).toBe('hit');
+    const s = (await shaped(d('urn:y', 'urn:y'), xl as never, 'i18n-datatype'))!;
+    expect(await canon(s.dataset)).toBe('<urn:s> <https://v.example/name> "urn:y" .\n<urn:s> <https://v.example/name> <urn:y> .\n');
+  });
+  it('two literals with the same text and different datatypes, or different languages: two quads', async () => {
+    const d = (a: string, b: string): Doc => ({ '@context': X, id: 'urn:s', name: [a, { '@value': b, '@type': `${V}Custom` }] });
+    expect(await seq((v) => d(v, `${v}2`), ['a', 'b'], xl)).toEqual(['first-sighting', 'compiled']);
+    expect(await run(d('x', 'x'), xl)).toBe('hit');
+    const s = (await shaped(d('y', 'y'), xl as never, 'i18n-datatype'))!;
+    expect(await canon(s.dataset)).toBe('<urn:s> <https://v.example/name> "y" .\n<urn:s> <https://v.example/name> "y"^^<https://v.example/Custom> .\n');
+    const e = (a: string, b: string): Doc => ({ '@context': X, id: 'urn:s', en: a, fr: b });
+    expect(await seq((v) => e(v, `${v}2`), ['a', 'b'], xl)).toEqual(['first-sighting', 'compiled']);
+    expect(await run(e('x', 'x'), xl)).toBe('hit');
+    const t = (await shaped(e('y', 'y'), xl as never, 'i18n-datatype'))!;
+    expect(await canon(t.dataset)).toBe('<urn:s> <https://v.example/name> "y"@en .\n<urn:s> <https://v.example/name> "y"@fr .\n');
+  });
+  it('two nodes given one id whose objects are different constants: two quads; equal constants: a collision', async () => {
+    const d = (a: string, b: string): Doc => ({ '@context': X, '@graph': [{ id: a, n: true }, { id: b, n: false }] });
+    expect(await seq((v) => d(`urn:${v}`, `urn:${v}:2`), ['a', 'b'], xl)).toEqual(['first-sighting', 'compiled']);
+    expect(await run(d('urn:x', 'urn:x'), xl)).toBe('hit');
+    const s = (await shaped(d('urn:y', 'urn:y'), xl as never, 'i18n-datatype'))!;
+    const B = 'http://www.w3.org/2001/XMLSchema#boolean';
+    expect(await canon(s.dataset)).toBe(`<urn:y> <https://v.example/n> "false"^^<${B}> .\n<urn:y> <https://v.example/n> "true"^^<${B}> .\n`);
+    const e = (a: string, b: string): Doc => ({ '@context': X, '@graph': [{ id: a, n: true }, { id: b, n: true }] });
+    expect(await seq((v) => e(`urn:${v}`, `urn:${v}:2`), ['a', 'b', 'c'], xl)).toEqual(['first-sighting', 'compiled', 'hit']);
+    expect(await run(e('urn:x', 'urn:x'), xl)).toBe('collision');
+  });
+});
+
+describe('kept scalars between leaves: values stay in document order', () => {
+  // the shape key keeps "every other scalar (booleans, null, other numbers: -0, 0.1, 1e21, big integers) as it is" and
+  // every type / @type value: none of them is a leaf, so the leaves after them must still get their own values
+  it('-0, 1.5, 2^53, true, null, false, a top-level @type and a nested @type among string and integer leaves', async () => {
+    const d = (v: string, k: number): Doc => ({
+      '@context': X, '@type': 'Thing', id: 'urn:s', name: [`${v}a`, -0, `${v}b`, 1.5, `${v}c`, 2 ** 53, true, null, false, { '@type': 'Thing', name: `${v}d` }], n: k,
+    });
+    expect(await run(d('p', 1), xl)).toBe('first-sighting');
+    expect(await run(d('q', 2), xl)).toBe('compiled');
+    expect(await run(d('r', 3), xl)).toBe('hit');
+    const s = (await shaped(d('s', 4), xl as never, 'i18n-datatype'))!;
+    const X_ = 'http://www.w3.org/2001/XMLSchema#';
+    expect(await canon(s.dataset)).toBe([
+      '<urn:s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://v.example/Thing> .',
+      `<urn:s> <https://v.example/n> "4"^^<${X_}integer> .`,
+      `<urn:s> <https://v.example/name> "0"^^<${X_}integer> .`,
+      `<urn:s> <https://v.example/name> "1.5E0"^^<${X_}double> .`,
+      `<urn:s> <https://v.example/name> "9007199254740992"^^<${X_}integer> .`,
+      `<urn:s> <https://v.example/name> "false"^^<${X_}boolean> .`,
+      '<urn:s> <https://v.example/name> "sa" .',
+      '<urn:s> <https://v.example/name> "sb" .',
+      '<urn:s> <https://v.example/name> "sc" .',
+      `<urn:s> <https://v.example/name> "true"^^<${X_}boolean> .`,
+      '<urn:s> <https://v.example/name> _:c14n0 .',
+      '_:c14n0 <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://v.example/Thing> .',
+      '_:c14n0 <https://v.example/name> "sd" .',
+      '',
+    ].join('\n'));
+  });
+});
+
+describe('context documents: what is a dependency', () => {
+  it('a scoped context given inline (an object) is part of its document: compiled, hits', async () => {
+    const A = 'https://ctx.example/inline-scoped';
+    const l = stub({ [A]: { '@context': { grade: `${V}grade`, box: { '@id': `${V}box`, '@context': { inner: `${V}inner` } } } } });
+    const d = (v: string): Doc => ({ '@context': A, '@id': 'urn:s', grade: v, box: { inner: v } });
+    expect(await seq(d, ['a', 'b', 'c', 'd'], l)).toEqual(['first-sighting', 'compiled', 'hit', 'hit']);
+  });
+  it('an @import key outside a context definition is no import (JSON-LD ignores it): a missing URL there does not matter', async () => {
+    // JSON-LD 1.1 §4.1.10 (Imported contexts): @import is a keyword of a context definition, i.e. inside @context
+    const A = 'https://ctx.example/stray-import';
+    const l = stub({ [A]: { '@context': { grade: `${V}grade` }, '@import': 'https://ctx.example/not-there' } });
+    const d = (v: string): Doc => ({ '@context': A, '@id': 'urn:s', grade: v });
+    expect(await seq(d, ['a', 'b', 'c'], l)).toEqual(['first-sighting', 'compiled', 'hit']);
+  });
+  it('a scoped context named inside an object of a @context list is a dependency: its change is seen', async () => {
+    const A = 'https://ctx.example/in-list';
+    const B = 'https://ctx.example/in-list/b';
+    const S = 'https://ctx.example/in-list/scoped';
+    const table = (g: string): Record<string, unknown> => ({
+      [A]: { '@context': [B, { grade: `${V}grade`, box: { '@id': `${V}box`, '@context': S } }] },
+      [B]: { '@context': { other: `${V}other` } },
+      [S]: { '@context': { inner: g } },
+    });
+    const d = (v: string): Doc => ({ '@context': A, '@id': 'urn:s', grade: v, box: { inner: v } });
+    expect(await seq(d, ['a', 'b', 'c'], stub(table(`${V}inner`)))).toEqual(['first-sighting', 'compiled', 'hit']);
+    expect(await run(d('e'), stub(table(`${V}inner2`)))).toBe('context-changed');
+  });
+  it('a context document with an array of 150,000 values: not walked, remembered as uncompilable (no error)', async () => {
+    // "a document too large" is a guard: past 100,000 values a context is not walked (the shape is left to jsonld)
+    const H = 'https://ctx.example/wide';
+    // (before: `stack.push(...array)` threw a RangeError here: fallback "error", not remembered, walked again each time)
+    const l = stub({ [H]: Object.freeze({ '@context': Object.freeze({ grade: `${V}grade` }), pad: Object.freeze(Array(150_000).fill(0)) }) });
+    const d = (v: string): Doc => ({ '@context': H, '@id': 'urn:s', grade: v });
+    expect(await seq(d, ['a', 'b', 'c'], l)).toEqual(['first-sighting', 'uncompilable', 'uncompilable']);
+    expect(shapeCacheSize()).toMatchObject({ templates: 1, templateBytes: 64 });
+  });
+});
+
+describe('caches while a compilation is under way', () => {
+  it('clearShapeCache during a compilation, then the same shape compiled again: one template, its bytes counted once', async () => {
+    const d = (v: string): Doc => ({ '@context': X, id: 'urn:s', name: v });
+    await run(d('a'), xl);
+    await run(d('b'), xl);
+    const one = shapeCacheSize().templateBytes;
+    expect(one).toBeGreaterThan(0);
+    clearShapeCache();
+    await run(d('a'), xl);
+    const first = shaped(d('b'), xl as never, 'i18n-datatype'); // compiling
+    clearShapeCache(); // drops the sighting and the "compiling" mark
+    expect(await shaped(d('c'), xl as never, 'i18n-datatype')).toBeUndefined(); // first sighting again
+    const second = shaped(d('e'), xl as never, 'i18n-datatype'); // compiles the same key a second time
+    const [s1, s2] = await Promise.all([first, second]);
+    expect(s1 && s2).toBeTruthy();
+    expect(shapeCacheSize()).toMatchObject({ templates: 1, templateBytes: one });
+    expect(await run(d('f'), xl)).toBe('hit');
+  });
+});
+
+describe('never throws', () => {
+  it('a document whose @context cannot be read: the full path (fallback "error"), no exception', async () => {
+    const before = SHAPE_STATS.fallbacks.error ?? 0;
+    const doc = { get '@context'(): string { throw new Error('unreadable'); } };
+    await expect(shaped(doc, xl as never, 'i18n-datatype')).resolves.toBeUndefined();
+    expect(SHAPE_STATS.fallbacks.error).toBe(before + 1);
+  });
+});
