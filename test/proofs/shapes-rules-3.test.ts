@@ -5,8 +5,9 @@
 // compiled or hit result with it) and N-Quads written by hand; never shapes.ts's own output. Rules quoted from
 // shapes.ts's header: "Guards (any one falls back to the full jsonld path): … a structural difference …, substituted
 // quads that collide (JSON-LD would merge them) …, a context document that changed since compiling"; "Never throws".
+import jsonld from 'jsonld';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearShapeCache, SHAPE_STATS, shapeCacheSize, shaped } from '../../src/proofs/shapes.js';
+import { clearShapeCache, probeNonce, SHAPE_LIMITS, SHAPE_STATS, shapeCacheSize, shaped } from '../../src/proofs/shapes.js';
 
 import { V, type Doc, stub, run, seq, canon } from './shapes-fixtures.js';
 
@@ -181,5 +182,70 @@ describe('never throws', () => {
     const doc = { get '@context'(): string { throw new Error('unreadable'); } };
     await expect(shaped(doc, xl as never, 'i18n-datatype')).resolves.toBeUndefined();
     expect(SHAPE_STATS.fallbacks.error).toBe(before + 1);
+  });
+});
+
+describe('template bytes: what a template keeps, counted as UTF-16 code units (× 2)', () => {
+  // "at most SHAPE_LIMITS.templates templates and templateBytes bytes": a template keeps its expansion, its dataset
+  // (both holding the probe values where the leaves go), its shape key, and either the pairs of quads values could make
+  // equal (16 bytes a pair, 8 a slot, plus a constant's text) or, past `collisionPairs` pairs or 16 × that much work,
+  // the keys of the quads that take no value. The expansion and dataset lengths come from stock jsonld on the document
+  // with the probes written in by hand (`urn:credstack-probe-<nonce>-<i>`, `credstack probe <nonce> <i>`).
+  const nonce = (): string => probeNonce();
+  const urnProbe = (i: number) => `urn:credstack-probe-${nonce()}-${i}`;
+  const strProbe = (i: number) => `credstack probe ${nonce()} ${i}`;
+  async function kept(probed: Doc, key: string): Promise<number> {
+    const o = { documentLoader: xl as never, safe: true, base: null };
+    const expanded = await jsonld.expand(structuredClone(probed) as never, o as never);
+    const dataset = await jsonld.toRDF(structuredClone(probed) as never, { ...o, rdfDirection: 'i18n-datatype', produceGeneralizedRdf: false } as never);
+    return 2 * (JSON.stringify(expanded).length + JSON.stringify(dataset).length + key.length);
+  }
+  async function compiledBytes(make: (v: string) => Doc, cap: number): Promise<number> {
+    const saved = SHAPE_LIMITS.collisionPairs;
+    clearShapeCache();
+    SHAPE_LIMITS.collisionPairs = cap;
+    try {
+      expect(await seq(make, ['a', 'b', 'c'], xl)).toEqual(['first-sighting', 'compiled', 'hit']);
+      expect(shapeCacheSize().templates).toBe(1);
+      return shapeCacheSize().templateBytes;
+    } finally {
+      SHAPE_LIMITS.collisionPairs = saved;
+    }
+  }
+  it('one quad, no pairs: expansion + dataset + key', async () => {
+    const d = (v: string): Doc => ({ '@context': X, id: `urn:${v}`, name: v });
+    const base = await kept({ '@context': X, id: urnProbe(0), name: strProbe(1) }, `["${X}"]"id":iurn;"name":s;`);
+    expect(await compiledBytes(d, 4096)).toBe(base);
+    expect(await compiledBytes(d, 0)).toBe(base); // no quad without a value: no keys either
+  });
+  it('three quads of one subject and predicate: three pairs of two varying slots (48 bytes each), kept up to the cap', async () => {
+    const d = (v: string): Doc => ({ '@context': X, id: `urn:${v}`, name: [`${v}1`, `${v}2`, `${v}3`] });
+    const base = await kept({ '@context': X, id: urnProbe(0), name: [strProbe(1), strProbe(2), strProbe(3)] }, `["${X}"]"id":iurn;"name":[s;s;s;]`);
+    expect(await compiledBytes(d, 4096)).toBe(base + 3 * 48);
+    expect(await compiledBytes(d, 3)).toBe(base + 3 * 48); // exactly the cap: kept
+    expect(await compiledBytes(d, 2)).toBe(base); // a third pair past the cap: none kept (and no fixed quads to key)
+  });
+  it('the work bound is 16 × the pair cap candidate pairs: exactly 16 for a cap of 1 keeps the one pair', async () => {
+    // six nodes: n doubles (1.5 twice, then 2.5 … 5.5: 15 candidate pairs, one possible) and two booleans (1 candidate)
+    const ids = (v: string) => [1, 2, 3, 4, 5, 6].map((i) => `urn:${v}${i}`);
+    const g = (id: string[]): Doc => ({
+      '@context': X,
+      '@graph': [{ id: id[0], n: [1.5, true] }, { id: id[1], n: [1.5, false] }, { id: id[2], n: 2.5 }, { id: id[3], n: 3.5 }, { id: id[4], n: 4.5 }, { id: id[5], n: 5.5 }],
+    });
+    const key = `["${X}"]"@graph":[{"id":iurn;"n":[x1.5;true;]}{"id":iurn;"n":[x1.5;false;]}{"id":iurn;"n":x2.5;}{"id":iurn;"n":x3.5;}{"id":iurn;"n":x4.5;}{"id":iurn;"n":x5.5;}]`;
+    const base = await kept(g([0, 1, 2, 3, 4, 5].map(urnProbe)), key);
+    const d = (v: string) => g(ids(v));
+    expect(await compiledBytes(d, 1)).toBe(base + 16 + 2 * 8); // the pair (node 1, node 2): their subjects
+    expect(await compiledBytes(d, 0)).toBe(base); // no work allowed: keyed (no fixed quads)
+  });
+  it('a constant slot costs its text; keyed instead, each fixed quad costs its key', async () => {
+    // node 2's id is a compact IRI (string kind): pinned, so its quad takes no value; the pair compares node 1's id
+    // (a leaf) with the constant "ex:y"
+    const d = (v: string): Doc => ({ '@context': X, '@graph': [{ id: `urn:${v}`, n: 1.5 }, { id: 'ex:y', n: 1.5 }] });
+    const base = await kept({ '@context': X, '@graph': [{ id: urnProbe(0), n: 1.5 }, { id: 'ex:y', n: 1.5 }] }, `["${X}"]"@graph":[{"id":iurn;"n":x1.5;}{"id":s;"n":x1.5;}]`);
+    expect(await compiledBytes(d, 4096)).toBe(base + 16 + 8 + 8 + 2 * 'ex:y'.length);
+    // the fixed quad's key: each term as type, value, datatype, language (NUL-separated), terms separated by U+0001
+    const fixedKey = ['NamedNode\u0000ex:y\u0000\u0000', `NamedNode\u0000${V}n\u0000\u0000`, 'Literal\u00001.5E0\u0000http://www.w3.org/2001/XMLSchema#double\u0000', 'DefaultGraph\u0000\u0000\u0000'].join('\u0001');
+    expect(await compiledBytes(d, 0)).toBe(base + 2 * fixedKey.length);
   });
 });
