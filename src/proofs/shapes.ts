@@ -203,10 +203,8 @@ async function collectDeps(contexts: string[], loader: DocumentLoader): Promise<
       else if (v && typeof v === 'object') {
         for (const [k, x] of Object.entries(v)) {
           terms.add(k);
-          if ((k === '@context' || k === '@import') && v !== doc) {
-            for (const c of Array.isArray(x) ? x : [x]) if (typeof c === 'string') queue.push(c);
-          } else if (k === '@context' && typeof x === 'string') queue.push(x);
-          else if (k === '@context' && Array.isArray(x)) for (const c of x) if (typeof c === 'string') queue.push(c);
+          // @context at any depth (the document's own, scoped ones); @import only inside a context definition
+          if (k === '@context' || (k === '@import' && v !== doc)) for (const c of Array.isArray(x) ? x : [x]) if (typeof c === 'string') queue.push(c);
           stack.push(x);
         }
       }
@@ -386,9 +384,9 @@ function locate(run: Shaped, probes: (string | number)[], leaves: Leaf[], skip: 
     for (const slot of ['subject', 'predicate', 'object', 'graph'] as const) {
       const t = q[slot];
       if (t.datatype?.value.includes(NONCE) || t.language?.includes(NONCE)) poisoned = true;
-      const probeKey = t.termType === 'Literal' ? [`s${t.value}`, /^-?\d+$/.test(t.value) ? `n${t.value}` : ''] : [`s${t.value}`];
-      let i: number | undefined;
-      for (const k of probeKey) if (k && byValue.has(k)) i = byValue.get(k);
+      // a string probe, or an integer probe written as a literal's value (string probes never look like integers,
+      // so at most one of the two is found)
+      const i = byValue.get(`s${t.value}`) ?? byValue.get(`n${t.value}`);
       if (i === undefined) {
         if (t.value.includes(NONCE)) poisoned = true;
         continue;

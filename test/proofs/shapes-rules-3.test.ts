@@ -118,6 +118,21 @@ describe('kept scalars between leaves: values stay in document order', () => {
   });
 });
 
+describe('the mode: how toRDF treats @direction', () => {
+  // RdfMode: "eddsa-rdfc-2022: 'i18n-datatype'; Ed25519Signature2020: none" — JSON-LD 1.1 API §8.6 (rdfDirection
+  // i18n-datatype): a literal with a base direction gets the datatype https://www.w3.org/ns/i18n#<language>_<direction>;
+  // without rdfDirection, safe mode refuses the direction (the full path, here an error of stock jsonld too)
+  const D = 'https://ctx.example/dir';
+  const dl = stub({ [D]: { '@context': { '@version': 1.1, id: '@id', rtl: { '@id': `${V}rtl`, '@language': 'ar', '@direction': 'rtl' }, name: `${V}name` } } });
+  const d = (v: string): Doc => ({ '@context': D, id: 'urn:s', rtl: v, name: 'x' });
+  it('a direction given by the context: i18n-datatype substitutes the value; mode none is left to the full path', async () => {
+    expect(await seq(d, ['a', 'b', 'c'], dl, 'i18n-datatype')).toEqual(['first-sighting', 'compiled', 'hit']);
+    const s = (await shaped(d('abc'), dl as never, 'i18n-datatype'))!;
+    expect(await canon(s.dataset)).toBe('<urn:s> <https://v.example/name> "x" .\n<urn:s> <https://v.example/rtl> "abc"^^<https://www.w3.org/ns/i18n#ar_rtl> .\n');
+    expect(await seq(d, ['a', 'b', 'c'], dl, 'none')).toEqual(['first-sighting', 'uncompilable', 'uncompilable']);
+  });
+});
+
 describe('context documents: what is a dependency', () => {
   it('a scoped context given inline (an object) is part of its document: compiled, hits', async () => {
     const A = 'https://ctx.example/inline-scoped';
