@@ -103,7 +103,7 @@ export function shapeOf(doc: unknown): Shape | string {
       out += '[';
       for (const x of v) walk(x, depth + 1);
       out += ']';
-    } else if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype || (typeof v === 'object' && Object.getPrototypeOf(v) === null)) {
+    } else if (typeof v === 'object' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) {
       out += '{';
       for (const k of Object.keys(v as Obj)) {
         if (k === '@context') throw new Refuse('context');
