@@ -141,7 +141,7 @@ export function shapeOf(doc: unknown): Shape | string {
 function substituteJson(doc: Obj, values: readonly unknown[]): Obj {
   let i = 0;
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string' || (typeof v === 'number' && Number.isSafeInteger(v) && !Object.is(v, -0))) return values[i++];
+    if (typeof v === 'string' || (Number.isSafeInteger(v) && !Object.is(v, -0))) return values[i++];
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') {
       const o: Obj = {};
@@ -239,7 +239,7 @@ interface Template {
   /** The template's quads, frozen: those no leaf lands in are shared by every instance as they are. */
   dataset: readonly Quad[];
   landings: Landing[];
-  /** The quads that take values, in dataset order. */
+  /** The quads that take values. */
   substituted: Substituted[];
   /**
    * The pairs of quads that values could make equal (at most {@link SHAPE_LIMITS}`.collisionPairs`), each flattened as
@@ -500,7 +500,8 @@ const SLOTS: readonly Slot[] = ['subject', 'object', 'graph'];
 function collisionPairs(ds: readonly Quad[], bySlot: ReadonlyMap<number, [Slot, number][]>, cap: number): (number | string)[][] | undefined {
   const groups = new Map<string, number[]>();
   ds.forEach((q, qi) => {
-    const g = `${q.predicate.value}\u0000${q.subject.termType}\u0000${q.object.termType}\u0000${q.object.datatype?.value ?? ''}\u0000${q.object.language ?? ''}\u0000${q.graph.termType}`;
+    // (no datatype / language reads "undefined": never a datatype IRI or a language tag, so the groups are the same)
+    const g = `${q.predicate.value}\u0000${q.subject.termType}\u0000${q.object.termType}\u0000${String(q.object.datatype?.value)}\u0000${String(q.object.language)}\u0000${q.graph.termType}`;
     const l = groups.get(g);
     if (l) l.push(qi);
     else groups.set(g, [qi]);
@@ -570,7 +571,8 @@ async function compile(doc: Obj, shape: Shape, loader: DocumentLoader, mode: Rdf
     const expandedJson = JSON.stringify(run2.expanded);
     const bySlot = new Map<number, [Slot, number][]>();
     for (const l of landings) for (const [qi, slot] of l.quads) bySlot.set(qi, [...(bySlot.get(qi) ?? []), [slot, l.leaf]]);
-    const substituted = [...bySlot.keys()].sort((a, b) => a - b).map((qi) => ({ qi, slots: bySlot.get(qi)! }));
+    // (in landing order: instantiate writes each by its index, the collision check keys them as a set)
+    const substituted = [...bySlot.keys()].map((qi) => ({ qi, slots: bySlot.get(qi)! }));
     const fixedKeys = new Set<string>();
     let fixedBytes = 0;
     for (let qi = 0; qi < run2.dataset.length; qi++) {

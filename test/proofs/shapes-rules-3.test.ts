@@ -252,6 +252,13 @@ describe('template bytes: what a template keeps, counted as UTF-16 code units (Ã
     const d = (v: string) => g(ids(v));
     expect(await compiledBytes(d, 1)).toBe(base + 16 + 2 * 8); // the pair (node 1, node 2): their subjects
     expect(await compiledBytes(d, 0)).toBe(base); // no work allowed: keyed (no fixed quads)
+    // a seventh node: 21 + 1 candidates, past 16 Ã— 1 (the one pair would fit the pair cap): keyed
+    const h = (id: string[]): Doc => ({ ...g(id), '@graph': [...(g(id)['@graph'] as Doc[]), { id: id[6], n: 6.5 }] });
+    const key7 = `${key.slice(0, -1)}{"id":iurn;"n":x6.5;}]`;
+    const base7 = await kept(h([0, 1, 2, 3, 4, 5, 6].map(urnProbe)), key7);
+    const d7 = (v: string) => h([...ids(v), `urn:${v}7`]);
+    expect(await compiledBytes(d7, 1)).toBe(base7);
+    expect(await compiledBytes(d7, 2)).toBe(base7 + 16 + 2 * 8); // 22 â‰¤ 32
   });
   it('a constant slot costs its text; keyed instead, each fixed quad costs its key', async () => {
     // node 2's id is a compact IRI (string kind): pinned, so its quad takes no value; the pair compares node 1's id
@@ -262,5 +269,72 @@ describe('template bytes: what a template keeps, counted as UTF-16 code units (Ã
     // the fixed quad's key: each term as type, value, datatype, language (NUL-separated), terms separated by U+0001
     const fixedKey = ['NamedNode\u0000ex:y\u0000\u0000', `NamedNode\u0000${V}n\u0000\u0000`, 'Literal\u00001.5E0\u0000http://www.w3.org/2001/XMLSchema#double\u0000', 'DefaultGraph\u0000\u0000\u0000'].join('\u0001');
     expect(await compiledBytes(d, 0)).toBe(base + 2 * fixedKey.length);
+  });
+});
+
+describe('probes that show up where they cannot be substituted: never compiled', () => {
+  // locate: "undefined when a probe-like value shows up anywhere it cannot be substituted" (the shape is left to jsonld)
+  const W = 'https://ctx.example/vocab';
+  const wl = stub({ [W]: { '@context': { '@vocab': V, id: '@id', kind: '@type', js: { '@id': `${V}js`, '@type': '@json' }, typed: { '@id': `${V}typed`, '@type': `${V}Custom` } } } });
+  it('a string-kind @type value under @vocab: its probe comes back vocabulary-relative (in no quad: not an IRI)', async () => {
+    const d = (v: string, w: string): Doc => ({ '@context': W, id: 'urn:s', kind: v, name: w });
+    expect(await run(d('abc', 'x'), wl)).toBe('first-sighting');
+    expect(await run(d('abc', 'y'), wl)).toBe('uncompilable');
+    expect(await run(d('abc', 'z'), wl)).toBe('uncompilable');
+  });
+  it('a property IRI that holds the nonce (a context can name anything), even with no value: never compiled', async () => {
+    const N = 'https://ctx.example/nonce-term';
+    const l = stub({ [N]: { '@context': { id: '@id', name: `${V}name`, odd: `https://x.example/${probeNonce()}` } } });
+    const d = (v: string): Doc => ({ '@context': N, id: 'urn:s', name: v, odd: [] });
+    expect(await seq(d, ['a', 'b', 'c'], l)).toEqual(['first-sighting', 'uncompilable', 'uncompilable']);
+  });
+  it('an @json value with no strings or integers in it (null, booleans) is a constant: compiled, hits', async () => {
+    const d = (v: string): Doc => ({ '@context': W, id: 'urn:s', js: { a: null, b: [true] }, name: v });
+    expect(await seq(d, ['a', 'b', 'c'], wl)).toEqual(['first-sighting', 'compiled', 'hit']);
+    const s = (await shaped(d('x'), wl as never, 'i18n-datatype'))!;
+    expect(await canon(s.dataset)).toBe('<urn:s> <https://v.example/js> "{\\"a\\":null,\\"b\\":[true]}"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON> .\n<urn:s> <https://v.example/name> "x" .\n');
+  });
+  it('a value equal to a quad that takes no value (a boolean under a typed term): a collision, with pairs and keyed', async () => {
+    // typed true is "true"^^<Custom>; the string "true" under typed is the same literal (stock jsonld writes it twice)
+    for (const cap of [4096, 0]) {
+      clearShapeCache();
+      const saved = SHAPE_LIMITS.collisionPairs;
+      SHAPE_LIMITS.collisionPairs = cap;
+      try {
+        const d = (v: string): Doc => ({ '@context': W, id: 'urn:s', typed: [true, v] });
+        expect(await seq(d, ['1', '2', '3'], wl)).toEqual(['first-sighting', 'compiled', 'hit']);
+        expect(await run(d('true'), wl)).toBe('collision');
+        expect(await run(d('false'), wl)).toBe('hit');
+      } finally {
+        SHAPE_LIMITS.collisionPairs = saved;
+      }
+    }
+  });
+});
+
+describe('the template byte bound, with another template kept', () => {
+  it('a template larger than templateBytes is not kept, and does not push out the ones that fit', async () => {
+    const d = (i: number, v: string): Doc => ({ '@context': X, id: 'urn:s', name: Array.from({ length: i + 1 }, (_, j) => `${v}${j}`) });
+    await run(d(0, 'a'), xl);
+    await run(d(0, 'b'), xl);
+    const small = shapeCacheSize().templateBytes;
+    clearShapeCache();
+    await run(d(4, 'a'), xl);
+    await run(d(4, 'b'), xl);
+    const large = shapeCacheSize().templateBytes;
+    expect(large).toBeGreaterThan(small);
+    clearShapeCache();
+    const saved = SHAPE_LIMITS.templateBytes;
+    try {
+      SHAPE_LIMITS.templateBytes = large - 1;
+      await run(d(0, 'a'), xl);
+      expect(await run(d(0, 'b'), xl)).toBe('compiled');
+      await run(d(4, 'a'), xl);
+      expect(await run(d(4, 'b'), xl)).toBe('compiled'); // used once, not kept
+      expect(shapeCacheSize()).toMatchObject({ templates: 1, templateBytes: small });
+      expect(await run(d(0, 'c'), xl)).toBe('hit');
+    } finally {
+      SHAPE_LIMITS.templateBytes = saved;
+    }
   });
 });
