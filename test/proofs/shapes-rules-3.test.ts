@@ -294,6 +294,18 @@ describe('probes that show up where they cannot be substituted: never compiled',
     const s = (await shaped(d('x'), wl as never, 'i18n-datatype'))!;
     expect(await canon(s.dataset)).toBe('<urn:s> <https://v.example/js> "{\\"a\\":null,\\"b\\":[true]}"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON> .\n<urn:s> <https://v.example/name> "x" .\n');
   });
+  it('two equal quads that take no value (the float 1.5 and the string "1.5" under xsd:double): never compiled', async () => {
+    // the quads without a value must be pairwise distinct (the collision check relies on it); stock jsonld writes
+    // "1.5E0"^^xsd:double twice here (two different JSON-LD values), and the string leaf cannot be substituted (pinned)
+    const T = 'https://ctx.example/double';
+    const l = stub({ [T]: { '@context': { id: '@id', name: `${V}name`, dbl: { '@id': `${V}dbl`, '@type': 'http://www.w3.org/2001/XMLSchema#double' } } } });
+    // (no id: a blank subject, so neither quad takes a value)
+    const d = (v: string): Doc => ({ '@context': T, dbl: [1.5, '1.5'], name: v });
+    expect(await seq(d, ['a', 'b', 'c'], l)).toEqual(['first-sighting', 'uncompilable', 'uncompilable']);
+    clearShapeCache(); // the same shape key (a kept float and a string): remembered as uncompilable until then
+    const e = (v: string): Doc => ({ '@context': T, dbl: [1.5, '2.5'], name: v });
+    expect(await seq(e, ['a', 'b', 'c'], l)).toEqual(['first-sighting', 'compiled', 'hit']);
+  });
   it('a value equal to a quad that takes no value (a boolean under a typed term): a collision, with pairs and keyed', async () => {
     // typed true is "true"^^<Custom>; the string "true" under typed is the same literal (stock jsonld writes it twice)
     for (const cap of [4096, 0]) {
