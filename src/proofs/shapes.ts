@@ -103,7 +103,7 @@ export function shapeOf(doc: unknown): Shape | string {
       out += '[';
       for (const x of v) walk(x, depth + 1);
       out += ']';
-    } else if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype || (typeof v === 'object' && Object.getPrototypeOf(v) === null)) {
+    } else if (typeof v === 'object' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) {
       out += '{';
       for (const k of Object.keys(v as Obj)) {
         if (k === '@context') throw new Refuse('context');
@@ -141,7 +141,7 @@ export function shapeOf(doc: unknown): Shape | string {
 function substituteJson(doc: Obj, values: readonly unknown[]): Obj {
   let i = 0;
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string' || (typeof v === 'number' && Number.isSafeInteger(v) && !Object.is(v, -0))) return values[i++];
+    if (typeof v === 'string' || (Number.isSafeInteger(v) && !Object.is(v, -0))) return values[i++];
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') {
       const o: Obj = {};
@@ -173,7 +173,7 @@ function fingerprint(doc: unknown): string | undefined {
 interface Deps { urls: string[]; prints: string[]; terms: Set<string> }
 
 /** Every context document the shape depends on (its contexts and the URLs they name), fingerprinted. */
-async function collectDeps(contexts: string[], loader: DocumentLoader, withTerms: boolean): Promise<Deps | undefined> {
+async function collectDeps(contexts: string[], loader: DocumentLoader): Promise<Deps | undefined> {
   const urls: string[] = [];
   const prints: string[] = [];
   const terms = new Set<string>();
@@ -198,14 +198,13 @@ async function collectDeps(contexts: string[], loader: DocumentLoader, withTerms
     while (stack.length) {
       const v = stack.pop();
       if (++n > 100_000) return undefined;
-      if (Array.isArray(v)) stack.push(...v);
+      // one push per value: `push(...v)` throws a RangeError past about 125,000 values
+      if (Array.isArray(v)) for (const x of v) stack.push(x);
       else if (v && typeof v === 'object') {
         for (const [k, x] of Object.entries(v)) {
-          if (withTerms) terms.add(k);
-          if ((k === '@context' || k === '@import') && v !== doc) {
-            for (const c of Array.isArray(x) ? x : [x]) if (typeof c === 'string') queue.push(c);
-          } else if (k === '@context' && typeof x === 'string') queue.push(x);
-          else if (k === '@context' && Array.isArray(x)) for (const c of x) if (typeof c === 'string') queue.push(c);
+          terms.add(k);
+          // @context at any depth (the document's own, scoped ones); @import only inside a context definition
+          if (k === '@context' || (k === '@import' && v !== doc)) for (const c of Array.isArray(x) ? x : [x]) if (typeof c === 'string') queue.push(c);
           stack.push(x);
         }
       }
@@ -240,7 +239,7 @@ interface Template {
   /** The template's quads, frozen: those no leaf lands in are shared by every instance as they are. */
   dataset: readonly Quad[];
   landings: Landing[];
-  /** The quads that take values, in dataset order. */
+  /** The quads that take values. */
   substituted: Substituted[];
   /**
    * The pairs of quads that values could make equal (at most {@link SHAPE_LIMITS}`.collisionPairs`), each flattened as
@@ -385,9 +384,9 @@ function locate(run: Shaped, probes: (string | number)[], leaves: Leaf[], skip: 
     for (const slot of ['subject', 'predicate', 'object', 'graph'] as const) {
       const t = q[slot];
       if (t.datatype?.value.includes(NONCE) || t.language?.includes(NONCE)) poisoned = true;
-      const probeKey = t.termType === 'Literal' ? [`s${t.value}`, /^-?\d+$/.test(t.value) ? `n${t.value}` : ''] : [`s${t.value}`];
-      let i: number | undefined;
-      for (const k of probeKey) if (k && byValue.has(k)) i = byValue.get(k);
+      // a string probe, or an integer probe written as a literal's value (string probes never look like integers,
+      // so at most one of the two is found)
+      const i = byValue.get(`s${t.value}`) ?? byValue.get(`n${t.value}`);
       if (i === undefined) {
         if (t.value.includes(NONCE)) poisoned = true;
         continue;
@@ -451,7 +450,7 @@ function shapedResult(t: Template, leaves: Leaf[], dataset: Quad[], mode: RdfMod
  * array (or another mode).
  */
 export function datasetOfExpansion(expanded: unknown, mode: RdfMode): Quad[] | undefined {
-  const d = expanded && typeof expanded === 'object' ? DATASETS.get(expanded) : undefined;
+  const d = DATASETS.get(expanded as object); // undefined for a primitive (WeakMap.get does not throw)
   return d && d.mode === mode ? d.dataset : undefined;
 }
 
@@ -489,7 +488,7 @@ function instantiate(t: Template, leaves: Leaf[], mode: RdfMode): Shaped | strin
   return shapedResult(t, leaves, dataset, mode);
 }
 
-const leafText = (v: string | number): string => (typeof v === 'number' ? String(v) : v);
+const leafText = (v: string | number): string => String(v);
 
 const SLOTS: readonly Slot[] = ['subject', 'object', 'graph'];
 
@@ -501,7 +500,8 @@ const SLOTS: readonly Slot[] = ['subject', 'object', 'graph'];
 function collisionPairs(ds: readonly Quad[], bySlot: ReadonlyMap<number, [Slot, number][]>, cap: number): (number | string)[][] | undefined {
   const groups = new Map<string, number[]>();
   ds.forEach((q, qi) => {
-    const g = `${q.predicate.value}\u0000${q.subject.termType}\u0000${q.object.termType}\u0000${q.object.datatype?.value ?? ''}\u0000${q.object.language ?? ''}\u0000${q.graph.termType}`;
+    // (no datatype / language reads "undefined": never a datatype IRI or a language tag, so the groups are the same)
+    const g = `${q.predicate.value}\u0000${q.subject.termType}\u0000${q.object.termType}\u0000${String(q.object.datatype?.value)}\u0000${String(q.object.language)}\u0000${q.graph.termType}`;
     const l = groups.get(g);
     if (l) l.push(qi);
     else groups.set(g, [qi]);
@@ -539,7 +539,7 @@ function collisionPairs(ds: readonly Quad[], bySlot: ReadonlyMap<number, [Slot, 
 }
 
 async function compile(doc: Obj, shape: Shape, loader: DocumentLoader, mode: RdfMode): Promise<Template | Failed> {
-  const deps = await collectDeps(shape.contexts, loader, true);
+  const deps = await collectDeps(shape.contexts, loader);
   if (!deps) return { failed: true, bytes: 64 };
   const failed: Failed = { failed: true, deps, bytes: 64 + deps.urls.join('').length * 2 };
   try {
@@ -571,7 +571,8 @@ async function compile(doc: Obj, shape: Shape, loader: DocumentLoader, mode: Rdf
     const expandedJson = JSON.stringify(run2.expanded);
     const bySlot = new Map<number, [Slot, number][]>();
     for (const l of landings) for (const [qi, slot] of l.quads) bySlot.set(qi, [...(bySlot.get(qi) ?? []), [slot, l.leaf]]);
-    const substituted = [...bySlot.keys()].sort((a, b) => a - b).map((qi) => ({ qi, slots: bySlot.get(qi)! }));
+    // (in landing order: instantiate writes each by its index, the collision check keys them as a set)
+    const substituted = [...bySlot.keys()].map((qi) => ({ qi, slots: bySlot.get(qi)! }));
     const fixedKeys = new Set<string>();
     let fixedBytes = 0;
     for (let qi = 0; qi < run2.dataset.length; qi++) {
@@ -620,7 +621,7 @@ export async function shaped(doc: unknown, loader: DocumentLoader, mode: RdfMode
       templates.set(key, t);
       if (t.failed) {
         // a context changed (or became available): forget the failure, compile again on a later sighting
-        if (t.deps ? !(await depsUnchanged(t.deps, loader)) : (await collectDeps(shape.contexts, loader, false)) !== undefined) {
+        if (t.deps ? !(await depsUnchanged(t.deps, loader)) : (await collectDeps(shape.contexts, loader)) !== undefined) {
           templates.delete(key);
           templateBytes -= t.bytes;
           sight(key);
