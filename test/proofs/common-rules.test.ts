@@ -181,6 +181,28 @@ describe('boundedCanonize: the budget (one canonicalization per input, maxQuads)
     expect(await boundedCanonize({ ...two(), [PRE_EXPANDED]: 'not an array' }, { documentLoader: loader })).toBe(TWO());
     expect(await boundedCanonize({ ...two(), [PRE_EXPANDED]: 'not an array' }, { documentLoader: loader, safe: false })).toBe(TWO());
   });
+  it('the proof layer given any expansion (PRE_EXPANDED, a view\'s, no shape) keys it by that expansion, not by the input\'s JSON text', async () => {
+    // PRE_EXPANDED is the input's exact expansion, so its canonical form is the input's (a presentation's input holds
+    // every credential: its JSON text is not computed for the key)
+    const pre = [{ '@id': 'urn:p', 'https://v.example/name': [{ '@value': 'pre' }] }];
+    const b = budget();
+    const p1 = boundedCanonize({ ...two('a'), [PRE_EXPANDED]: pre }, { documentLoader: loader }, b);
+    const p2 = boundedCanonize({ ...two('b'), [PRE_EXPANDED]: pre }, { documentLoader: loader }, b);
+    expect(p2).toBe(p1);
+    expect(await p1).toBe('<urn:p> <https://v.example/name> "pre" .\n');
+    expect(b.cache.size).toBe(1);
+    // an equal but distinct expansion is another entry (identity, not content); mode none is another entry
+    const p3 = boundedCanonize({ ...two('a'), [PRE_EXPANDED]: structuredClone(pre) }, { documentLoader: loader }, b);
+    expect(p3).not.toBe(p1);
+    const p4 = boundedCanonize({ ...two('a'), [PRE_EXPANDED]: pre }, { documentLoader: loader, rdfDirection: undefined }, b);
+    expect(p4).not.toBe(p1);
+    expect([await p3, await p4]).toEqual(['<urn:p> <https://v.example/name> "pre" .\n', '<urn:p> <https://v.example/name> "pre" .\n']);
+    // outside the proof layer (safe: false) the input's JSON text still keys it
+    const u1 = boundedCanonize({ ...two('a'), [PRE_EXPANDED]: pre }, { documentLoader: loader, safe: false }, b);
+    const u2 = boundedCanonize({ ...two('b'), [PRE_EXPANDED]: pre }, { documentLoader: loader, safe: false }, b);
+    expect(u2).not.toBe(u1);
+    expect(b.cache.size).toBe(5);
+  });
   it('an expansion a compiled shape made is keyed by that expansion, whatever the input says', async () => {
     await shaped(two('s'), loader, 'i18n-datatype');
     const s = await shaped(two('t'), loader, 'i18n-datatype'); // second sighting: compiled
