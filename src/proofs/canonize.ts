@@ -35,6 +35,35 @@ export interface CanonizeOptions {
   shapes?: boolean;
 }
 
+/**
+ * @internal Whether jsonld.toRDF could change `expanded` in place: the one write jsonld.js (9.0.0, pinned) makes to its
+ * input is createNodeMap relabelling a value's blank-node datatype (`{"@value": …, "@type": "_:…"}`) — everything
+ * else it reads into new objects. Such an expansion is copied before toRDF sees it (it is shared: the view's, the
+ * credential's inside a composed presentation); any other is handed over as it is (no structuredClone of a whole
+ * presentation). Iterative: expansions may be deep.
+ */
+export function toRdfMayRewrite(expanded: unknown): boolean {
+  const stack: unknown[] = [expanded];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (const x of v) if (x !== null && typeof x === 'object') stack.push(x);
+    } else if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if ('@value' in o) {
+        // (a value's own content is never written)
+        if (typeof o['@type'] === 'string' && o['@type'].startsWith('_:')) return true;
+        continue;
+      }
+      for (const k in o) {
+        const x = o[k];
+        if (x !== null && typeof x === 'object') stack.push(x);
+      }
+    }
+  }
+  return false;
+}
+
 /** @internal The canonical N-Quads of `input` (safe mode, base null). Throws jsonld's errors as they are. */
 export async function canonizeDocument(input: unknown, opts: CanonizeOptions): Promise<string> {
   const mode = opts.mode ?? 'i18n-datatype';
@@ -52,7 +81,7 @@ export async function canonizeDocument(input: unknown, opts: CanonizeOptions): P
   if (!dataset) {
     const toRdf = { documentLoader: opts.documentLoader, base: null, safe: true, produceGeneralizedRdf: false, ...(mode === 'i18n-datatype' ? { rdfDirection: 'i18n-datatype' } : {}) };
     dataset = (opts.expanded
-      ? await jsonld.toRDF(structuredClone(opts.expanded) as any, { ...toRdf, skipExpansion: true } as any)
+      ? await jsonld.toRDF((toRdfMayRewrite(opts.expanded) ? structuredClone(opts.expanded) : opts.expanded) as any, { ...toRdf, skipExpansion: true } as any)
       : await jsonld.toRDF(input as any, toRdf as any)) as unknown as Quad[];
   }
   CANONIZE_WORK.calls++;
