@@ -80,18 +80,28 @@ export function splitProofs(full: unknown, n: number): unknown[] | undefined {
 }
 
 /**
+ * @internal Whether a presentation is of the shape whose expansion {@link composePresentationExpansion} composes (see
+ * the module comment): `@context` exactly VC 2.0, type exactly `VerifiablePresentation`, every `verifiableCredential`
+ * entry an object. Its callers keep the credentials' expansions with proofs only then: a CLR, or any other
+ * presentation, is expanded on its own, and nothing would read them.
+ */
+export function presentationComposable(vp: Obj): boolean {
+  if (!isVc2Only(vp['@context'])) return false;
+  if (!(vp.type === 'VerifiablePresentation' || (Array.isArray(vp.type) && vp.type.length === 1 && vp.type[0] === 'VerifiablePresentation'))) return false;
+  return list(vp.verifiableCredential).every(isObj);
+}
+
+/**
  * @internal The expansion of a presentation without its proof, composed from the expansions with proofs of its
  * credentials (`fullOf(entry)`, undefined when not known): undefined when the presentation is not of the shape where
  * this is exact (see the module comment) or an expansion is missing. Throws what jsonld.expand throws on the
  * presentation's own part.
  */
 export async function composePresentationExpansion(vp: Obj, fullOf: (entry: unknown) => unknown[] | undefined, loader: DocumentLoader): Promise<unknown[] | undefined> {
-  if (!isVc2Only(vp['@context'])) return undefined;
-  if (!(vp.type === 'VerifiablePresentation' || (Array.isArray(vp.type) && vp.type.length === 1 && vp.type[0] === 'VerifiablePresentation'))) return undefined;
+  if (!presentationComposable(vp)) return undefined;
   const entries = list(vp.verifiableCredential);
   const fulls: unknown[] = [];
   for (const e of entries) {
-    if (!isObj(e)) return undefined;
     const f = fullOf(e);
     if (!Array.isArray(f) || f.length !== 1 || !isObj(f[0])) return undefined;
     fulls.push(f[0]);

@@ -16,7 +16,7 @@ import { copyAsGiven } from '../../src/verify/checks/schema.js';
 import { checkStatus } from '../../src/verify/checks/status.js';
 import { checkSubject } from '../../src/verify/checks/subject.js';
 import { checkType } from '../../src/verify/checks/type.js';
-import { composePresentationExpansion, proofsSplittable, splitProofs } from '../../src/verify/compose.js';
+import { composePresentationExpansion, presentationComposable, proofsSplittable, splitProofs } from '../../src/verify/compose.js';
 import { statusPolicyOf, type VerifyContext, type VerifyOptions } from '../../src/verify/options.js';
 import { makeReport, summarizeReport, type Check } from '../../src/verify/report.js';
 import type { CredentialView } from '../../src/verify/view.js';
@@ -316,6 +316,30 @@ describe('compose: splitting proofs off an expansion, composing a presentation (
     for (const d of no) expect(await proofsSplittable(d, loader), JSON.stringify(d).slice(0, 160)).toBe(false);
     // a context term that is not `proof` keeps it splittable; a failure did not stick
     expect(await proofsSplittable(doc({ '@context': [V2, { nickname: 'urn:x:nick' }] }), loader)).toBe(true);
+  });
+
+  it('presentationComposable: @context exactly VC 2.0, type exactly VerifiablePresentation, every entry an object', () => {
+    const vp = (p: Record<string, unknown> = {}) => ({ '@context': [V2], type: ['VerifiablePresentation'], verifiableCredential: [{ id: 'urn:c1' }, {}], ...p });
+    for (const yes of [vp(), vp({ '@context': V2, type: 'VerifiablePresentation' }), vp({ verifiableCredential: undefined }), vp({ verifiableCredential: { id: 'urn:c' } }), vp({ verifiableCredential: [] })]) {
+      expect(presentationComposable(yes), JSON.stringify(yes)).toBe(true);
+    }
+    const no = [
+      vp({ '@context': [V2, V2] }),
+      vp({ '@context': [] }),
+      vp({ '@context': undefined }),
+      vp({ '@context': 'https://www.w3.org/ns/credentials/v2/' }),
+      vp({ '@context': [V1] }),
+      vp({ type: ['VerifiablePresentation', 'X'] }),
+      vp({ type: ['X'] }),
+      vp({ type: [] }),
+      vp({ type: undefined }),
+      vp({ type: 'X' }),
+      vp({ verifiableCredential: [{}, 'eyJ.a.b'] }),
+      vp({ verifiableCredential: 'eyJ.a.b' }),
+      vp({ verifiableCredential: [[{}]] }),
+      vp({ verifiableCredential: [null] }),
+    ];
+    for (const d of no) expect(presentationComposable(d), JSON.stringify(d)).toBe(false);
   });
 
   it('composePresentationExpansion: a VC 2.0-only VerifiablePresentation gets its credentials\' expansions as graphs, in order', async () => {
