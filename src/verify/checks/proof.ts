@@ -191,16 +191,13 @@ function m0(proof: Record<string, any>, all: unknown[]): unknown[] | undefined {
 
 /** p14b: one eddsa-rdfc-2022 proof verified by the proof layer; the result shaped as jsonld-signatures' (for the code below). */
 async function verifyOwnRdfc(single: Record<string | symbol, unknown>, proof: Record<string, any>, vm: Record<string, unknown>, controller: Record<string, unknown>, previous: unknown[] | undefined, documentLoader: DocumentLoader, budget: CanonizeBudget): Promise<any> {
-  const { proof: withExpansion, ...rest } = single as Record<string, unknown>;
+  const { proof: asHanded, ...rest } = single as Record<string, unknown>;
   const document: Record<string | symbol, unknown> = previous ? { ...rest, proof: previous } : rest;
-  // the view's expansion of the claims rides along (PRE_EXPANDED) unless earlier proofs are part of the signed document
+  // the view's expansions ride along (PRE_EXPANDED): the claims' unless earlier proofs are part of the signed document, and the proof configuration's (on the proof as handed to the suite)
   if (!previous && (single as Record<symbol, unknown>)[PRE_EXPANDED]) document[PRE_EXPANDED] = (single as Record<symbol, unknown>)[PRE_EXPANDED];
   const pub = publicKeyOf(vm);
   const canonize = (input: Record<string, unknown>) => boundedCanonize(input, { documentLoader, safe: true, base: null }, budget);
-  // the proof as handed to the suite: with the view's expansion of its proof configuration (PRE_EXPANDED), which the
-  // proof configuration built from it carries along (not expanded a second time)
-  const signed = (withExpansion ?? proof) as Record<string, unknown>;
-  const ok = await verifyProofSignature(document as Record<string, unknown>, signed, { kind: 'eddsa-rdfc-2022', publicKey: pub, documentLoader, canonize });
+  const ok = await verifyProofSignature(document as Record<string, unknown>, asHanded as Record<string, unknown>, { kind: 'eddsa-rdfc-2022', publicKey: pub, documentLoader, canonize });
   if (!ok) return { verified: false, error: new Error('Invalid signature.') };
   return { verified: true, results: [{ verified: true, verificationMethod: vm, purposeResult: { valid: true, controller } }] };
 }
