@@ -8,7 +8,8 @@
 // or at least one identifier MUST be supplied"; Data Integrity §2.1: challenge / domain of an authentication proof
 // ("the verifier MUST ensure" they match what it expects). credstack design: `verified` is true iff there is at least
 // one check and none failed; a status that cannot be determined fails unless `status: 'allow-unavailable'`.
-import { describe, expect, it } from 'vitest';
+import jsonld from 'jsonld';
+import { describe, expect, it, vi } from 'vitest';
 import { createDocumentLoader } from '../../src/jsonld/loader.js';
 import { checkContext } from '../../src/verify/checks/context.js';
 import { checkPresentationProofs } from '../../src/verify/checks/presentation-proof.js';
@@ -16,7 +17,7 @@ import { copyAsGiven } from '../../src/verify/checks/schema.js';
 import { checkStatus } from '../../src/verify/checks/status.js';
 import { checkSubject } from '../../src/verify/checks/subject.js';
 import { checkType } from '../../src/verify/checks/type.js';
-import { composePresentationExpansion, presentationComposable, proofsSplittable, splitProofs } from '../../src/verify/compose.js';
+import { composePresentationExpansion, contextAnswers, presentationComposable, proofsSplittable, splitProofs } from '../../src/verify/compose.js';
 import { statusPolicyOf, type VerifyContext, type VerifyOptions } from '../../src/verify/options.js';
 import { makeReport, summarizeReport, type Check } from '../../src/verify/report.js';
 import type { CredentialView } from '../../src/verify/view.js';
@@ -316,6 +317,51 @@ describe('compose: splitting proofs off an expansion, composing a presentation (
     for (const d of no) expect(await proofsSplittable(d, loader), JSON.stringify(d).slice(0, 160)).toBe(false);
     // a context term that is not `proof` keeps it splittable; a failure did not stick
     expect(await proofsSplittable(doc({ '@context': [V2, { nickname: 'urn:x:nick' }] }), loader)).toBe(true);
+  });
+
+  it('proofsSplittable with a call\'s answers: one context processing per context text; other documents, other texts, non-JSON contexts processed again', async () => {
+    const di = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', verificationMethod: 'did:example:i#k', created: NOW, proofValue: 'z1' };
+    const doc = (ctx: unknown) => ({ '@context': ctx, type: ['VerifiableCredential'], proof: di });
+    const answers = contextAnswers({});
+    const spy = vi.spyOn(jsonld, 'processContext');
+    try {
+      const processed = () => spy.mock.calls.filter((c) => c[1] !== null).length; // (the initial context is null)
+      expect(await proofsSplittable(doc([V2, { nick: 'urn:x:nick' }]), loader, answers)).toBe(true);
+      expect(processed()).toBe(1);
+      expect([...answers.keys()]).toEqual([JSON.stringify([V2, { nick: 'urn:x:nick' }])]);
+      expect(await proofsSplittable(doc([V2, { nick: 'urn:x:nick' }]), loader, answers)).toBe(true); // same text: answered
+      expect(processed()).toBe(1);
+      // a refusal is remembered as well, by its own text
+      expect(await proofsSplittable(doc([V2, { proof: 'urn:x:proof' }]), loader, answers)).toBe(false);
+      expect(await proofsSplittable(doc([V2, { proof: 'urn:x:proof' }]), loader, answers)).toBe(false);
+      expect(processed()).toBe(2);
+      expect(answers.size).toBe(2);
+      // the structural refusals come first: no processing, nothing remembered
+      expect(await proofsSplittable({ ...doc([V2, { a: 'urn:x:a' }]), proof: { ...di, note: 'x' } }, loader, answers)).toBe(false);
+      expect(processed()).toBe(2);
+      // not plain JSON (its text would not say all of it): processed each time, never remembered
+      const odd = [V2, { nick: 'urn:x:nick', other: undefined }];
+      expect(await proofsSplittable(doc(odd), loader, answers)).toBe(true);
+      expect(await proofsSplittable(doc(odd), loader, answers)).toBe(true);
+      expect(processed()).toBe(4);
+      expect(answers.size).toBe(2);
+      for (const bad of [[V2, { a: NaN }], [V2, { a: new Date(0) }], [V2, { a: () => 1 }], [V2, Object.create({ inherited: 1 })]]) {
+        await proofsSplittable(doc(bad), loader, answers);
+      }
+      expect(processed()).toBe(8);
+      expect(answers.size).toBe(2);
+      // without answers: processed every time
+      await proofsSplittable(doc([V2, { nick: 'urn:x:nick' }]), loader);
+      expect(processed()).toBe(9);
+      // at most 256 texts are remembered
+      for (let i = 0; i < 260; i++) await proofsSplittable(doc([V2, { [`t${i}`]: 'urn:x:t' }]), loader, answers);
+      expect(answers.size).toBe(256);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(contextAnswers(answers)).not.toBe(answers);
+    const owner = {};
+    expect(contextAnswers(owner)).toBe(contextAnswers(owner)); // one map per owner
   });
 
   it('presentationComposable: @context exactly VC 2.0, type exactly VerifiablePresentation, every entry an object', () => {
