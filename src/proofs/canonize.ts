@@ -46,20 +46,15 @@ export function toRdfMayRewrite(expanded: unknown): boolean {
   const stack: unknown[] = [expanded];
   while (stack.length) {
     const v = stack.pop();
-    if (Array.isArray(v)) {
-      for (const x of v) if (x !== null && typeof x === 'object') stack.push(x);
-    } else if (v !== null && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if ('@value' in o) {
-        // (a value's own content is never written)
-        if (typeof o['@type'] === 'string' && o['@type'].startsWith('_:')) return true;
-        continue;
-      }
-      for (const k in o) {
-        const x = o[k];
-        if (x !== null && typeof x === 'object') stack.push(x);
-      }
+    if (v === null || typeof v !== 'object') continue;
+    if ('@value' in v) {
+      // (a value's own content is never written)
+      const type = (v as Record<string, unknown>)['@type'];
+      if (typeof type === 'string' && type.startsWith('_:')) return true;
+      continue;
     }
+    // an array's entries, a node's (or a graph's, a list's) values
+    for (const x of Object.values(v)) stack.push(x);
   }
   return false;
 }

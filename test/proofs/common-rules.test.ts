@@ -7,7 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { base58 } from '@scure/base';
 import * as rdfCanonize from 'rdf-canonize';
 import jsonld from 'jsonld';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { boundedCanonize, CRYPTOSUITES, PRE_EXPANDED, publicKeyOf, type CanonizeBudget } from '../../src/proofs/common.js';
 import { CANONIZE_MAX_WORK_FACTOR, CANONIZE_WORK, canonizeDocument, toRdfMayRewrite } from '../../src/proofs/canonize.js';
 import { once } from '../../src/proofs/load.js';
@@ -298,8 +298,17 @@ describe('canonizeDocument (src/proofs/canonize.ts)', () => {
     }];
     const r = rich();
     expect(toRdfMayRewrite(r)).toBe(false);
-    const out = await canonizeDocument(two(), { documentLoader: loader, expanded: r, shapes: false });
-    expect(r).toEqual(rich()); // handed over as it is, and not written
+    const spy = vi.spyOn(jsonld, 'toRDF');
+    let out: string;
+    try {
+      out = await canonizeDocument(two(), { documentLoader: loader, expanded: r, shapes: false });
+      expect(spy.mock.calls[0]![0]).toBe(r); // handed over as it is (no copy) …
+      await canonizeDocument(two(), { documentLoader: loader, expanded: e, shapes: false });
+      expect(spy.mock.calls[1]![0]).not.toBe(e); // … the one jsonld writes to is copied
+    } finally {
+      spy.mockRestore();
+    }
+    expect(r).toEqual(rich()); // … and not written
     expect(out).toBe(await rdfCanonize.canonize((await jsonld.toRDF(rich() as never, { skipExpansion: true, safe: true, base: null, rdfDirection: 'i18n-datatype' } as never)) as never, { algorithm: 'RDFC-1.0' }));
   });
   it('toRdfMayRewrite: a value\'s blank-node datatype anywhere (arrays, nodes, graphs, lists, deep) is the one case', () => {
