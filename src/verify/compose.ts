@@ -37,13 +37,14 @@ const isVc2Only = (c: unknown): boolean => c === VC_V2_CONTEXT || (Array.isArray
 
 let initial: Promise<unknown> | undefined;
 
-/** Whether `v` is JSON as JSON.stringify writes it back exactly (no undefined, function, symbol, non-finite number, Date …). */
+/**
+ * Whether `v` is JSON as JSON.stringify writes it back exactly (no undefined, function, symbol, non-finite number, Date,
+ * toJSON …). Iterative; its size is the document's, already bounded (src/verify/bounds.ts).
+ */
 function plainJson(v: unknown): boolean {
   const stack: unknown[] = [v];
-  let n = 0;
   while (stack.length) {
     const x = stack.pop();
-    if (++n > 100_000) return false;
     if (x === null || typeof x === 'string' || typeof x === 'boolean') continue;
     if (typeof x === 'number') {
       if (!Number.isFinite(x)) return false;

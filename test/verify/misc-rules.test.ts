@@ -345,17 +345,32 @@ describe('compose: splitting proofs off an expansion, composing a presentation (
       expect(await proofsSplittable(doc(odd), loader, answers)).toBe(true);
       expect(processed()).toBe(4);
       expect(answers.size).toBe(2);
-      for (const bad of [[V2, { a: NaN }], [V2, { a: new Date(0) }], [V2, { a: () => 1 }], [V2, Object.create({ inherited: 1 })]]) {
+      class Odd extends Array {}
+      const toJson = Object.assign(Object.create(Array.prototype), { toJSON: () => [V2] });
+      const respelled = Object.setPrototypeOf([V2, { nick: 'urn:x:nick' }], toJson); // JSON text [V2], processed as both
+      for (const bad of [[V2, { a: NaN }], [V2, { a: Infinity }], [V2, { a: new Date(0) }], [V2, { a: () => 1 }], [V2, Object.create({ inherited: 1 })], Odd.from([V2]), respelled]) {
         await proofsSplittable(doc(bad), loader, answers);
       }
-      expect(processed()).toBe(8);
+      expect(processed()).toBe(11);
       expect(answers.size).toBe(2);
+      // plain JSON of every kind is remembered: null, booleans, finite numbers, null-prototype objects, nested arrays
+      const plain = [V2, { '@version': 1.1, '@protected': true, n: null, deep: { '@id': 'urn:x:d', '@context': [null, { x: 'urn:x:x' }] } }, Object.assign(Object.create(null), { y: 'urn:x:y' })];
+      expect(await proofsSplittable(doc(plain), loader, answers)).toBe(true);
+      expect(answers.size).toBe(3);
+      expect(await proofsSplittable(doc(plain), loader, answers)).toBe(true);
+      expect(processed()).toBe(12);
+      // never throws: a context that cannot be read is no split
+      const hostile = doc([V2]);
+      Object.defineProperty(hostile, '@context', { get() { throw new Error('no'); }, enumerable: true });
+      expect(await proofsSplittable(hostile, loader, answers)).toBe(false);
       // without answers: processed every time
       await proofsSplittable(doc([V2, { nick: 'urn:x:nick' }]), loader);
-      expect(processed()).toBe(9);
+      expect(processed()).toBe(13);
       // at most 256 texts are remembered
       for (let i = 0; i < 260; i++) await proofsSplittable(doc([V2, { [`t${i}`]: 'urn:x:t' }]), loader, answers);
       expect(answers.size).toBe(256);
+      expect(answers.has(JSON.stringify([V2, { t252: 'urn:x:t' }]))).toBe(true);
+      expect(answers.has(JSON.stringify([V2, { t253: 'urn:x:t' }]))).toBe(false);
     } finally {
       spy.mockRestore();
     }
