@@ -191,8 +191,9 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
     // one verification context for the call (document cache, keys, status lists verified once); the envelope's quads
     // and documents scale with the number of credentials it holds (at most maxCredentials), not with the allowance
     // the credentials' expansions with their proofs are kept only where the envelope's is composed from them (a
-    // presentation of that shape, src/verify/compose.ts): a CLR is expanded on its own, and nothing would read them
-    const shared: VerifyContext = kind === 'presentation' && presentationComposable(doc) ? { ...ctx, expansions: new Map<object, unknown[]>() } : ctx;
+    // presentation of that shape, src/verify/compose.ts: its type is exactly VerifiablePresentation): a CLR is expanded
+    // on its own, and nothing would read them
+    const shared: VerifyContext = presentationComposable(doc) ? { ...ctx, expansions: new Map<object, unknown[]>() } : ctx;
     const scale = envelopeScale(inner.length);
     const envCtx: VerifyContext = { ...shared, loader: ctx.forkLoader((opts.maxDocuments ?? LIMITS.maxDocuments) * scale), maxQuads: portfolioLimits(inner.length, opts.limits).maxQuads };
     const credentials: VerificationReport[] = [];
