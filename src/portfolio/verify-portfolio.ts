@@ -1,6 +1,7 @@
 import { describeLearner, matchesLearner, type LearnerRef } from '../model/learner.js';
 import { asArray, idOf, show } from '../util/json.js';
 import { checkContext } from '../verify/checks/context.js';
+import { presentationComposable } from '../verify/compose.js';
 import { checkPresentationProofs, presentationView } from '../verify/checks/presentation-proof.js';
 import { LIMITS, type VerifyContext } from '../verify/options.js';
 import { parseInput } from '../verify/parse.js';
@@ -189,8 +190,10 @@ export async function verifyPortfolio(portfolio: unknown, options: PortfolioVeri
     }
     // one verification context for the call (document cache, keys, status lists verified once); the envelope's quads
     // and documents scale with the number of credentials it holds (at most maxCredentials), not with the allowance
-    const expansions = new Map<object, unknown[]>();
-    const shared: VerifyContext = { ...ctx, expansions };
+    // the credentials' expansions with their proofs are kept only where the envelope's is composed from them (a
+    // presentation of that shape, src/verify/compose.ts: its type is exactly VerifiablePresentation): a CLR is expanded
+    // on its own, and nothing would read them
+    const shared: VerifyContext = presentationComposable(doc) ? { ...ctx, expansions: new Map<object, unknown[]>() } : ctx;
     const scale = envelopeScale(inner.length);
     const envCtx: VerifyContext = { ...shared, loader: ctx.forkLoader((opts.maxDocuments ?? LIMITS.maxDocuments) * scale), maxQuads: portfolioLimits(inner.length, opts.limits).maxQuads };
     const credentials: VerificationReport[] = [];

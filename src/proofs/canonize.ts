@@ -35,6 +35,30 @@ export interface CanonizeOptions {
   shapes?: boolean;
 }
 
+/**
+ * @internal Whether jsonld.toRDF could change `expanded` in place: the one write jsonld.js (9.0.0, pinned) makes to its
+ * input is createNodeMap relabelling a value's blank-node datatype (`{"@value": …, "@type": "_:…"}`) — everything
+ * else it reads into new objects. Such an expansion is copied before toRDF sees it (it is shared: the view's, the
+ * credential's inside a composed presentation); any other is handed over as it is (no structuredClone of a whole
+ * presentation). Iterative: expansions may be deep.
+ */
+export function toRdfMayRewrite(expanded: unknown): boolean {
+  const stack: unknown[] = [expanded];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if ('@value' in v) {
+      // (a value's own content is never written)
+      const type = (v as Record<string, unknown>)['@type'];
+      if (typeof type === 'string' && type.startsWith('_:')) return true;
+      continue;
+    }
+    // an array's entries, a node's (or a graph's, a list's) values
+    for (const x of Object.values(v)) stack.push(x);
+  }
+  return false;
+}
+
 /** @internal The canonical N-Quads of `input` (safe mode, base null). Throws jsonld's errors as they are. */
 export async function canonizeDocument(input: unknown, opts: CanonizeOptions): Promise<string> {
   const mode = opts.mode ?? 'i18n-datatype';
@@ -52,7 +76,7 @@ export async function canonizeDocument(input: unknown, opts: CanonizeOptions): P
   if (!dataset) {
     const toRdf = { documentLoader: opts.documentLoader, base: null, safe: true, produceGeneralizedRdf: false, ...(mode === 'i18n-datatype' ? { rdfDirection: 'i18n-datatype' } : {}) };
     dataset = (opts.expanded
-      ? await jsonld.toRDF(structuredClone(opts.expanded) as any, { ...toRdf, skipExpansion: true } as any)
+      ? await jsonld.toRDF((toRdfMayRewrite(opts.expanded) ? structuredClone(opts.expanded) : opts.expanded) as any, { ...toRdf, skipExpansion: true } as any)
       : await jsonld.toRDF(input as any, toRdf as any)) as unknown as Quad[];
   }
   CANONIZE_WORK.calls++;

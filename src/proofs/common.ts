@@ -11,7 +11,6 @@ import { CredstackError } from '../errors.js';
 import { b64u, decodePublicKeyMultibase } from '../keys/multibase.js';
 import type { DocumentLoader } from '../jsonld/loader.js';
 import { CANONIZE_MAX_WORK_FACTOR, CANONIZE_WORK, canonizeDocument } from './canonize.js';
-import { datasetOfExpansion } from './shapes.js';
 
 /**
  * @internal One verification's canonicalization budget, shared by every proof of a document: the canonical N-Quads of
@@ -33,10 +32,11 @@ export function boundedCanonize(input: unknown, options: Record<string, unknown>
   const layer = !!mode && opts.safe === true && opts.base === null && !opts.skipExpansion && typeof opts.documentLoader === 'function' && options.messageDigestAlgorithm !== 'SHA-384';
   let key: string | undefined;
   if (budget) {
-    // an expansion a compiled shape made: the result is its dataset's canonical form, whatever spells the input (keyed
-    // by the expansion itself, not by the input's JSON text)
-    const shapedPre = layer && Array.isArray(pre) && datasetOfExpansion(pre, mode!) !== undefined;
-    key = shapedPre ? `#${expansionId(pre as unknown[])}\u0000${mode}` : `${options.safe === false ? 'unsafe' : 'safe'}\u0000${mode ?? String(opts.rdfDirection)}\u0000${typeof options.messageDigestAlgorithm === 'string' ? options.messageDigestAlgorithm : ''}\u0000${JSON.stringify(input)}`;
+    // the proof layer given the input's expansion (a compiled shape's, or the view's: exact either way): the result is
+    // that expansion's canonical form, whatever spells the input (keyed by the expansion itself, not by the input's JSON
+    // text, which would cost a JSON.stringify of the whole document — a presentation's holds every credential)
+    const byExpansion = layer && Array.isArray(pre);
+    key = byExpansion ? `#${expansionId(pre as unknown[])}\u0000${mode}` : `${options.safe === false ? 'unsafe' : 'safe'}\u0000${mode ?? String(opts.rdfDirection)}\u0000${typeof options.messageDigestAlgorithm === 'string' ? options.messageDigestAlgorithm : ''}\u0000${JSON.stringify(input)}`;
     const hit = budget.cache.get(key);
     if (hit) return hit;
   }

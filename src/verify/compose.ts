@@ -38,10 +38,65 @@ const isVc2Only = (c: unknown): boolean => c === VC_V2_CONTEXT || (Array.isArray
 let initial: Promise<unknown> | undefined;
 
 /**
- * @internal Whether the expansion of `doc` with its proofs can be split exactly into the expansion of its claims
- * (see the module comment). Never throws.
+ * Whether `v` is JSON as JSON.stringify writes it back exactly (no undefined, function, symbol, non-finite number, Date,
+ * toJSON …). Iterative; its size is the document's, already bounded (src/verify/bounds.ts).
  */
-export async function proofsSplittable(doc: Obj, loader: DocumentLoader): Promise<boolean> {
+function plainJson(v: unknown): boolean {
+  const stack: unknown[] = [v];
+  while (stack.length) {
+    const x = stack.pop();
+    if (x === null || typeof x === 'string' || typeof x === 'boolean') continue;
+    if (typeof x === 'number') {
+      if (!Number.isFinite(x)) return false;
+      continue;
+    }
+    if (typeof x !== 'object') return false;
+    if (Array.isArray(x)) {
+      if (Object.getPrototypeOf(x) !== Array.prototype) return false;
+      for (let i = 0; i < x.length; i++) stack.push(x[i]);
+      continue;
+    }
+    const proto = Object.getPrototypeOf(x);
+    if (proto !== Object.prototype && proto !== null) return false;
+    for (const k of Object.keys(x)) stack.push((x as Obj)[k]);
+  }
+  return true;
+}
+
+/** Upper bound of one call's answers by context text ({@link proofsSplittable}'s `contexts`). */
+const MAX_CONTEXT_ANSWERS = 256;
+
+/** Whether `proof` is not a term of the active context that `ctx` makes from the initial one. Never rejects. */
+async function proofNotATerm(ctx: unknown, loader: DocumentLoader): Promise<boolean> {
+  try {
+    initial ??= jsonld.processContext(null as never, null, { base: null } as never).catch((err: unknown) => {
+      initial = undefined; // a failure is not remembered: the next presentation tries again
+      throw err;
+    });
+    const active = (await jsonld.processContext((await initial) as never, ctx as never, { documentLoader: loader as never, base: null } as never)) as { mappings?: Map<string, unknown> };
+    return active.mappings instanceof Map && !active.mappings.has('proof');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * @internal The answers of {@link proofsSplittable} by context text for the call that owns `owner` (a presentation's
+ * or portfolio's expansions map): its credentials often share one `@context`, processed once.
+ */
+export function contextAnswers(owner: object): Map<string, Promise<boolean>> {
+  let m = CONTEXT_ANSWERS.get(owner);
+  if (!m) CONTEXT_ANSWERS.set(owner, (m = new Map()));
+  return m;
+}
+const CONTEXT_ANSWERS = new WeakMap<object, Map<string, Promise<boolean>>>();
+
+/**
+ * @internal Whether the expansion of `doc` with its proofs can be split exactly into the expansion of its claims
+ * (see the module comment). `contexts`: answers already found in this call, by the `@context`'s JSON text (the same
+ * text, the same loader's documents: the same active context), at most {@link MAX_CONTEXT_ANSWERS}. Never throws.
+ */
+export async function proofsSplittable(doc: Obj, loader: DocumentLoader, contexts?: Map<string, Promise<boolean>>): Promise<boolean> {
   try {
     const ctx = doc['@context'];
     if (list(ctx)[0] !== VC_V2_CONTEXT) return false;
@@ -52,13 +107,14 @@ export async function proofsSplittable(doc: Obj, loader: DocumentLoader): Promis
     for (const p of proofs) {
       if (!isObj(p) || p.type !== 'DataIntegrityProof' || Object.keys(p).some((k) => !DI_TERMS.has(k))) return false;
     }
-    // `proof` must not be a term of the document's own context (resolved through the same loader and caches)
-    initial ??= jsonld.processContext(null as never, null, { base: null } as never).catch((err: unknown) => {
-      initial = undefined; // a failure is not remembered: the next presentation tries again
-      throw err;
-    });
-    const active = (await jsonld.processContext((await initial) as never, ctx as never, { documentLoader: loader as never, base: null } as never)) as { mappings?: Map<string, unknown> };
-    return active.mappings instanceof Map && !active.mappings.has('proof');
+    // `proof` must not be a term of the document's own context (resolved through the same loader and caches); a
+    // context that is not plain JSON is processed every time (its text would not say all of it)
+    const key = contexts && plainJson(ctx) ? JSON.stringify(ctx) : undefined;
+    const known = key === undefined ? undefined : contexts!.get(key);
+    if (known) return await known;
+    const answer = proofNotATerm(ctx, loader);
+    if (key !== undefined && contexts!.size < MAX_CONTEXT_ANSWERS) contexts!.set(key, answer);
+    return await answer;
   } catch {
     return false;
   }
@@ -80,18 +136,28 @@ export function splitProofs(full: unknown, n: number): unknown[] | undefined {
 }
 
 /**
+ * @internal Whether a presentation is of the shape whose expansion {@link composePresentationExpansion} composes (see
+ * the module comment): `@context` exactly VC 2.0, type exactly `VerifiablePresentation`, every `verifiableCredential`
+ * entry an object. Its callers keep the credentials' expansions with proofs only then: a CLR, or any other
+ * presentation, is expanded on its own, and nothing would read them.
+ */
+export function presentationComposable(vp: Obj): boolean {
+  if (!isVc2Only(vp['@context'])) return false;
+  if (!(vp.type === 'VerifiablePresentation' || (Array.isArray(vp.type) && vp.type.length === 1 && vp.type[0] === 'VerifiablePresentation'))) return false;
+  return list(vp.verifiableCredential).every(isObj);
+}
+
+/**
  * @internal The expansion of a presentation without its proof, composed from the expansions with proofs of its
  * credentials (`fullOf(entry)`, undefined when not known): undefined when the presentation is not of the shape where
  * this is exact (see the module comment) or an expansion is missing. Throws what jsonld.expand throws on the
  * presentation's own part.
  */
 export async function composePresentationExpansion(vp: Obj, fullOf: (entry: unknown) => unknown[] | undefined, loader: DocumentLoader): Promise<unknown[] | undefined> {
-  if (!isVc2Only(vp['@context'])) return undefined;
-  if (!(vp.type === 'VerifiablePresentation' || (Array.isArray(vp.type) && vp.type.length === 1 && vp.type[0] === 'VerifiablePresentation'))) return undefined;
+  if (!presentationComposable(vp)) return undefined;
   const entries = list(vp.verifiableCredential);
   const fulls: unknown[] = [];
   for (const e of entries) {
-    if (!isObj(e)) return undefined;
     const f = fullOf(e);
     if (!Array.isArray(f) || f.length !== 1 || !isObj(f[0])) return undefined;
     fulls.push(f[0]);

@@ -3,6 +3,7 @@ import { checkContext } from './checks/context.js';
 import { checkPresentationProofs, presentationView } from './checks/presentation-proof.js';
 import { envelopeScale, portfolioLimits } from './bounds.js';
 import { checkStructure } from './checks/structure.js';
+import { presentationComposable } from './compose.js';
 import { LIMITS, type VerifyContext, type VerifyOptions } from './options.js';
 import { parseInput } from './parse.js';
 import { makeReport, type Check, type VerificationReport } from './report.js';
@@ -134,8 +135,9 @@ export async function verifyPresentation(presentation: unknown, options: Present
     }
     // one verification context for the call (document cache, keys, status lists verified once); the envelope's quads
     // and documents scale with the number of credentials it holds (at most maxCredentials), not with the allowance
-    const expansions = new Map<object, unknown[]>();
-    const shared: VerifyContext = { ...ctx, expansions };
+    // the credentials' expansions with their proofs are kept only where the envelope's is composed from them (a
+    // presentation of that shape, compose.ts): another presentation is expanded on its own, and nothing would read them
+    const shared: VerifyContext = presentationComposable(vp) ? { ...ctx, expansions: new Map<object, unknown[]>() } : ctx;
     const scale = envelopeScale(inner.length);
     const envCtx: VerifyContext = { ...shared, loader: ctx.forkLoader((opts.maxDocuments ?? LIMITS.maxDocuments) * scale), maxQuads: portfolioLimits(inner.length, opts.limits).maxQuads };
     // credentials first (their expansions compose the envelope's): one level deeper, without the presentation's

@@ -9,6 +9,7 @@ import { checkStructure } from './checks/structure.js';
 import { checkSubject } from './checks/subject.js';
 import { checkType } from './checks/type.js';
 import { checkValidity } from './checks/validity.js';
+import { contextAnswers } from './compose.js';
 import { boundedLoader } from './documents.js';
 import { LIMITS, type VerifyContext, type VerifyOptions } from './options.js';
 import { boundCheck, boundObject, parseInput, type ParsedInput } from './parse.js';
@@ -67,7 +68,9 @@ export async function verifyParsed(
   let view: CredentialView | undefined;
   let claimsExpanded: unknown[] | undefined;
   if (context.status !== 'failed') {
-    const v = await buildView(cred, ctx.loader, { withProofs: ctx.expansions !== undefined });
+    // inside a composable envelope: expanded with its proofs (the envelope's expansion is composed from that), the
+    // context check shared by the call's credentials
+    const v = await buildView(cred, ctx.loader, ctx.expansions ? { withProofs: true, contexts: contextAnswers(ctx.expansions) } : { withProofs: false });
     if ('check' in v) context = v.check;
     else {
       ({ view, expanded: claimsExpanded } = v);

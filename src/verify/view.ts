@@ -443,6 +443,8 @@ export async function buildView(
   opts: {
     /** Expand the document with its proofs once and split off the claims (exact cases only, see compose.ts): `full`. */
     withProofs?: boolean;
+    /** With `withProofs`: the call's answers of proofsSplittable by context text (compose.ts `contextAnswers`). */
+    contexts?: Map<string, Promise<boolean>>;
     /** The claims' expansion, already computed exactly (a composed presentation expansion, see compose.ts). */
     expanded?: unknown[];
   } = {},
@@ -450,7 +452,7 @@ export async function buildView(
   const { proof: _proof, ...claims } = doc;
   let given = opts.expanded;
   let full: unknown[] | undefined;
-  if (!given && opts.withProofs && (await proofsSplittable(doc, loader))) {
+  if (!given && opts.withProofs && (await proofsSplittable(doc, loader, opts.contexts))) {
     // one expansion of the document with its proofs: its claims part is the claims' expansion (compose.ts)
     const f = await rawExpand(doc, loader).catch(() => undefined);
     const split = splitProofs(f, Array.isArray(doc.proof) ? doc.proof.length : 1);

@@ -2,7 +2,7 @@
 // are loaded and verified once for all credentials, each credential keeps its own document budget, the envelope's
 // expansion is composed from the credentials' expansions only where that equals jsonld's, and the holder is read from
 // the signed data.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import jsonld from 'jsonld';
 import * as vc from '@digitalbazaar/vc';
 import jsigs from 'jsonld-signatures';
@@ -272,5 +272,29 @@ describe('holder from the signed view', () => {
     expect(po.presentation.checks.filter((c) => c.id === 'holder').map((c) => c.code)).toEqual(['ERR_HOLDER_MISMATCH']);
     const qo = await verifyPortfolio(other, { now: NOW, challenge: 'h' });
     expect(qo.envelope.checks.filter((c) => c.id === 'holder').map((c) => c.code)).toEqual(['ERR_HOLDER_MISMATCH']);
+  });
+});
+
+describe('each expansion once: the proof layer canonicalizes the view\'s expansions', () => {
+  it('an eddsa-rdfc-2022 credential with inline contexts (no compiled shape): jsonld.expand runs for the claims and the proof configuration only', async () => {
+    // the view expands the claims and the proof configuration (the proof without proofValue under the document's
+    // @context); eddsa-rdfc-2022 hashes the canonical forms of exactly those, so toRDF is handed those expansions
+    const key = await generateKeyPair({ seed: seed(31) });
+    const learner = await generateKeyPair({ seed: seed(32) });
+    const cred = await issueCredential({ ...awardExample('ai', networkIssuer(key), { did: learner.controller, studentId: 'S1' }), id: 'urn:uuid:00000000-0000-4000-8000-000000000031' }, { key, now: EXAMPLE_NOW });
+    expect((cred['@context'] as unknown[]).some((c) => typeof c === 'object')).toBe(true); // inline: shapes refuse it
+    const expandSpy = vi.spyOn(jsonld, 'expand');
+    const toRdfSpy = vi.spyOn(jsonld, 'toRDF');
+    try {
+      const r = await verifyCredential(cred, { now: new Date(EXAMPLE_NOW.getTime() + 86400_000), status: 'skip' });
+      expect(r.verified).toBe(true);
+      const expanded = expandSpy.mock.calls.map((c) => Object.keys(c[0] as object).includes('proofValue'));
+      expect(expanded).toHaveLength(2); // the claims, the proof configuration — never the proof value's document again
+      expect(expanded).toEqual([false, false]);
+      expect(toRdfSpy.mock.calls.map((c) => (c[1] as { skipExpansion?: boolean }).skipExpansion)).toEqual([true, true]);
+    } finally {
+      expandSpy.mockRestore();
+      toRdfSpy.mockRestore();
+    }
   });
 });

@@ -222,6 +222,25 @@ describe('verifyPortfolio: the inner credentials, one by one', () => {
     expect(r.credentials).toEqual([rec.held.get(a), rec.held.get(b)]);
   });
 
+  it('the credentials\' expansions are kept only for a composable presentation (compose.ts), never for a CLR', async () => {
+    // the envelope's expansion is composed from them only for @context exactly VC 2.0, type exactly
+    // VerifiablePresentation and object entries; a CLR (or another presentation) is expanded on its own
+    const a = inner('a');
+    rec.clrReport = clrReport({ id: 'did:example:learner', type: ['ClrSubject'] });
+    await verifyPortfolio(clr([a]));
+    expect((calls('verifyHeld')[0]![2] as Obj).expansions).toBeUndefined();
+    expect((calls('verifyParsed')[0]![2] as Obj).expansions).toBeUndefined();
+    rec.vpView = holderView(undefined);
+    for (const other of [vp([a], { '@context': [VC2, 'https://example.org/x'] }), vp([a], { type: 'VerifiablePresentation' })]) {
+      rec.calls = [];
+      await verifyPortfolio(other);
+      const ctx = calls('verifyHeld')[0]![2] as Obj;
+      if (other.type === 'VerifiablePresentation') expect(ctx.expansions).toBeInstanceOf(Map); // type as a string: composable
+      else expect(ctx.expansions).toBeUndefined();
+      expect((calls('presentationView')[0]![2] as Obj).expansions).toBe(ctx.expansions);
+    }
+  });
+
   it('entries that are not objects fail with ERR_INPUT_NOT_OBJECT (and say what they are); they are not verified', async () => {
     rec.vpView = holderView(undefined);
     const r = await verifyPortfolio(vp([[1], 7, null, 'eyJ.x.y'] as unknown[]));

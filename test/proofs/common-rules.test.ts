@@ -7,9 +7,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { base58 } from '@scure/base';
 import * as rdfCanonize from 'rdf-canonize';
 import jsonld from 'jsonld';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { boundedCanonize, CRYPTOSUITES, PRE_EXPANDED, publicKeyOf, type CanonizeBudget } from '../../src/proofs/common.js';
-import { CANONIZE_MAX_WORK_FACTOR, CANONIZE_WORK, canonizeDocument } from '../../src/proofs/canonize.js';
+import { CANONIZE_MAX_WORK_FACTOR, CANONIZE_WORK, canonizeDocument, toRdfMayRewrite } from '../../src/proofs/canonize.js';
 import { once } from '../../src/proofs/load.js';
 import { clearShapeCache, SHAPE_STATS, shaped } from '../../src/proofs/shapes.js';
 
@@ -181,6 +181,28 @@ describe('boundedCanonize: the budget (one canonicalization per input, maxQuads)
     expect(await boundedCanonize({ ...two(), [PRE_EXPANDED]: 'not an array' }, { documentLoader: loader })).toBe(TWO());
     expect(await boundedCanonize({ ...two(), [PRE_EXPANDED]: 'not an array' }, { documentLoader: loader, safe: false })).toBe(TWO());
   });
+  it('the proof layer given any expansion (PRE_EXPANDED, a view\'s, no shape) keys it by that expansion, not by the input\'s JSON text', async () => {
+    // PRE_EXPANDED is the input's exact expansion, so its canonical form is the input's (a presentation's input holds
+    // every credential: its JSON text is not computed for the key)
+    const pre = [{ '@id': 'urn:p', 'https://v.example/name': [{ '@value': 'pre' }] }];
+    const b = budget();
+    const p1 = boundedCanonize({ ...two('a'), [PRE_EXPANDED]: pre }, { documentLoader: loader }, b);
+    const p2 = boundedCanonize({ ...two('b'), [PRE_EXPANDED]: pre }, { documentLoader: loader }, b);
+    expect(p2).toBe(p1);
+    expect(await p1).toBe('<urn:p> <https://v.example/name> "pre" .\n');
+    expect(b.cache.size).toBe(1);
+    // an equal but distinct expansion is another entry (identity, not content); mode none is another entry
+    const p3 = boundedCanonize({ ...two('a'), [PRE_EXPANDED]: structuredClone(pre) }, { documentLoader: loader }, b);
+    expect(p3).not.toBe(p1);
+    const p4 = boundedCanonize({ ...two('a'), [PRE_EXPANDED]: pre }, { documentLoader: loader, rdfDirection: undefined }, b);
+    expect(p4).not.toBe(p1);
+    expect([await p3, await p4]).toEqual(['<urn:p> <https://v.example/name> "pre" .\n', '<urn:p> <https://v.example/name> "pre" .\n']);
+    // outside the proof layer (safe: false) the input's JSON text still keys it
+    const u1 = boundedCanonize({ ...two('a'), [PRE_EXPANDED]: pre }, { documentLoader: loader, safe: false }, b);
+    const u2 = boundedCanonize({ ...two('b'), [PRE_EXPANDED]: pre }, { documentLoader: loader, safe: false }, b);
+    expect(u2).not.toBe(u1);
+    expect(b.cache.size).toBe(5);
+  });
   it('an expansion a compiled shape made is keyed by that expansion, whatever the input says', async () => {
     await shaped(two('s'), loader, 'i18n-datatype');
     const s = await shaped(two('t'), loader, 'i18n-datatype'); // second sighting: compiled
@@ -253,6 +275,54 @@ describe('canonizeDocument (src/proofs/canonize.ts)', () => {
     expect(await canonizeDocument(two('zz'), { documentLoader: loader, expanded: plain, shapes: false })).toBe('<urn:p> <https://v.example/name> "p"^^<https://www.w3.org/ns/i18n#en_rtl> .\n');
     expect(plain[0]!['https://v.example/name']![0]!['@value']).toBe('p'); // not consumed
     expect(await err(canonizeDocument(two('zz'), { documentLoader: loader, expanded: plain, shapes: false, mode: 'none' }))).toBe('jsonld.ValidationError: Safe mode validation error.');
+  });
+  it('a given expansion is copied before toRDF only where jsonld writes to it (a list value\'s blank-node datatype)', async () => {
+    // jsonld 9.0.0's createNodeMap relabels a blank-node datatype of a value inside a @list in place: '_:dt' becomes '_:b1'
+    const listed = () => [{ '@id': 'urn:p', 'https://v.example/knows': [{ 'https://v.example/name': [{ '@value': 'q' }] }], 'https://v.example/name': [{ '@list': [{ '@value': 'v', '@type': '_:dt' }] }] }];
+    const LISTED = '<urn:p> <https://v.example/knows> _:c14n1 .\n<urn:p> <https://v.example/name> _:c14n0 .\n_:c14n0 <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> "v"^^<_:b1> .\n_:c14n0 <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> <http://www.w3.org/1999/02/22-rdf-syntax-ns#nil> .\n_:c14n1 <https://v.example/name> "q" .\n';
+    const bare = listed();
+    await jsonld.toRDF(bare as never, { skipExpansion: true, safe: true, base: null } as never);
+    expect(bare[0]!['https://v.example/name']![0]!['@list']![0]!['@type']).toBe('_:b1'); // what the copy protects against
+    const e = listed();
+    expect(toRdfMayRewrite(e)).toBe(true);
+    expect(await canonizeDocument(two(), { documentLoader: loader, expanded: e, shapes: false })).toBe(LISTED);
+    expect(e).toEqual(listed()); // copied: the caller's expansion is not relabelled
+    expect(await canonizeDocument(two(), { documentLoader: loader, expanded: e, shapes: false })).toBe(LISTED);
+    // everything else is only read: lists, graphs, @json, language, direction, node types, blank nodes, numbers, booleans
+    const rich = () => [{
+      '@id': 'urn:r', '@type': ['_:t', 'https://v.example/T'],
+      'https://v.example/name': [{ '@value': 'x', '@language': 'en', '@direction': 'rtl' }, { '@value': 1.5 }, { '@value': true }, { '@value': 'd', '@type': 'https://v.example/dt' }],
+      'https://v.example/json': [{ '@value': { '@type': '_:inside', a: [1, { b: null }] }, '@type': '@json' }],
+      'https://v.example/list': [{ '@list': [{ '@value': 'a' }, { '@id': '_:n1' }, { '@value': 'b', '@type': 'https://v.example/dt' }] }],
+      'https://v.example/knows': [{ '@id': '_:n1', 'https://v.example/name': [{ '@value': 'n' }] }, { '@graph': [{ '@id': 'urn:g', 'https://v.example/name': [{ '@value': 'g' }] }] }],
+    }];
+    const r = rich();
+    expect(toRdfMayRewrite(r)).toBe(false);
+    const spy = vi.spyOn(jsonld, 'toRDF');
+    let out: string;
+    try {
+      out = await canonizeDocument(two(), { documentLoader: loader, expanded: r, shapes: false });
+      expect(spy.mock.calls[0]![0]).toBe(r); // handed over as it is (no copy) …
+      await canonizeDocument(two(), { documentLoader: loader, expanded: e, shapes: false });
+      expect(spy.mock.calls[1]![0]).not.toBe(e); // … the one jsonld writes to is copied
+    } finally {
+      spy.mockRestore();
+    }
+    expect(r).toEqual(rich()); // … and not written
+    expect(out).toBe(await rdfCanonize.canonize((await jsonld.toRDF(rich() as never, { skipExpansion: true, safe: true, base: null, rdfDirection: 'i18n-datatype' } as never)) as never, { algorithm: 'RDFC-1.0' }));
+  });
+  it('toRdfMayRewrite: a value\'s blank-node datatype anywhere (arrays, nodes, graphs, lists, deep) is the one case', () => {
+    expect(toRdfMayRewrite([])).toBe(false);
+    expect(toRdfMayRewrite([{ '@value': 'x', '@type': 'https://v.example/_:x' }])).toBe(false);
+    expect(toRdfMayRewrite([{ '@value': 'x', '@type': '_:' }])).toBe(true);
+    expect(toRdfMayRewrite([{ '@id': '_:a', '@type': ['_:t'] }])).toBe(false); // a node's blank type is not written
+    expect(toRdfMayRewrite([{ '@value': { '@value': 'y', '@type': '_:t' }, '@type': '@json' }])).toBe(false); // a value's content is not read
+    expect(toRdfMayRewrite([{ p: [{ '@graph': [{ q: [{ '@list': [null, 'a', { '@value': 'z', '@type': '_:t' }] }] }] }] }])).toBe(true);
+    expect(toRdfMayRewrite({ '@value': 'x', '@type': '_:t' })).toBe(true);
+    let deep: unknown = { '@value': 'x', '@type': '_:t' };
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(toRdfMayRewrite(deep)).toBe(true); // iterative
+    expect(toRdfMayRewrite([{ '@value': 'x', '@type': 7 }, 'x', 1, null])).toBe(false);
   });
   it('maxQuads: more quads are refused with the count and the limit; exactly the limit passes (shaped or not)', async () => {
     const msg = 'ERR_INPUT_TOO_COMPLEX: the document has 2 RDF quads; the limit is 1 (limit maxQuads)';

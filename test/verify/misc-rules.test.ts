@@ -8,7 +8,8 @@
 // or at least one identifier MUST be supplied"; Data Integrity §2.1: challenge / domain of an authentication proof
 // ("the verifier MUST ensure" they match what it expects). credstack design: `verified` is true iff there is at least
 // one check and none failed; a status that cannot be determined fails unless `status: 'allow-unavailable'`.
-import { describe, expect, it } from 'vitest';
+import jsonld from 'jsonld';
+import { describe, expect, it, vi } from 'vitest';
 import { createDocumentLoader } from '../../src/jsonld/loader.js';
 import { checkContext } from '../../src/verify/checks/context.js';
 import { checkPresentationProofs } from '../../src/verify/checks/presentation-proof.js';
@@ -16,7 +17,7 @@ import { copyAsGiven } from '../../src/verify/checks/schema.js';
 import { checkStatus } from '../../src/verify/checks/status.js';
 import { checkSubject } from '../../src/verify/checks/subject.js';
 import { checkType } from '../../src/verify/checks/type.js';
-import { composePresentationExpansion, proofsSplittable, splitProofs } from '../../src/verify/compose.js';
+import { composePresentationExpansion, contextAnswers, presentationComposable, proofsSplittable, splitProofs } from '../../src/verify/compose.js';
 import { statusPolicyOf, type VerifyContext, type VerifyOptions } from '../../src/verify/options.js';
 import { makeReport, summarizeReport, type Check } from '../../src/verify/report.js';
 import type { CredentialView } from '../../src/verify/view.js';
@@ -316,6 +317,90 @@ describe('compose: splitting proofs off an expansion, composing a presentation (
     for (const d of no) expect(await proofsSplittable(d, loader), JSON.stringify(d).slice(0, 160)).toBe(false);
     // a context term that is not `proof` keeps it splittable; a failure did not stick
     expect(await proofsSplittable(doc({ '@context': [V2, { nickname: 'urn:x:nick' }] }), loader)).toBe(true);
+  });
+
+  it('proofsSplittable with a call\'s answers: one context processing per context text; other documents, other texts, non-JSON contexts processed again', async () => {
+    const di = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', verificationMethod: 'did:example:i#k', created: NOW, proofValue: 'z1' };
+    const doc = (ctx: unknown) => ({ '@context': ctx, type: ['VerifiableCredential'], proof: di });
+    const answers = contextAnswers({});
+    const spy = vi.spyOn(jsonld, 'processContext');
+    try {
+      const processed = () => spy.mock.calls.filter((c) => c[1] !== null).length; // (the initial context is null)
+      expect(await proofsSplittable(doc([V2, { nick: 'urn:x:nick' }]), loader, answers)).toBe(true);
+      expect(processed()).toBe(1);
+      expect([...answers.keys()]).toEqual([JSON.stringify([V2, { nick: 'urn:x:nick' }])]);
+      expect(await proofsSplittable(doc([V2, { nick: 'urn:x:nick' }]), loader, answers)).toBe(true); // same text: answered
+      expect(processed()).toBe(1);
+      // a refusal is remembered as well, by its own text
+      expect(await proofsSplittable(doc([V2, { proof: 'urn:x:proof' }]), loader, answers)).toBe(false);
+      expect(await proofsSplittable(doc([V2, { proof: 'urn:x:proof' }]), loader, answers)).toBe(false);
+      expect(processed()).toBe(2);
+      expect(answers.size).toBe(2);
+      // the structural refusals come first: no processing, nothing remembered
+      expect(await proofsSplittable({ ...doc([V2, { a: 'urn:x:a' }]), proof: { ...di, note: 'x' } }, loader, answers)).toBe(false);
+      expect(processed()).toBe(2);
+      // not plain JSON (its text would not say all of it): processed each time, never remembered
+      const odd = [V2, { nick: 'urn:x:nick', other: undefined }];
+      expect(await proofsSplittable(doc(odd), loader, answers)).toBe(true);
+      expect(await proofsSplittable(doc(odd), loader, answers)).toBe(true);
+      expect(processed()).toBe(4);
+      expect(answers.size).toBe(2);
+      class Odd extends Array {}
+      const toJson = Object.assign(Object.create(Array.prototype), { toJSON: () => [V2] });
+      const respelled = Object.setPrototypeOf([V2, { nick: 'urn:x:nick' }], toJson); // JSON text [V2], processed as both
+      for (const bad of [[V2, { a: NaN }], [V2, { a: Infinity }], [V2, { a: new Date(0) }], [V2, { a: () => 1 }], [V2, Object.create({ inherited: 1 })], Odd.from([V2]), respelled]) {
+        await proofsSplittable(doc(bad), loader, answers);
+      }
+      expect(processed()).toBe(11);
+      expect(answers.size).toBe(2);
+      // plain JSON of every kind is remembered: null, booleans, finite numbers, null-prototype objects, nested arrays
+      const plain = [V2, { '@version': 1.1, '@protected': true, n: null, deep: { '@id': 'urn:x:d', '@context': [null, { x: 'urn:x:x' }] } }, Object.assign(Object.create(null), { y: 'urn:x:y' })];
+      expect(await proofsSplittable(doc(plain), loader, answers)).toBe(true);
+      expect(answers.size).toBe(3);
+      expect(await proofsSplittable(doc(plain), loader, answers)).toBe(true);
+      expect(processed()).toBe(12);
+      // never throws: a context that cannot be read is no split
+      const hostile = doc([V2]);
+      Object.defineProperty(hostile, '@context', { get() { throw new Error('no'); }, enumerable: true });
+      expect(await proofsSplittable(hostile, loader, answers)).toBe(false);
+      // without answers: processed every time
+      await proofsSplittable(doc([V2, { nick: 'urn:x:nick' }]), loader);
+      expect(processed()).toBe(13);
+      // at most 256 texts are remembered
+      for (let i = 0; i < 260; i++) await proofsSplittable(doc([V2, { [`t${i}`]: 'urn:x:t' }]), loader, answers);
+      expect(answers.size).toBe(256);
+      expect(answers.has(JSON.stringify([V2, { t252: 'urn:x:t' }]))).toBe(true);
+      expect(answers.has(JSON.stringify([V2, { t253: 'urn:x:t' }]))).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(contextAnswers(answers)).not.toBe(answers);
+    const owner = {};
+    expect(contextAnswers(owner)).toBe(contextAnswers(owner)); // one map per owner
+  });
+
+  it('presentationComposable: @context exactly VC 2.0, type exactly VerifiablePresentation, every entry an object', () => {
+    const vp = (p: Record<string, unknown> = {}) => ({ '@context': [V2], type: ['VerifiablePresentation'], verifiableCredential: [{ id: 'urn:c1' }, {}], ...p });
+    for (const yes of [vp(), vp({ '@context': V2, type: 'VerifiablePresentation' }), vp({ verifiableCredential: undefined }), vp({ verifiableCredential: { id: 'urn:c' } }), vp({ verifiableCredential: [] })]) {
+      expect(presentationComposable(yes), JSON.stringify(yes)).toBe(true);
+    }
+    const no = [
+      vp({ '@context': [V2, V2] }),
+      vp({ '@context': [] }),
+      vp({ '@context': undefined }),
+      vp({ '@context': 'https://www.w3.org/ns/credentials/v2/' }),
+      vp({ '@context': [V1] }),
+      vp({ type: ['VerifiablePresentation', 'X'] }),
+      vp({ type: ['X'] }),
+      vp({ type: [] }),
+      vp({ type: undefined }),
+      vp({ type: 'X' }),
+      vp({ verifiableCredential: [{}, 'eyJ.a.b'] }),
+      vp({ verifiableCredential: 'eyJ.a.b' }),
+      vp({ verifiableCredential: [[{}]] }),
+      vp({ verifiableCredential: [null] }),
+    ];
+    for (const d of no) expect(presentationComposable(d), JSON.stringify(d)).toBe(false);
   });
 
   it('composePresentationExpansion: a VC 2.0-only VerifiablePresentation gets its credentials\' expansions as graphs, in order', async () => {

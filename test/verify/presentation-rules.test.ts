@@ -177,8 +177,27 @@ describe('verifyPresentation: the credentials', () => {
     expect(jctx.inner).toBe(true);
     expect(hctx).not.toBe(jctx);
     expect(hctx.loader).toBe('L0');
-    expect(hctx.expansions).toBeInstanceOf(Map);
-    expect(jctx.expansions).toBe(hctx.expansions);
+    // a VC-JWT string among them: the envelope's expansion is not composed (compose.ts), so no expansions are kept
+    expect(hctx.expansions).toBeUndefined();
+    expect(jctx.expansions).toBeUndefined();
+  });
+
+  it('credentials\' expansions are kept (one map for the call, the envelope\'s too) only for a composable presentation', async () => {
+    // compose.ts composes the envelope's expansion only for @context exactly VC 2.0, type exactly VerifiablePresentation
+    // and object entries; anywhere else the presentation is expanded on its own and nothing would read them
+    const a = cred('a');
+    const b = cred('b');
+    await verifyPresentation(vp([a, b]));
+    const [ha, hb] = calls('verifyHeld').map((c) => c[2] as Obj);
+    expect(ha!.expansions).toBeInstanceOf(Map);
+    expect(hb!.expansions).toBe(ha!.expansions);
+    expect((calls('checkContext')[0]![2] as Obj).expansions).toBe(ha!.expansions);
+    for (const other of [vp([a], { '@context': [VC2, 'https://example.org/x'] }), vp([a], { type: ['VerifiablePresentation', 'Other'] })]) {
+      rec.calls = [];
+      await verifyPresentation(other);
+      expect((calls('verifyHeld')[0]![2] as Obj).expansions).toBeUndefined();
+      expect((calls('checkContext')[0]![2] as Obj).expansions).toBeUndefined();
+    }
   });
 
   it('a string that is no compact JWT is ERR_INPUT_UNRECOGNISED, not handed to the JWT verifier', async () => {

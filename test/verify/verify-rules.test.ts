@@ -60,6 +60,7 @@ vi.mock('../../src/network/check.js', () => ({
 }));
 
 import { createVerifyContext, innerContext, verifyCredential, verifyHeld, verifyInput, verifyNested, verifyParsed } from '../../src/verify/verify.js';
+import { contextAnswers } from '../../src/verify/compose.js';
 
 const VC2 = 'https://www.w3.org/ns/credentials/v2';
 const calls = (name: string) => rec.calls.filter((c) => c[0] === name);
@@ -128,7 +129,14 @@ describe('verifyParsed: context → view → proofs → every check', () => {
     expect(r.verified).toBe(true);
     expect(r.source).toEqual({ format: 'json' });
     expect(r.credential).toBe(c);
-    expect(calls('buildView')[0]!.slice(1)).toEqual([c, ctx.loader, { withProofs: true }]);
+    // with the proofs; the context check answered once per context text for the call (one map per expansions map)
+    const [, , , viewOpts] = calls('buildView')[0]! as [string, Obj, unknown, Obj];
+    expect(calls('buildView')[0]!.slice(1, 3)).toEqual([c, ctx.loader]);
+    expect(Object.keys(viewOpts)).toEqual(['withProofs', 'contexts']);
+    expect(viewOpts.withProofs).toBe(true);
+    expect(viewOpts.contexts).toBe(contextAnswers(ctx.expansions));
+    expect(viewOpts.contexts).toBeInstanceOf(Map);
+    expect(contextAnswers(new Map())).not.toBe(viewOpts.contexts);
     expect(ctx.expansions.get(c)).toEqual(['FULL']);
     expect(calls('checkProofs')[0]![3]).toEqual({ claimsExpanded: ['EXP'] });
     expect(calls('checkIssuer')[0]![2]).toEqual(rec.proofs);

@@ -191,13 +191,13 @@ function m0(proof: Record<string, any>, all: unknown[]): unknown[] | undefined {
 
 /** p14b: one eddsa-rdfc-2022 proof verified by the proof layer; the result shaped as jsonld-signatures' (for the code below). */
 async function verifyOwnRdfc(single: Record<string | symbol, unknown>, proof: Record<string, any>, vm: Record<string, unknown>, controller: Record<string, unknown>, previous: unknown[] | undefined, documentLoader: DocumentLoader, budget: CanonizeBudget): Promise<any> {
-  const { proof: _p, ...rest } = single as Record<string, unknown>;
+  const { proof: asHanded, ...rest } = single as Record<string, unknown>;
   const document: Record<string | symbol, unknown> = previous ? { ...rest, proof: previous } : rest;
-  // the view's expansion of the claims rides along (PRE_EXPANDED, copied by the rest above): checkProofs sets it on
-  // `single` only for an unchained proof, whose signed document holds no earlier proofs
+  // the view's expansions ride along (PRE_EXPANDED): the claims' copied by the rest above (checkProofs sets it on `single`
+  // only for an unchained proof, whose signed document holds no earlier proofs), the proof configuration's on `asHanded`
   const pub = publicKeyOf(vm);
   const canonize = (input: Record<string, unknown>) => boundedCanonize(input, { documentLoader, safe: true, base: null }, budget);
-  const ok = await verifyProofSignature(document as Record<string, unknown>, proof, { kind: 'eddsa-rdfc-2022', publicKey: pub, documentLoader, canonize });
+  const ok = await verifyProofSignature(document as Record<string, unknown>, asHanded as Record<string, unknown>, { kind: 'eddsa-rdfc-2022', publicKey: pub, documentLoader, canonize });
   if (!ok) return { verified: false, error: new Error('Invalid signature.') };
   return { verified: true, results: [{ verificationMethod: vm, purposeResult: { controller } }] }; // what checkProofs reads
 }
