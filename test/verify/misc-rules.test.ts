@@ -282,10 +282,11 @@ describe('compose: splitting proofs off an expansion, composing a presentation (
     expect(splitProofs([], 0)).toBeUndefined();
     expect(splitProofs({ 0: node }, 2)).toBeUndefined();
     expect(splitProofs(['x'], 0)).toBeUndefined();
+    expect(splitProofs([null], 0)).toBeUndefined(); // null is no node object (and is not read)
     expect(splitProofs([[node]], 2)).toBeUndefined();
     expect(splitProofs([{ '@id': 'urn:c' }], 0)).toBeUndefined();
     expect(splitProofs([{ [SEC_PROOF]: g() }], 1)).toBeUndefined();
-    for (const bad of [{ '@graph': [] }, { '@graph': [{}, {}] }, { '@graph': ['x'] }, { '@graph': {} }, { '@graph': [{}], '@id': '_:b' }, 'x', [g()]]) {
+    for (const bad of [{ '@graph': [] }, { '@graph': [{}, {}] }, { '@graph': ['x'] }, { '@graph': {} }, { '@graph': [{}], '@id': '_:b' }, { '@graph': [null] }, null, 'x', [g()]]) {
       expect(splitProofs([{ [SEC_PROOF]: [g(), bad] }], 2), JSON.stringify(bad)).toBeUndefined();
     }
     expect(splitProofs([{ [SEC_PROOF]: [{ '@graph': [{}] }] }], 1)).toEqual([{}]);
@@ -313,6 +314,9 @@ describe('compose: splitting proofs off an expansion, composing a presentation (
       doc({ proof: { ...di, jws: 'x' } }),
       doc({ '@context': [V2, { proof: 'urn:x:proof' }] }),
       doc({ '@context': [V2, 'https://nowhere.example/ctx'] }),
+      // VC 2.0 first is the rule itself, not only the way to define `proof`: a context that leaves `proof` undefined
+      // (here a vocabulary) gives no sec:proof graph to split off
+      doc({ '@context': [{ '@vocab': 'urn:x:v#' }] }),
     ];
     for (const d of no) expect(await proofsSplittable(d, loader), JSON.stringify(d).slice(0, 160)).toBe(false);
     // a context term that is not `proof` keeps it splittable; a failure did not stick
