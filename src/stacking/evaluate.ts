@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { StackingError } from '../errors.js';
+import { show, toDate } from '../util/json.js';
 import { createVerifyContext, innerContext, verifyInput } from '../verify/verify.js';
 import { makeReport } from '../verify/report.js';
 import type { VerifyOptions } from '../verify/options.js';
@@ -161,6 +162,7 @@ function remap(r: ConditionResult, map: number[]): ConditionResult {
  * Returns satisfied, the credentials used, what is missing in words a learner understands, totals per unit and why
  * anything was ignored. The result is frozen; it states eligibility, not an award.
  * @throws StackingError `ERR_RULE_INVALID` if `rule` is not a valid stacking rule (it is parsed with parseStackingRule);
+ *   `ERR_INVALID_NOW` if `now` is not a valid date;
  *   `ERR_STACK_TOO_LARGE` for more than `maxCredentials` credentials (default 1,000). At most `concurrency` (4) verify at once.
  * @example
  * ```ts
@@ -171,7 +173,9 @@ function remap(r: ConditionResult, map: number[]): ConditionResult {
  */
 export async function evaluateStack(rule: StackingRule | unknown, credentials: unknown[], opts: EvaluateStackOptions = {}): Promise<StackEvaluation> {
   const parsed = parseStackingRule(rule);
-  const now = opts.now === undefined ? new Date() : new Date(opts.now);
+  // an unreadable `now` would fail every verification and then the evaluation's own date: refuse it up front (typed)
+  const now = toDate(opts.now);
+  if (!now) throw new StackingError('ERR_INVALID_NOW', `options.now is not a valid date: ${show(opts.now, 60)}`);
   const list = Array.isArray(credentials) ? credentials : [];
   const max = opts.maxCredentials ?? MAX_STACK_CREDENTIALS;
   if (list.length > max) {
