@@ -270,9 +270,10 @@ export async function evaluateStack(rule: StackingRule | unknown, credentials: u
     satisfied: missingLearner.length === 0 && fe.satisfied,
     outcome: 'eligibility',
     ...(learner !== undefined ? { learner: typeof learner === 'string' ? learner : describeLearner(learner) } : {}),
-    used: missingLearner.length ? [] : used,
+    // with a learner missing nothing was kept, so nothing is used and the totals are empty
+    used,
     missing: [...missingLearner, ...fe.missing],
-    totals: missingLearner.length ? [] : fe.totals,
+    totals: fe.totals,
     ignored,
     detail: remap(fe.detail, map),
     timings: { verifyMs: Math.round((t1 - t0) * 100) / 100, evaluateMs: Math.round((t2 - t1) * 100) / 100 },

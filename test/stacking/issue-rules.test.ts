@@ -74,7 +74,7 @@ vi.mock('../../src/issue.js', () => ({
 
 import { StackingError } from '../../src/errors.js';
 import { evaluateStack, isGenuineEvaluation, mapBounded, MAX_STACK_CREDENTIALS, ruleDigest, type StackEvaluation } from '../../src/stacking/evaluate.js';
-import { issueStackedCredential } from '../../src/stacking/issue-stacked.js';
+import { issueStackedCredential, type IssueStackedOptions } from '../../src/stacking/issue-stacked.js';
 import { parseStackingRule } from '../../src/stacking/rules.js';
 
 const VC2 = 'https://www.w3.org/ns/credentials/v2';
@@ -414,5 +414,275 @@ describe('evaluateStack: the whole result', () => {
     const ev = await evaluateStack(RULE, [good(1, { ects: 3 })], { now: NOW });
     expect([ev.satisfied, ev.totals, ev.missing]).toEqual([false, [{ value: 3, unit: 'ECTS' }], [{ path: '$.condition', kind: 'sum', message: '7 more ECTS', shortfall: { value: 7, unit: 'ECTS' } }]]);
     expect(ev.used.map((u) => u.index)).toEqual([0]);
+  });
+});
+
+describe('evaluateStack: whose credentials count', () => {
+  const EMAIL = 'anh@uni.example';
+  // OB 3.0 IdentityObject, hashed: identityHash = "sha256$" + hex(SHA-256(value ‖ salt))
+  const hashed = (email: string, salt: string) => ({ identifier: [{ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt,
+    identityHash: `sha256$${createHash('sha256').update(email + salt).digest('hex')}` }] });
+  const LTE = { id: 'r:lte', name: 'At most 100 ECTS', condition: { kind: 'sum', unit: 'ECTS', comparator: 'lte', value: 100 } };
+  const REQUIRED = (message: string) => ({ path: '$', kind: 'learner', code: 'ERR_LEARNER_REQUIRED', message });
+
+  it('by default the one learner every credential names by id', async () => {
+    const ev = await evaluateStack(RULE, [good(1), good(2)], { now: NOW });
+    expect([ev.learner, ev.satisfied, ev.ignored]).toEqual([L, true, []]);
+  });
+
+  it('credentials naming two learners: ERR_LEARNER_REQUIRED, nothing counts (even for a rule that holds on no credentials)', async () => {
+    const ev = await evaluateStack(LTE, [good(1), good(2, { subject: { id: L2 } }), good(3)], { now: NOW });
+    expect(ev.missing).toStrictEqual([REQUIRED(`the credentials belong to 2 different learners (${L}, ${L2}): say whose credentials to stack (option learner)`)]);
+    expect([ev.satisfied, ev.used, ev.totals, ev.ignored, 'learner' in ev]).toEqual([false, [], [], [], false]);
+    const ev2 = await evaluateStack(RULE, [good(1), good(2, { subject: { id: L2 } })], { now: NOW });
+    expect(ev2.missing.map((m) => m.message)).toEqual([`the credentials belong to 2 different learners (${L}, ${L2}): say whose credentials to stack (option learner)`, '10 more ECTS']);
+  });
+
+  it('one learner by id: a credential naming its learner only by a hashed email (or nobody) is not theirs', async () => {
+    const ev = await evaluateStack(RULE, [good(1, { ects: 10 }), good(2, { subject: hashed(EMAIL, 's1') }), good(3, { id: null, subject: null })], { now: NOW });
+    expect(ev.learner).toBe(L);
+    expect(ev.ignored).toStrictEqual([
+      { index: 1, id: 'urn:uuid:c2', reason: 'other-learner', code: 'ERR_OTHER_LEARNER', message: `not awarded to ${L} (no identifier matches)` },
+      { index: 2, reason: 'other-learner', code: 'ERR_OTHER_LEARNER', message: `not awarded to ${L} (no identifier matches)` },
+    ]);
+    expect(ev.used.map((u) => u.index)).toEqual([0]);
+  });
+
+  it('two credentials naming the learner only by hashed identifiers cannot be shown to be one learner\'s; one alone counts', async () => {
+    const two = await evaluateStack(LTE, [good(1, { subject: hashed(EMAIL, 's1') }), good(2, { subject: hashed(EMAIL, 's2') })], { now: NOW });
+    expect(two.missing).toStrictEqual([REQUIRED('2 credentials name the learner only by a hashed email / student id, so they cannot be shown to belong to one learner: say whose credentials to stack (option learner: a DID, email or student id)')]);
+    expect([two.satisfied, two.used, 'learner' in two]).toEqual([false, [], false]);
+    const one = await evaluateStack(RULE, [good(1, { ects: 10, subject: hashed(EMAIL, 's1') })], { now: NOW });
+    expect([one.satisfied, one.missing, 'learner' in one, one.used.map((u) => u.index)]).toEqual([true, [], false, [0]]);
+    const none = await evaluateStack(RULE, [], { now: NOW });
+    expect(['learner' in none, none.missing.map((m) => m.kind)]).toEqual([false, ['sum']]);
+  });
+
+  it('options.learner: the credentials of that learner (hashed identifiers matched with their own salt); others ignored', async () => {
+    const creds = [good(1, { subject: hashed(EMAIL, 's1') }), good(2, { subject: hashed(EMAIL, 's2') }), good(3, { subject: hashed('eve@uni.example', 's3') }), good(4, { subject: { id: L2 } })];
+    const ev = await evaluateStack(RULE, creds, { now: NOW, learner: EMAIL });
+    expect([ev.learner, ev.satisfied, ev.used.map((u) => u.index)]).toEqual([EMAIL, true, [0, 1]]);
+    expect(ev.ignored).toStrictEqual([
+      { index: 2, id: 'urn:uuid:c3', reason: 'other-learner', code: 'ERR_OTHER_LEARNER', message: `not awarded to email ${EMAIL} (no identifier matches)` },
+      { index: 3, id: 'urn:uuid:c4', reason: 'other-learner', code: 'ERR_OTHER_LEARNER', message: `awarded to ${L2}, not to email ${EMAIL}` },
+    ]);
+    // a learner given as an object is described; a string is kept as given
+    expect((await evaluateStack(RULE, creds, { now: NOW, learner: { email: EMAIL } })).learner).toBe(`email ${EMAIL}`);
+    expect((await evaluateStack(RULE, creds, { now: NOW, learner: `mailto:${EMAIL}` })).learner).toBe(`mailto:${EMAIL}`);
+    // given, it wins over the learners the credentials name (no ERR_LEARNER_REQUIRED)
+    const chosen = await evaluateStack(RULE, [good(1), good(2, { subject: { id: L2 } })], { now: NOW, learner: L2 });
+    expect([chosen.learner, chosen.missing.map((m) => m.kind), chosen.used.map((u) => u.index)]).toEqual([L2, ['sum'], [1]]);
+  });
+
+  it('credentials already consumed by another stacked credential are ignored, unless reuse is allowed (option, else the rule)', async () => {
+    const creds = () => [good(1), good(2), good(3)];
+    const R15 = { ...RULE, condition: { ...RULE.condition, value: 15 } };
+    const ev = await evaluateStack(R15, creds(), { now: NOW, consumed: ['urn:uuid:c2', 'urn:uuid:other'] });
+    expect(ev.ignored).toStrictEqual([{ index: 1, id: 'urn:uuid:c2', reason: 'consumed', message: 'already counted toward another stacked credential' }]);
+    expect(ev.used.map((u) => u.index)).toEqual([0, 2]);
+    const used = async (opts: Obj, rule: Obj = R15) => (await evaluateStack(rule, creds(), { now: NOW, consumed: ['urn:uuid:c2'], ...opts })).used.map((u) => u.index);
+    expect(await used({ allowReuse: true })).toEqual([0, 1, 2]);
+    expect(await used({}, { ...R15, allowReuse: true })).toEqual([0, 1, 2]);
+    expect(await used({ allowReuse: false }, { ...R15, allowReuse: true })).toEqual([0, 2]);
+    // a credential without id is never "consumed"; another learner's credential is ignored as such first
+    const noId = good(4, { id: null });
+    expect((await evaluateStack(RULE, [noId], { now: NOW, consumed: [undefined as never] })).used.map((u) => u.index)).toEqual([0]);
+    const both = await evaluateStack(RULE, [good(1), good(2, { subject: { id: L2 } })], { now: NOW, learner: L, consumed: ['urn:uuid:c2'] });
+    expect(both.ignored.map((x) => [x.index, x.reason])).toEqual([[1, 'other-learner']]);
+  });
+
+  it('duplicates count once: the same id twice, or the same achievement twice (the later award counts); ignored sorted by index', async () => {
+    const first = good(1);
+    const again = verified({ ...json(1) }, json(1));
+    const ev = await evaluateStack(RULE, [first, failedReport({ n: 1 }, []), again], { now: NOW });
+    expect(ev.ignored).toStrictEqual([
+      { index: 1, reason: 'unverified', message: 'did not verify: no checks passed', failedChecks: [] },
+      { index: 2, id: 'urn:uuid:c1', reason: 'duplicate', code: 'DUPLICATE_SAME_ID', message: 'the same credential is given twice (see credential #0)' },
+    ]);
+    const older = good(1, { awarded: '2025-01-01T00:00:00Z' });
+    const newer = good(2, { ach: A(1), awarded: '2026-01-01T00:00:00Z' });
+    const sameAch = await evaluateStack(RULE, [older, failedReport({ n: 2 }, []), newer], { now: NOW });
+    expect(sameAch.ignored).toStrictEqual([
+      { index: 0, id: 'urn:uuid:c1', reason: 'duplicate', code: 'DUPLICATE_SAME_ACHIEVEMENT', message: 'another credential for the same achievement counts instead (credential #2); credits count once' },
+      { index: 1, reason: 'unverified', message: 'did not verify: no checks passed', failedChecks: [] },
+    ]);
+    expect(sameAch.used.map((u) => u.index)).toEqual([2]);
+    const anonymous = await evaluateStack(RULE, [good(5, { id: null, awarded: '2026-02-01T00:00:00Z' }), good(6, { id: null, ach: A(5), awarded: '2025-02-01T00:00:00Z' })], { now: NOW });
+    expect(anonymous.ignored).toStrictEqual([
+      { index: 1, reason: 'duplicate', code: 'DUPLICATE_SAME_ACHIEVEMENT', message: 'another credential for the same achievement counts instead (credential #0); credits count once' },
+    ]);
+  });
+});
+
+describe('issueStackedCredential', () => {
+  const CERT = { id: 'https://uni.example/a/cert', type: ['Achievement'], name: 'Certificate in AI', description: 'Stacked from two modules', criteria: { narrative: '10 ECTS of modules' } };
+  const KEY = { id: `${UNI}#key-1`, controller: UNI, type: 'Multikey' } as never;
+  const base: IssueStackedOptions = { key: KEY, achievement: CERT, now: NOW, credential: { id: 'urn:uuid:stacked' } };
+  const satisfied = async (creds: unknown[] = [good(1), good(2)], opts: Obj = {}) => evaluateStack(RULE, creds, { now: NOW, ...opts });
+  const part = (n: number) => ({ type: 'Association', associationType: 'isPartOf', sourceId: A(n), targetId: CERT.id });
+  const rr = (n: number) => ({ id: `urn:uuid:c${n}`, digestMultibase: `u-digest-of-urn:uuid:c${n}` });
+  /** A hand-made evaluation (not genuine: only accepted with force). */
+  const handMade = (used: Obj[], extra: Obj = {}): StackEvaluation => ({
+    ruleId: RULE.id, ruleName: RULE.name, ruleDigest: RULE_DIGEST, evaluatedAt: NOW, satisfied: true, outcome: 'eligibility', learner: L,
+    used, missing: [], totals: [], ignored: [], detail: { path: '$.condition', kind: 'sum', satisfied: true, used: [] }, timings: { verifyMs: 0, evaluateMs: 0 }, ...extra,
+  }) as unknown as StackEvaluation;
+  const U = (n: number, extra: Obj = {}) => ({ index: n, id: `urn:uuid:c${n}`, achievementId: A(n), workload: [], credential: { id: `urn:uuid:c${n}` }, ...extra });
+
+  it('issues the larger credential: each used component by id and digest (sha2-384), isPartOf associations, signed with the key', async () => {
+    const ev = await satisfied();
+    const r = await issueStackedCredential(RULE, ev, base);
+    expect(rec.digests).toEqual([[ev.used[0]!.credential, { algorithm: 'sha2-384' }], [ev.used[1]!.credential, { algorithm: 'sha2-384' }]]);
+    expect(rec.digests[0]![0]).toBe(ev.used[0]!.credential);
+    expect(r.relatedResource).toStrictEqual([rr(1), rr(2)]);
+    expect(r.associations).toStrictEqual([part(1), part(2)]);
+    expect(rec.issued).toHaveLength(1);
+    const [doc, opts] = rec.issued[0]!;
+    expect(opts).toStrictEqual({ key: KEY, now: new Date(NOW) });
+    expect(doc).toStrictEqual({
+      '@context': [VC2, OB3, OBX, CREDSTACK, CLR2],
+      id: 'urn:uuid:stacked', type: ['VerifiableCredential', 'OpenBadgeCredential'], issuer: { id: UNI, type: ['Profile'] },
+      validFrom: '2026-11-23T12:00:00Z', awardedDate: '2026-11-23T12:00:00Z', name: 'Certificate in AI',
+      credentialSubject: { type: ['AchievementSubject'], achievement: CERT, id: L, association: [part(1), part(2)] },
+      credentialSchema: [{ id: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json', type: '1EdTechJsonSchemaValidator2019' }],
+      relatedResource: [rr(1), rr(2)],
+    });
+    expect(r.credential).toStrictEqual({ ...doc, proof: { type: 'DataIntegrityProof', proofValue: 'z-recorded' } });
+  });
+
+  it('refusals, in order: not a rule, not an evaluation, another rule (or another version of it), not genuine, not satisfied', async () => {
+    const ev = await satisfied();
+    expect((await refusal(issueStackedCredential({ id: 'r' }, ev, base))).code).toBe('ERR_RULE_INVALID');
+    for (const bad of [null, undefined, 'ev', 42]) {
+      const e = await refusal(issueStackedCredential(RULE, bad as never, base));
+      expect([e.code, e.message]).toEqual(['ERR_INVALID_INPUT', 'evaluation must be the result of evaluateStack']);
+    }
+    const other = await refusal(issueStackedCredential({ ...RULE, id: 'https://uni.example/rules/other' }, ev, base));
+    expect([other.code, other.message]).toEqual(['ERR_RULE_MISMATCH', `the evaluation is of rule ${RULE.id}, not of this version of https://uni.example/rules/other`]);
+    const version = await refusal(issueStackedCredential({ ...RULE, condition: { ...RULE.condition, value: 5 } }, ev, base));
+    expect([version.code, version.message]).toEqual(['ERR_RULE_MISMATCH', `the evaluation is of rule ${RULE.id}, not of this version of ${RULE.id}`]);
+    // the mismatch is refused even with force
+    expect((await refusal(issueStackedCredential({ ...RULE, name: 'Renamed' }, ev, { ...base, force: true }))).code).toBe('ERR_RULE_MISMATCH');
+    const copy = await refusal(issueStackedCredential(RULE, structuredClone(ev), base));
+    expect([copy.code, copy.message]).toEqual(['ERR_EVALUATION_UNKNOWN', 'the evaluation was not produced by evaluateStack in this process (it may have been altered): evaluate again, or pass force: true']);
+    // a copy that claims to be satisfied is still unknown (checked before satisfied)
+    const unsatisfiedCopy = handMade([U(1)], { satisfied: false, missing: [{ path: '$', kind: 'sum', message: 'm' }] });
+    expect((await refusal(issueStackedCredential(RULE, unsatisfiedCopy, base))).code).toBe('ERR_EVALUATION_UNKNOWN');
+    const partial = await satisfied([good(1, { ects: 3 })]);
+    const ns = await refusal(issueStackedCredential(RULE, partial, base));
+    expect([ns.code, ns.message, ns.details]).toEqual(['ERR_NOT_SATISFIED', 'the rule is not satisfied: 7 more ECTS', { missing: partial.missing }]);
+    const two = await satisfied([good(1), good(2, { subject: { id: L2 } })]);
+    expect((await refusal(issueStackedCredential(RULE, two, base))).message).toBe(`the rule is not satisfied: the credentials belong to 2 different learners (${L}, ${L2}): say whose credentials to stack (option learner); 10 more ECTS`);
+    expect(rec.issued).toEqual([]);
+  });
+
+  it('force: an unsatisfied or hand-made evaluation is issued all the same (the institution decided)', async () => {
+    const partial = await satisfied([good(1, { ects: 3 })]);
+    expect((await issueStackedCredential(RULE, partial, { ...base, force: true })).relatedResource).toStrictEqual([rr(1)]);
+    const hm = handMade([U(3)], { satisfied: false });
+    expect((await issueStackedCredential(RULE, hm, { ...base, force: true })).relatedResource).toStrictEqual([rr(3)]);
+    expect(rec.issued).toHaveLength(2);
+  });
+
+  it('the stacked achievement needs an id', async () => {
+    const ev = await satisfied();
+    for (const achievement of [undefined, {}, { ...CERT, id: 7 }]) {
+      const e = await refusal(issueStackedCredential(RULE, ev, { ...base, achievement: achievement as never }));
+      expect([e.code, e.message]).toEqual(['ERR_INVALID_INPUT', 'options.achievement must be an Achievement with an id']);
+    }
+  });
+
+  it('every component needs an id; a component named twice is named once; associations once per component achievement', async () => {
+    const noId = await refusal(issueStackedCredential(RULE, handMade([U(1), U(2, { id: undefined })]), { ...base, force: true }));
+    expect([noId.code, noId.message]).toEqual(['ERR_COMPONENT_NO_ID', 'component #2 has no id: it cannot be named in relatedResource']);
+    const emptyId = await refusal(issueStackedCredential(RULE, handMade([U(4, { id: '' })]), { ...base, force: true }));
+    expect(emptyId.message).toBe('component #4 has no id: it cannot be named in relatedResource');
+    rec.digests.length = 0;
+    const used = [U(1), U(1, { index: 5 }), U(2, { achievementId: A(1) }), U(3, { achievementId: undefined }), U(4)];
+    const r = await issueStackedCredential(RULE, handMade(used), { ...base, force: true });
+    expect(r.relatedResource).toStrictEqual([rr(1), rr(2), rr(3), rr(4)]);
+    expect(r.associations).toStrictEqual([part(1), part(4)]);
+    expect(rec.digests.map(([c]) => (c as Obj).id)).toEqual(['urn:uuid:c1', 'urn:uuid:c2', 'urn:uuid:c3', 'urn:uuid:c4']);
+  });
+
+  it('a VC-JWT component is named with mediaType application/vc+jwt; digestAlgorithm and documents are passed on', async () => {
+    const jwt = JWT(2);
+    verified(jwt, json(2));
+    const ev = await satisfied([good(1), jwt]);
+    const documents = { 'https://ctx.example/x': { '@context': {} } };
+    const r = await issueStackedCredential(RULE, ev, { ...base, digestAlgorithm: 'sha2-256', documents });
+    expect(r.relatedResource).toStrictEqual([rr(1), { id: 'urn:uuid:c2', digestMultibase: `u-digest-of-${jwt}`, mediaType: 'application/vc+jwt' }]);
+    expect(rec.digests.map(([, o]) => o)).toStrictEqual([{ algorithm: 'sha2-256', documents }, { algorithm: 'sha2-256', documents }]);
+    expect(rec.issued[0]![1]).toStrictEqual({ key: KEY, now: new Date(NOW), documents });
+  });
+
+  it('without associations: no association, and no credstack / CLR context added', async () => {
+    const r = await issueStackedCredential(RULE, handMade([U(1, { achievementId: undefined })]), { ...base, force: true });
+    expect(r.associations).toEqual([]);
+    expect(r.credential['@context']).toEqual([VC2, OB3, OBX]);
+    expect('association' in (r.credential.credentialSubject as Obj)).toBe(false);
+    expect(r.credential.relatedResource).toStrictEqual([rr(1)]);
+  });
+
+  it('a context already listed is not listed twice (an achievement with a credstack term lists credstack\'s context)', async () => {
+    const cert = { ...CERT, workload: [{ value: 10, unit: 'ECTS' as const }] };
+    const r = await issueStackedCredential(RULE, await satisfied(), { ...base, achievement: cert });
+    expect(r.credential['@context']).toEqual([VC2, OB3, OBX, CREDSTACK, CLR2]);
+  });
+
+  it('the learner: options.learner (an id, or { id, identifier }), else the evaluation\'s; none is ERR_NO_LEARNER', async () => {
+    const ev = await satisfied();
+    const subject = async (learner: unknown, e: StackEvaluation = ev) => {
+      rec.issued.length = 0;
+      await issueStackedCredential(RULE, e, { ...base, ...(learner !== undefined ? { learner: learner as never } : {}), force: true });
+      const { achievement: _a, association: _s, type: _t, ...rest } = rec.issued[0]![0].credentialSubject;
+      return rest;
+    };
+    const ident = { type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt: 's', identityHash: `sha256$${'ab'.repeat(32)}` };
+    expect(await subject(undefined)).toStrictEqual({ id: L });
+    expect(await subject(L2)).toStrictEqual({ id: L2 });
+    expect(await subject({ id: L2, extra: 'dropped' })).toStrictEqual({ id: L2 });
+    expect(await subject({ identifier: [ident] })).toStrictEqual({ identifier: [ident] });
+    expect(await subject({ id: L2, identifier: [ident] })).toStrictEqual({ id: L2, identifier: [ident] });
+    const noLearner = handMade([U(1)], { learner: undefined });
+    for (const learner of [undefined, {}, { identifier: [] }, { id: '' }, '']) {
+      const e = await refusal(issueStackedCredential(RULE, noLearner, { ...base, force: true, ...(learner !== undefined ? { learner: learner as never } : {}) }));
+      expect([e.code, e.message]).toEqual(['ERR_NO_LEARNER', 'no learner: pass options.learner']);
+    }
+  });
+
+  it('the issuer: options.issuer, else the key\'s controller, else the signer\'s (its id before #); one of them is required', async () => {
+    const ev = await satisfied();
+    const issued = async (o: Obj) => {
+      rec.issued.length = 0;
+      await issueStackedCredential(RULE, ev, { achievement: CERT, now: NOW, ...o });
+      return rec.issued[0]!;
+    };
+    const profile = { id: 'did:example:faculty', type: ['Profile'], name: 'Faculty' };
+    expect((await issued({ key: KEY, issuer: profile }))[0].issuer).toStrictEqual(profile);
+    expect((await issued({ issuer: profile }))[1]).toStrictEqual({ key: undefined, now: new Date(NOW) });
+    const signer = { id: 'did:example:kms#k1', algorithm: 'Ed25519', sign: async () => new Uint8Array(64) };
+    const [doc, opts] = await issued({ signer });
+    expect([doc.issuer, opts]).toStrictEqual([{ id: 'did:example:kms', type: ['Profile'] }, { signer, key: undefined, now: new Date(NOW) }]);
+    expect((await issued({ signer, key: KEY }))[0].issuer).toStrictEqual({ id: 'did:example:kms', type: ['Profile'] });
+    // something that is no signer is not used as one (the key's controller is)
+    expect((await issued({ signer: { id: 'did:example:x' }, key: KEY }))[0].issuer).toStrictEqual({ id: UNI, type: ['Profile'] });
+    for (const o of [{}, { key: { id: 'k' } }, { signer: { id: 'did:example:x' } }]) {
+      const e = await refusal(issueStackedCredential(RULE, ev, { achievement: CERT, now: NOW, ...o } as never));
+      expect([e.code, e.message]).toEqual(['ERR_INVALID_INPUT', 'options.key or options.signer is required']);
+    }
+  });
+
+  it('the time: options.now (validFrom, awardedDate, the proof), else the current time; award fields passed on; extension passed on', async () => {
+    const ev = await satisfied();
+    await issueStackedCredential(RULE, ev, { ...base, credential: { id: 'urn:uuid:s2', name: 'Stacked!', validFrom: '2026-12-01T00:00:00Z', description: 'd' }, extension: 'url' });
+    const [doc, opts] = rec.issued[0]!;
+    expect([doc.id, doc.name, doc.description, doc.validFrom, doc.awardedDate]).toEqual(['urn:uuid:s2', 'Stacked!', 'd', '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z']);
+    expect(opts).toStrictEqual({ key: KEY, now: new Date(NOW), extension: 'url' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-24T10:00:00Z'));
+    const { now: _n, ...noNow } = base;
+    await issueStackedCredential(RULE, ev, noNow);
+    expect(rec.issued[1]![0].validFrom).toBe('2026-12-24T10:00:00Z');
+    expect(rec.issued[1]![1].now).toEqual(new Date('2026-12-24T10:00:00Z'));
   });
 });
