@@ -138,7 +138,7 @@ export async function issueStackedCredential(rule: StackingRule | unknown, evalu
   // the CLR context for the Association class: both only when there are associations
   if (associations.length) {
     if (!ctx.includes(CREDSTACK_CONTEXT)) ctx.push(CREDSTACK_CONTEXT);
-    if (!ctx.includes(CLR_V2_CONTEXT)) ctx.push(CLR_V2_CONTEXT);
+    ctx.push(CLR_V2_CONTEXT); // awardAchievement never lists the CLR context
   }
   unsigned['@context'] = ctx;
   unsigned.relatedResource = relatedResource;

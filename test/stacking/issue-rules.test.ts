@@ -491,6 +491,23 @@ describe('evaluateStack: whose credentials count', () => {
     expect(both.ignored.map((x) => [x.index, x.reason])).toEqual([[1, 'other-learner']]);
   });
 
+  it('the rule is evaluated at `now` and with the reuse in force (option, else the rule): README "one credential counts toward one sum only … unless allowReuse"', async () => {
+    // two sums competing for one 5-ECTS credential: satisfied only if it may count twice
+    const twoSums = { id: 'r:two', name: 'Two sums', condition: { kind: 'all', conditions: [
+      { kind: 'sum', unit: 'ECTS', comparator: 'gte', value: 5 }, { kind: 'sum', unit: 'ECTS', comparator: 'gte', value: 5 },
+    ] } };
+    const sat = async (opts: Obj, rule: Obj = twoSums) => (await evaluateStack(rule, [good(1)], { now: NOW, ...opts })).satisfied;
+    expect(await sat({})).toBe(false);
+    expect(await sat({ allowReuse: true })).toBe(true);
+    expect(await sat({}, { ...twoSums, allowReuse: true })).toBe(true);
+    expect(await sat({ allowReuse: false }, { ...twoSums, allowReuse: true })).toBe(false);
+    // maxAge is counted back from `now`: awarded 2025-06-01, at most one year before
+    const recent = { id: 'r:recent', name: 'Recent', condition: { kind: 'has', match: { maxAge: 'P1Y' } } };
+    const cred = () => [good(1, { awarded: '2025-06-01T00:00:00Z' })];
+    expect((await evaluateStack(recent, cred(), { now: '2026-05-31T00:00:00Z' })).satisfied).toBe(true);
+    expect((await evaluateStack(recent, cred(), { now: '2026-06-02T00:00:00Z' })).satisfied).toBe(false);
+  });
+
   it('duplicates count once: the same id twice, or the same achievement twice (the later award counts); ignored sorted by index', async () => {
     const first = good(1);
     const again = verified({ ...json(1) }, json(1));
@@ -562,6 +579,9 @@ describe('issueStackedCredential', () => {
     expect([version.code, version.message]).toEqual(['ERR_RULE_MISMATCH', `the evaluation is of rule ${RULE.id}, not of this version of ${RULE.id}`]);
     // the mismatch is refused even with force
     expect((await refusal(issueStackedCredential({ ...RULE, name: 'Renamed' }, ev, { ...base, force: true }))).code).toBe('ERR_RULE_MISMATCH');
+    // the rule id is compared too (a hand-made evaluation with this rule's digest but another id)
+    const renamed = await refusal(issueStackedCredential(RULE, handMade([U(1)], { ruleId: 'https://uni.example/rules/x' }), { ...base, force: true }));
+    expect([renamed.code, renamed.message]).toEqual(['ERR_RULE_MISMATCH', `the evaluation is of rule https://uni.example/rules/x, not of this version of ${RULE.id}`]);
     const copy = await refusal(issueStackedCredential(RULE, structuredClone(ev), base));
     expect([copy.code, copy.message]).toEqual(['ERR_EVALUATION_UNKNOWN', 'the evaluation was not produced by evaluateStack in this process (it may have been altered): evaluate again, or pass force: true']);
     // a copy that claims to be satisfied is still unknown (checked before satisfied)
