@@ -1,0 +1,203 @@
+// @ts-nocheck
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, stat, truncate, unlink, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { InvalidInputError } from '../errors.js';
+import { isAtomicTemp, writeFileAtomic } from '../util/atomic-write.js';
+import { acquireFileLock } from '../util/file-lock.js';
+
+/**
+ * Take the output's lock for the whole run: a second run on the same output (another terminal, a cron job) is refused
+ * at once (`ERR_OUTPUT_LOCKED`) instead of issuing the same rows a second time. A lock left by a run that was killed
+ * (its pid is gone on this host) is broken at once; one from another host when not refreshed for 30 s.
+ */
+async function lockOutput(lockPath: string, what: string): Promise<() => Promise<void>> {
+  return acquireFileLock(lockPath, {
+    timeoutMs: 0,
+    staleMs: 30_000,
+    onError: (err) => new InvalidInputError(`cannot create the lock ${lockPath}: ${(err as Error)?.message}`, { code: 'ERR_OUTPUT_LOCKED', details: { lockPath } }),
+    onBusy: (owner) =>
+      new InvalidInputError(`${what} is being written by another credstack run${owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.at})` : ''}; wait for it to finish, then rerun to resume`, {
+        code: 'ERR_OUTPUT_LOCKED',
+        details: { lockPath, ...(owner ? { pid: owner.pid, host: owner.host } : {}) },
+      }),
+  });
+}
+
+/**
+ * One issued row as written to a cohort output.
+ * @example
+ * ```ts
+ * const rec: IssuedRecord = { key: 'S001', line: 2, credential: signed };
+ * ```
+ */
+export interface IssuedRecord {
+  /** The row key (e.g. the student id) that makes reruns skip this row. */
+  key: string;
+  /** CSV line of the row. */
+  line: number;
+  credential: Record<string, any> | string;
+}
+
+/**
+ * Where a cohort's credentials go, resumably: `has(key)` tells whether a row was issued by an earlier run.
+ * @example
+ * ```ts
+ * const sink = await openJsonlSink('cohort.jsonl');
+ * if (!sink.has('S001')) await sink.add({ key: 'S001', line: 2, credential });
+ * await sink.close();
+ * ```
+ */
+export interface CohortSink {
+  /** Rows already present when the sink was opened. */
+  readonly existing: number;
+  has(key: string): boolean;
+  add(record: IssuedRecord): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Open (or resume) a JSON Lines output: one `{"key","line","credential"}` object per line, locked for the run
+ * (`path + '.lock'`: a concurrent run on the same output throws `ERR_OUTPUT_LOCKED`). On open, reads the keys
+ * already there (streaming) and cuts off a last line left half-written by a killed run. Appends with one write per
+ * record and `fsync` every `fsyncEvery` records (default 100) and on close.
+ * @example
+ * ```ts
+ * const sink = await openJsonlSink('out/cohort.jsonl', { fsyncEvery: 50 });
+ * ```
+ */
+export async function openJsonlSink(path: string, opts: { fsyncEvery?: number } = {}): Promise<CohortSink> {
+  await mkdir(dirname(path), { recursive: true });
+  const release = await lockOutput(`${path}.lock`, path);
+  try {
+    return await openJsonlLocked(path, opts, release);
+  } catch (err) {
+    await release();
+    throw err;
+  }
+}
+
+async function openJsonlLocked(path: string, opts: { fsyncEvery?: number }, release: () => Promise<void>): Promise<CohortSink> {
+  const keys = new Set<string>();
+  let goodLength = 0;
+  let size = 0;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    size = 0;
+  }
+  if (size > 0) {
+    let pending = '';
+    let offset = 0;
+    let lineNo = 0;
+    const decoder = new TextDecoder();
+    for await (const chunk of createReadStream(path)) {
+      const buf = chunk as Buffer;
+      pending += decoder.decode(buf, { stream: true });
+      let nl: number;
+      while ((nl = pending.indexOf('\n')) >= 0) {
+        const text = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        lineNo++;
+        offset += Buffer.byteLength(text) + 1;
+        if (text.trim() === '') {
+          goodLength = offset;
+          continue;
+        }
+        let rec: any;
+        try {
+          rec = JSON.parse(text);
+        } catch {
+          throw new InvalidInputError(`${path}:${lineNo} is not valid JSON; fix or remove that line, then rerun`, { code: 'ERR_OUTPUT_CORRUPT', details: { path, line: lineNo } });
+        }
+        if (!rec || typeof rec.key !== 'string') {
+          throw new InvalidInputError(`${path}:${lineNo} has no "key": this file was not written by credstack issue`, { code: 'ERR_OUTPUT_CORRUPT', details: { path, line: lineNo } });
+        }
+        keys.add(rec.key);
+        goodLength = offset;
+      }
+    }
+    // a half-written last line (the previous run was killed mid-write) is dropped: that row is issued again
+    if (goodLength < size) await truncate(path, goodLength);
+  }
+  await mkdir(dirname(path), { recursive: true });
+  const fh: FileHandle = await open(path, 'a');
+  const every = Math.max(1, opts.fsyncEvery ?? 100);
+  let unsynced = 0;
+  return {
+    existing: keys.size,
+    has: (key) => keys.has(key),
+    async add(record) {
+      await fh.write(`${JSON.stringify({ key: record.key, line: record.line, credential: record.credential })}\n`);
+      keys.add(record.key);
+      if (++unsynced >= every) {
+        await fh.sync();
+        unsynced = 0;
+      }
+    },
+    async close() {
+      try {
+        await fh.sync();
+        await fh.close();
+      } finally {
+        await release();
+      }
+    },
+  };
+}
+
+/**
+ * The file name a row key gets in a directory output: the key where it is a safe file name, else a sanitized key plus
+ * 8 hex digits of its SHA-256 (so two keys never share a file).
+ * @example
+ * ```ts
+ * fileNameForKey('S001', '.json');     // 'S001.json'
+ * fileNameForKey('a b/c', '.json');    // 'a_b_c-1f3a9c0e.json'
+ * ```
+ */
+export function fileNameForKey(key: string, ext: string): string {
+  const safe = key.replace(/[^A-Za-z0-9._@-]/g, '_').slice(0, 100);
+  const base = safe === key && !key.startsWith('.') && key !== '' ? key : `${safe.replace(/^\./, '_')}-${bytesToHex(sha256(utf8ToBytes(key))).slice(0, 8)}`;
+  return `${base}${ext}`;
+}
+
+/**
+ * Open (or resume) a directory output: one file per row, named by {@link fileNameForKey} (`.json`, or `.jwt` for
+ * VC-JWTs), locked for the run (`DIR/.credstack-issue.lock`, `ERR_OUTPUT_LOCKED`). Each file is written to a temporary
+ * name, fsynced and renamed, so a killed run never leaves half a credential.
+ * @example
+ * ```ts
+ * const sink = await openDirSink('out/credentials', { ext: '.json' });
+ * ```
+ */
+export async function openDirSink(dir: string, opts: { ext?: '.json' | '.jwt' } = {}): Promise<CohortSink> {
+  const ext = opts.ext ?? '.json';
+  await mkdir(dir, { recursive: true });
+  const release = await lockOutput(join(dir, '.credstack-issue.lock'), dir);
+  const names = new Set<string>();
+  try {
+    for (const name of await readdir(dir)) {
+      if (name.startsWith('.') && (name.includes('.tmp-') || isAtomicTemp(name))) await unlink(join(dir, name)).catch(() => undefined);
+      else if (name.endsWith(ext)) names.add(name);
+    }
+  } catch (err) {
+    await release();
+    throw err;
+  }
+  const existing = names.size;
+  return {
+    existing,
+    has: (key) => names.has(fileNameForKey(key, ext)),
+    async add(record) {
+      const name = fileNameForKey(record.key, ext);
+      const body = typeof record.credential === 'string' ? `${record.credential}\n` : `${JSON.stringify(record.credential, null, 2)}\n`;
+      await writeFileAtomic(join(dir, name), body);
+      names.add(name);
+    },
+    async close() {
+      await release();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// @ts-nocheck
+declare module 'oidc-provider';

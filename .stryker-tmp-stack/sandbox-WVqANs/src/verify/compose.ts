@@ -1,0 +1,108 @@
+/**
+ * Composed expansions: a presentation's JSON-LD expansion put together from its credentials' expansions instead of
+ * expanding the whole presentation (every credential in it) a second time. Used only where the result is provably the
+ * one `jsonld.expand` gives (`test/portfolio/shared-context.test.ts` compares both on the portfolio fixtures and on generated
+ * presentations); anywhere else the callers expand as before.
+ *
+ * **Why it is exact.**
+ * - A credential's expansion *with* its proofs, split into the claims' expansion (what the view and the proofs read):
+ *   JSON-LD expands each key of a node on its own, so leaving out the `proof` key leaves out exactly what it
+ *   contributed — the values of `sec:proof` — provided that (a) `proof` is not a term of the document's own top-level
+ *   context (it could then alias `@type` and change the node's type-scoped contexts), so `proof` is VC 2.0's
+ *   `VerifiableCredential`-scoped, protected `{ @id: sec:proof, @container: @graph }`; and (b) nothing else
+ *   contributed to `sec:proof`: every proof is a `DataIntegrityProof` object whose keys are terms of VC 2.0's protected
+ *   `DataIntegrityProof` scope (each expands to one node, never dropped), and `sec:proof` holds exactly that many
+ *   graph objects.
+ * - A presentation whose `@context` is exactly VC 2.0 and whose type is exactly `VerifiablePresentation`:
+ *   `verifiableCredential` is then that type's protected `{ @id: cred:verifiableCredential, @container: @graph,
+ *   @context: null }`, so each credential is expanded from the initial context — as it is on its own — and wrapped in
+ *   a graph object. The presentation without `verifiableCredential` is expanded by jsonld.js (it is small); the
+ *   credentials' expansions are added under `cred:verifiableCredential`, in order, when nothing else contributed there.
+ */
+// @ts-nocheck
+
+import jsonld from 'jsonld';
+import { VC_V2_CONTEXT } from '../jsonld/contexts.js';
+import type { DocumentLoader } from '../jsonld/loader.js';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+const SEC_PROOF = 'https://w3id.org/security#proof';
+const CRED_VC = 'https://www.w3.org/2018/credentials#verifiableCredential';
+/** The terms of VC 2.0's `DataIntegrityProof` type-scoped context (all protected). */
+const DI_TERMS = new Set(['id', 'type', 'challenge', 'created', 'cryptosuite', 'domain', 'expires', 'nonce', 'previousProof', 'proofPurpose', 'proofValue', 'verificationMethod']);
+const MAX_SPLIT_PROOFS = 10;
+
+const isVc2Only = (c: unknown): boolean => c === VC_V2_CONTEXT || (Array.isArray(c) && c.length === 1 && c[0] === VC_V2_CONTEXT);
+
+let initial: Promise<unknown> | undefined;
+
+/**
+ * @internal Whether the expansion of `doc` with its proofs can be split exactly into the expansion of its claims
+ * (see the module comment). Never throws.
+ */
+export async function proofsSplittable(doc: Obj, loader: DocumentLoader): Promise<boolean> {
+  try {
+    const ctx = doc['@context'];
+    if (list(ctx)[0] !== VC_V2_CONTEXT) return false;
+    const types = list(doc.type);
+    if (!types.every((t) => typeof t === 'string') || !types.includes('VerifiableCredential')) return false;
+    const proofs = list(doc.proof);
+    if (proofs.length === 0 || proofs.length > MAX_SPLIT_PROOFS) return false;
+    for (const p of proofs) {
+      if (!isObj(p) || p.type !== 'DataIntegrityProof' || Object.keys(p).some((k) => !DI_TERMS.has(k))) return false;
+    }
+    // `proof` must not be a term of the document's own context (resolved through the same loader and caches)
+    initial ??= jsonld.processContext(null as never, null, { base: null } as never).catch((err: unknown) => {
+      initial = undefined; // a failure is not remembered: the next presentation tries again
+      throw err;
+    });
+    const active = (await jsonld.processContext((await initial) as never, ctx as never, { documentLoader: loader as never, base: null } as never)) as { mappings?: Map<string, unknown> };
+    return active.mappings instanceof Map && !active.mappings.has('proof');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * @internal The claims' expansion out of the expansion with proofs (`full`) of a document with `n` proofs for which
+ * {@link proofsSplittable} holds; undefined when `sec:proof` does not hold exactly the `n` proof graphs.
+ */
+export function splitProofs(full: unknown, n: number): unknown[] | undefined {
+  if (!Array.isArray(full) || full.length !== 1 || !isObj(full[0])) return undefined;
+  const node = full[0];
+  const proofs = node[SEC_PROOF];
+  if (!Array.isArray(proofs) || proofs.length !== n) return undefined;
+  const graphs = proofs.every((g) => isObj(g) && Object.keys(g).length === 1 && Array.isArray(g['@graph']) && g['@graph'].length === 1 && isObj(g['@graph'][0]));
+  if (!graphs) return undefined;
+  const { [SEC_PROOF]: _proofs, ...claims } = node;
+  return [claims];
+}
+
+/**
+ * @internal The expansion of a presentation without its proof, composed from the expansions with proofs of its
+ * credentials (`fullOf(entry)`, undefined when not known): undefined when the presentation is not of the shape where
+ * this is exact (see the module comment) or an expansion is missing. Throws what jsonld.expand throws on the
+ * presentation's own part.
+ */
+export async function composePresentationExpansion(vp: Obj, fullOf: (entry: unknown) => unknown[] | undefined, loader: DocumentLoader): Promise<unknown[] | undefined> {
+  if (!isVc2Only(vp['@context'])) return undefined;
+  if (!(vp.type === 'VerifiablePresentation' || (Array.isArray(vp.type) && vp.type.length === 1 && vp.type[0] === 'VerifiablePresentation'))) return undefined;
+  const entries = list(vp.verifiableCredential);
+  const fulls: unknown[] = [];
+  for (const e of entries) {
+    if (!isObj(e)) return undefined;
+    const f = fullOf(e);
+    if (!Array.isArray(f) || f.length !== 1 || !isObj(f[0])) return undefined;
+    fulls.push(f[0]);
+  }
+  const { proof: _proof, verifiableCredential: _vcs, ...shell } = vp;
+  const expanded = await jsonld.expand(shell, { documentLoader: loader as never, safe: true, base: null } as never);
+  if (!Array.isArray(expanded) || expanded.length !== 1 || !isObj(expanded[0])) return undefined;
+  const node = expanded[0];
+  if (CRED_VC in node || '@graph' in node) return undefined;
+  if (fulls.length > 0) node[CRED_VC] = fulls.map((f) => ({ '@graph': [f] }));
+  return [node];
+}
