@@ -1,2 +1,0 @@
-// @ts-nocheck
-declare module 'oidc-provider';
