@@ -195,6 +195,8 @@ describe('valueIn: a workload as stated, else through an explicit conversion of 
   it('a conversion restricted to issuers applies to a credential of that issuer or awarding body only', () => {
     const c: UnitConversion = { ...toEcts, issuers: ['did:web:a'] };
     expect(valueIn(F({ hours: 50, issuer: 'did:web:a' }), 'ECTS', [c])).toBe(2);
+    // one of the issuers suffices
+    expect(valueIn(F({ hours: 50, issuer: 'did:web:a' }), 'ECTS', [{ ...toEcts, issuers: ['did:web:x', 'did:web:a'] }])).toBe(2);
     expect(valueIn(F({ hours: 50, issuer: 'did:web:b', creator: 'did:web:a' }), 'ECTS', [c])).toBe(2);
     expect(valueIn(F({ hours: 50, issuer: 'did:web:b' }), 'ECTS', [c])).toBe(undefined);
     expect(valueIn(F({ hours: 50, issuer: 'did:web:b' }), 'ECTS', [c, { ...toEcts, factor: 0.5 }])).toBe(25);
@@ -542,6 +544,9 @@ describe('sequence: a `first` credential awarded strictly before one (some) or e
     expect(ev(seq({ mode: 'every' }), [a, b1, b2]).detail).toEqual({ path: '$.condition', kind: 'sequence', satisfied: true, used: [0, 1, 2] });
     expect(ev(seq({ mode: 'every' }), [a, b0, b1]).satisfied).toBe(false);
     expect(ev(seq({ mode: 'every' }), [a]).satisfied).toBe(false);
+    // no `first` credential at all; a `then` credential of the same day is not after it
+    expect(ev(seq({ mode: 'every' }), [b1]).missing).toEqual([{ path: '$.condition', kind: 'sequence', message: `a credential from ${A(1)}, earned before one with skill adv` }]);
+    expect(ev(seq({ mode: 'every' }), [a, { ...b1, awardedAt: a.awardedAt! }]).satisfied).toBe(false);
     // two first credentials: the earlier one is the start
     const p = F({ skills: ['base'], awardedAt: '2025-01-01T00:00:00Z' });
     const q = F({ skills: ['base'], awardedAt: '2024-01-01T00:00:00Z' });
@@ -611,6 +616,11 @@ describe('all / any / nOf', () => {
       { path: '$.condition.conditions[0]', kind: 'has', satisfied: false, used: [] },
       { path: '$.condition.conditions[1]', kind: 'sum', satisfied: true, used: [0], total: { value: 2, unit: 'ECTS' } },
     ] });
+  });
+
+  it('any without a label: the message begins with "one of:"', () => {
+    expect(ev(rule({ kind: 'any', conditions: [has({ achievementIds: [A(9)] }), sum('gte', 5)] }), [F({ ects: 2 })]).missing.map((m) => m.message))
+      .toEqual([`one of: (1) a credential from ${A(9)} — or (2) 3 more ECTS`]);
   });
 
   it('any: "one of: (1) … — or (2) …", each alternative with what it lacks', () => {
