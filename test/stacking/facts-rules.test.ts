@@ -116,6 +116,8 @@ describe('readLevels: qualificationLevel and EQF alignments; QF-EHEA cycles also
     expect(ql({ framework: 'eqf', level: '10' })).toStrictEqual([{ framework: 'EQF', level: 10 }]);
     expect(ql({ framework: 'EQF', level: [6] })).toStrictEqual([]);
     expect(ql({ framework: 'CEFR', level: '6b' }, { framework: 'CEFR', level: '10' })).toStrictEqual([{ framework: 'CEFR', level: '6b' }, { framework: 'CEFR', level: 10 }]);
+    // the same level number in two frameworks is two levels
+    expect(ql({ framework: 'EQF', level: 6 }, { framework: 'NQF-DE', level: 6 })).toStrictEqual([{ framework: 'EQF', level: 6 }, { framework: 'NQF-DE', level: 6 }]);
   });
 
   it('each level once', () => {
@@ -161,6 +163,9 @@ describe('readResults: credentialSubject.result resolved against the achievement
     expect(readResults(rd, { result: [{ resultDescription: 'urn:rd:g' }, { resultDescription: 'Final grade' }, { resultDescription: 'urn:other' }, { resultDescription: '' }, 'x', null] })).toStrictEqual([
       { resultDescription: 'urn:rd:g', resultDescriptionName: 'Final grade' }, { resultDescription: 'Final grade', resultDescriptionName: 'Final grade' }, { resultDescription: 'urn:other' }, {}]);
     expect(readResults({ resultDescription: { id: 'urn:rd:g' } }, { result: { resultDescription: 'urn:rd:g' } })).toStrictEqual([{ resultDescription: 'urn:rd:g' }]);
+    // a null among the descriptions is skipped (never throws)
+    expect(readResults({ resultDescription: [null, { id: 'urn:rd:g', name: 'Final grade' }] }, { result: [{ resultDescription: 'urn:rd:g' }] }))
+      .toStrictEqual([{ resultDescription: 'urn:rd:g', resultDescriptionName: 'Final grade' }]);
   });
 
   it('value as text, with a number when it reads as one (comma decimal, a trailing %)', () => {
