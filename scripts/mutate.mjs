@@ -211,7 +211,7 @@ const areas = {
     tests: ['test/verify/view-rules.test.ts'],
   },
   // checking a stacked credential's components against its relatedResource digests (JWT-shaped strings, inline contexts);
-  // evaluate.ts and issue-stacked.ts verify and sign through src/verify (slow per mutant): not in this area yet
+  // evaluate.ts and issue-stacked.ts are area 'stacking-issue' (their collaborators as recorders)
   'stacking-eval': {
     files: ['src/stacking/verify-components.ts'],
     tests: ['test/stacking/components-rules.test.ts'],
@@ -260,6 +260,11 @@ const areas = {
   'status-store': {
     files: ['src/status/file-store.ts'],
     tests: ['test/status/store-rules.test.ts'],
+  // evaluateStack / issueStackedCredential (shared verify context, reports, facts from the view, learner, consumed,
+  // duplicates, the frozen result; the refusals, relatedResource, associations) with verify / digest / issue as recorders
+  'stacking-issue': {
+    files: ['src/stacking/evaluate.ts', 'src/stacking/issue-stacked.ts'],
+    tests: ['test/stacking/issue-rules.test.ts'],
   },
 };
 

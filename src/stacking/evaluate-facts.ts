@@ -415,31 +415,35 @@ export function dedupe(facts: CredentialFacts[]): { active: number[]; duplicates
   const byAchievement = new Map<string, number>();
   const active: number[] = [];
   const time = (i: number) => Date.parse(facts[i]!.awardedAt ?? '') || 0;
+  // `active` stays ascending: indexes are pushed in order, and a replaced one is spliced out
   for (const [i, f] of facts.entries()) {
-    if (f.id !== undefined && byId.has(f.id)) {
-      duplicates.push({ index: i, keptIndex: byId.get(f.id)!, reason: 'same-id' });
-      continue;
+    if (f.id !== undefined) {
+      if (byId.has(f.id)) {
+        duplicates.push({ index: i, keptIndex: byId.get(f.id)!, reason: 'same-id' });
+        continue;
+      }
+      byId.set(f.id, i);
     }
-    if (f.id !== undefined) byId.set(f.id, i);
-    if (f.achievementId !== undefined && byAchievement.has(f.achievementId)) {
-      const prev = byAchievement.get(f.achievementId)!;
-      if (time(i) > time(prev)) {
-        duplicates.push({ index: prev, keptIndex: i, reason: 'same-achievement' });
-        active.splice(active.indexOf(prev), 1);
-        byAchievement.set(f.achievementId, i);
-        active.push(i);
-      } else duplicates.push({ index: i, keptIndex: prev, reason: 'same-achievement' });
-      continue;
+    if (f.achievementId !== undefined) {
+      const prev = byAchievement.get(f.achievementId);
+      if (prev !== undefined) {
+        if (time(i) > time(prev)) {
+          duplicates.push({ index: prev, keptIndex: i, reason: 'same-achievement' });
+          active.splice(active.indexOf(prev), 1);
+          byAchievement.set(f.achievementId, i);
+          active.push(i);
+        } else duplicates.push({ index: i, keptIndex: prev, reason: 'same-achievement' });
+        continue;
+      }
+      byAchievement.set(f.achievementId, i);
     }
-    if (f.achievementId !== undefined) byAchievement.set(f.achievementId, i);
     active.push(i);
   }
-  // A kept index may itself have been replaced later: point every duplicate at the final survivor.
+  // A kept index may itself have been replaced later: point every duplicate at the final survivor (a same-achievement
+  // duplicate's kept credential has that achievement id).
   for (const d of duplicates) {
-    const a = facts[d.keptIndex]?.achievementId;
-    if (d.reason === 'same-achievement' && a !== undefined) d.keptIndex = byAchievement.get(a)!;
+    if (d.reason === 'same-achievement') d.keptIndex = byAchievement.get(facts[d.keptIndex]!.achievementId!)!;
   }
-  active.sort((a, b) => a - b);
   return { active, duplicates: duplicates.sort((a, b) => a.index - b.index) };
 }
 

@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { StackingError } from '../errors.js';
+import { show, toDate } from '../util/json.js';
 import { createVerifyContext, innerContext, verifyInput } from '../verify/verify.js';
 import { makeReport } from '../verify/report.js';
 import type { VerifyOptions } from '../verify/options.js';
@@ -42,7 +43,7 @@ export const MAX_STACK_CREDENTIALS = 1000;
 
 /** @internal Map `items` with at most `limit` calls of `fn` in flight; results in input order. */
 export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
+  const out: R[] = [];
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
@@ -126,7 +127,8 @@ const genuine = new WeakSet<object>();
 
 /** @internal Was this evaluation produced by evaluateStack in this process (and not modified, since it is frozen)? */
 export function isGenuineEvaluation(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && genuine.has(e);
+  // WeakSet.prototype.has is false for a primitive (ECMA-262 §24.4.3.4), so no type test is needed
+  return genuine.has(e as object);
 }
 
 function stable(v: unknown): string {
@@ -141,7 +143,8 @@ export function ruleDigest(rule: StackingRule): string {
 }
 
 function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+  // Object.isFrozen is true for every primitive (and null): only unfrozen objects are frozen and walked
+  if (!Object.isFrozen(o)) {
     Object.freeze(o);
     for (const v of Object.values(o as object)) deepFreeze(v);
   }
@@ -161,6 +164,7 @@ function remap(r: ConditionResult, map: number[]): ConditionResult {
  * Returns satisfied, the credentials used, what is missing in words a learner understands, totals per unit and why
  * anything was ignored. The result is frozen; it states eligibility, not an award.
  * @throws StackingError `ERR_RULE_INVALID` if `rule` is not a valid stacking rule (it is parsed with parseStackingRule);
+ *   `ERR_INVALID_NOW` if `now` is not a valid date;
  *   `ERR_STACK_TOO_LARGE` for more than `maxCredentials` credentials (default 1,000). At most `concurrency` (4) verify at once.
  * @example
  * ```ts
@@ -171,7 +175,9 @@ function remap(r: ConditionResult, map: number[]): ConditionResult {
  */
 export async function evaluateStack(rule: StackingRule | unknown, credentials: unknown[], opts: EvaluateStackOptions = {}): Promise<StackEvaluation> {
   const parsed = parseStackingRule(rule);
-  const now = opts.now === undefined ? new Date() : new Date(opts.now);
+  // an unreadable `now` would fail every verification and then the evaluation's own date: refuse it up front (typed)
+  const now = toDate(opts.now);
+  if (!now) throw new StackingError('ERR_INVALID_NOW', `options.now is not a valid date: ${show(opts.now, 60)}`);
   const list = Array.isArray(credentials) ? credentials : [];
   const max = opts.maxCredentials ?? MAX_STACK_CREDENTIALS;
   if (list.length > max) {
@@ -186,7 +192,7 @@ export async function evaluateStack(rule: StackingRule | unknown, credentials: u
   const t1 = performance.now();
 
   const ignored: IgnoredCredential[] = [];
-  const usable: { index: number; facts: CredentialFacts; original: unknown }[] = [];
+  const usable: { index: number; facts: CredentialFacts; original: unknown; subject: unknown }[] = [];
   reports.forEach((r, index) => {
     const cred = r.credential;
     // identity, credits, levels …: read from the signed data (the verifier's view), never from the JSON keys
@@ -200,31 +206,31 @@ export async function evaluateStack(rule: StackingRule | unknown, credentials: u
       });
       return;
     }
-    usable.push({ index, facts: extractFacts(view), original: typeof list[index] === 'string' ? list[index] : cred });
+    // original: the VC-JWT string as given, else the verified credential; the learner is matched on the verified credential's subject
+    usable.push({ index, facts: extractFacts(view), original: typeof list[index] === 'string' ? list[index] : cred, subject: cred.credentialSubject });
   });
 
   const reuse = opts.allowReuse ?? parsed.allowReuse ?? false;
-  const consumed = new Set(reuse ? [] : opts.consumed ?? []);
+  const consumed = new Set(reuse ? undefined : opts.consumed);
   let learner: LearnerRef | undefined = opts.learner;
   const missingLearner: MissingItem[] = [];
-  const subjectOf = (u: (typeof usable)[number]): unknown => (u.original && typeof u.original === 'object' ? (u.original as Record<string, unknown>).credentialSubject : reports[u.index]?.credential?.credentialSubject);
   if (learner === undefined) {
-    const subjects = [...new Set(usable.map((u) => subjectKey(subjectOf(u))).filter((s): s is string => s !== undefined))];
-    const hashedOnly = usable.filter((u) => subjectKey(subjectOf(u)) === undefined).length;
+    const subjects = [...new Set(usable.map((u) => subjectKey(u.subject)).filter((s): s is string => s !== undefined))];
     if (subjects.length > 1) {
       missingLearner.push({ path: '$', kind: 'learner', code: 'ERR_LEARNER_REQUIRED', message: `the credentials belong to ${subjects.length} different learners (${subjects.join(', ')}): say whose credentials to stack (option learner)` });
     } else if (subjects.length === 1) {
       // one learner named by id: credentials naming nobody, or only a hashed email / student id, cannot be attributed to them
       learner = subjects[0];
-    } else if (hashedOnly > 1) {
-      // salted hashes of two credentials cannot be compared: they may be two learners' badges
-      missingLearner.push({ path: '$', kind: 'learner', code: 'ERR_LEARNER_REQUIRED', message: `${hashedOnly} credentials name the learner only by a hashed email / student id, so they cannot be shown to belong to one learner: say whose credentials to stack (option learner: a DID, email or student id)` });
+    } else if (usable.length > 1) {
+      // no credential names a learner by id (all by hashed identifiers, or none at all): the salted hashes of two
+      // credentials cannot be compared, they may be two learners' badges
+      missingLearner.push({ path: '$', kind: 'learner', code: 'ERR_LEARNER_REQUIRED', message: `${usable.length} credentials name the learner only by a hashed email / student id, so they cannot be shown to belong to one learner: say whose credentials to stack (option learner: a DID, email or student id)` });
     }
   }
   const kept = usable.filter((u) => {
     if (missingLearner.length > 0) return false;
-    if (learner !== undefined && !matchesLearner(subjectOf(u), learner)) {
-      const subject = subjectKey(subjectOf(u));
+    if (learner !== undefined && !matchesLearner(u.subject, learner)) {
+      const subject = subjectKey(u.subject);
       const message = subject === undefined ? `not awarded to ${describeLearner(learner)} (no identifier matches)` : `awarded to ${subject}, not to ${describeLearner(learner)}`;
       ignored.push({ index: u.index, ...(u.facts.id ? { id: u.facts.id } : {}), reason: 'other-learner', code: 'ERR_OTHER_LEARNER', message });
       return false;
@@ -250,7 +256,8 @@ export async function evaluateStack(rule: StackingRule | unknown, credentials: u
   const used: UsedCredential[] = fe.used.map((i) => {
     const k = kept[i]!;
     const f = k.facts;
-    const credential = typeof k.original === 'string' ? k.original : deepFreeze(structuredClone(k.original) as Record<string, unknown>);
+    // a frozen copy of the verified credential (structuredClone gives a string, i.e. a VC-JWT, back as it is)
+    const credential = deepFreeze(structuredClone(k.original) as UsedCredential['credential']);
     return {
       index: k.index, ...(f.id ? { id: f.id } : {}), ...(f.achievementId ? { achievementId: f.achievementId } : {}),
       ...(f.achievementName ? { achievementName: f.achievementName } : {}), ...(f.issuer ? { issuer: f.issuer } : {}),
@@ -266,9 +273,10 @@ export async function evaluateStack(rule: StackingRule | unknown, credentials: u
     satisfied: missingLearner.length === 0 && fe.satisfied,
     outcome: 'eligibility',
     ...(learner !== undefined ? { learner: typeof learner === 'string' ? learner : describeLearner(learner) } : {}),
-    used: missingLearner.length ? [] : used,
+    // with a learner missing nothing was kept, so nothing is used and the totals are empty
+    used,
     missing: [...missingLearner, ...fe.missing],
-    totals: missingLearner.length ? [] : fe.totals,
+    totals: fe.totals,
     ignored,
     detail: remap(fe.detail, map),
     timings: { verifyMs: Math.round((t1 - t0) * 100) / 100, evaluateMs: Math.round((t2 - t1) * 100) / 100 },

@@ -132,12 +132,13 @@ export async function issueStackedCredential(rule: StackingRule | unknown, evalu
   const issuer: Profile = opts.issuer ?? { id: controller!, type: ['Profile'] };
 
   const unsigned = awardAchievement({ ...(opts.credential ?? {}), issuer, achievement: opts.achievement, recipient, now, validFrom: opts.credential?.validFrom ?? now }) as unknown as Record<string, any>;
-  const ctx: unknown[] = Array.isArray(unsigned['@context']) ? [...unsigned['@context']] : [unsigned['@context']];
+  // awardAchievement always gives a list of contexts
+  const ctx: unknown[] = [...unsigned['@context']];
   // relatedResource is VC 2.0; `association` on an AchievementSubject is ours (CLR 2.0 defines it on ClrSubject only), with
   // the CLR context for the Association class: both only when there are associations
   if (associations.length) {
     if (!ctx.includes(CREDSTACK_CONTEXT)) ctx.push(CREDSTACK_CONTEXT);
-    if (!ctx.includes(CLR_V2_CONTEXT)) ctx.push(CLR_V2_CONTEXT);
+    ctx.push(CLR_V2_CONTEXT); // awardAchievement never lists the CLR context
   }
   unsigned['@context'] = ctx;
   unsigned.relatedResource = relatedResource;

@@ -195,6 +195,8 @@ describe('valueIn: a workload as stated, else through an explicit conversion of 
   it('a conversion restricted to issuers applies to a credential of that issuer or awarding body only', () => {
     const c: UnitConversion = { ...toEcts, issuers: ['did:web:a'] };
     expect(valueIn(F({ hours: 50, issuer: 'did:web:a' }), 'ECTS', [c])).toBe(2);
+    // one of the issuers suffices
+    expect(valueIn(F({ hours: 50, issuer: 'did:web:a' }), 'ECTS', [{ ...toEcts, issuers: ['did:web:x', 'did:web:a'] }])).toBe(2);
     expect(valueIn(F({ hours: 50, issuer: 'did:web:b', creator: 'did:web:a' }), 'ECTS', [c])).toBe(2);
     expect(valueIn(F({ hours: 50, issuer: 'did:web:b' }), 'ECTS', [c])).toBe(undefined);
     expect(valueIn(F({ hours: 50, issuer: 'did:web:b' }), 'ECTS', [c, { ...toEcts, factor: 0.5 }])).toBe(25);
@@ -450,6 +452,22 @@ describe('credits count once (sum conditions claim what they count, unless reuse
       expect(r.missing).toEqual([{ path: '$.condition.conditions[1]', kind: 'sum', message: '5 more ECTS with skill b', shortfall: { value: 5, unit: 'ECTS' } }]);
     });
 
+    it('only sums claim (has does not): six conditions with two competing sums are still reordered', () => {
+      expect(ev(rule({ kind: 'all', conditions: [sa, sb, has({}), has({}), has({}), has({})] }), fs).satisfied).toBe(true);
+    });
+
+    it('a sum nested in all / any / nOf competes too (the nested condition claims what its sums claim)', () => {
+      for (const nested of [{ kind: 'all', conditions: [sa, has({})] }, { kind: 'any', conditions: [sa] }, { kind: 'nOf', n: 1, conditions: [sa] }]) {
+        expect(ev(rule({ kind: 'all', conditions: [nested, sb] }), fs).satisfied).toBe(true);
+      }
+    });
+
+    it('when the given order works, no other order is tried (its result is reported)', () => {
+      // both sums take either credential; in the given order the first sum takes #0, the second #1
+      const r = ev(rule({ kind: 'all', conditions: [sum('gte', 5), sum('gte', 5)] }), [F({ ects: 5 }), F({ ects: 5 })]);
+      expect(r.detail.children!.map((c) => c.used)).toEqual([[0], [1]]);
+    });
+
     it('when no order works, the first order\'s result is reported', () => {
       const r = ev(rule({ kind: 'all', conditions: [sa, sum('gte', 11, { match: { skills: ['b'] } })] }), fs);
       expect(r.satisfied).toBe(false);
@@ -526,6 +544,9 @@ describe('sequence: a `first` credential awarded strictly before one (some) or e
     expect(ev(seq({ mode: 'every' }), [a, b1, b2]).detail).toEqual({ path: '$.condition', kind: 'sequence', satisfied: true, used: [0, 1, 2] });
     expect(ev(seq({ mode: 'every' }), [a, b0, b1]).satisfied).toBe(false);
     expect(ev(seq({ mode: 'every' }), [a]).satisfied).toBe(false);
+    // no `first` credential at all; a `then` credential of the same day is not after it
+    expect(ev(seq({ mode: 'every' }), [b1]).missing).toEqual([{ path: '$.condition', kind: 'sequence', message: `a credential from ${A(1)}, earned before one with skill adv` }]);
+    expect(ev(seq({ mode: 'every' }), [a, { ...b1, awardedAt: a.awardedAt! }]).satisfied).toBe(false);
     // two first credentials: the earlier one is the start
     const p = F({ skills: ['base'], awardedAt: '2025-01-01T00:00:00Z' });
     const q = F({ skills: ['base'], awardedAt: '2024-01-01T00:00:00Z' });
@@ -547,6 +568,12 @@ describe('sequence: a `first` credential awarded strictly before one (some) or e
   it('credentials without a readable award date take no part', () => {
     expect(ev(seq(), [{ ...a, awardedAt: undefined }, b1]).satisfied).toBe(false);
     expect(ev(seq(), [a, { ...b1, awardedAt: 'someday' }]).satisfied).toBe(false);
+    // every: an undated `first` is not the start, an undated `then` is not one that must follow
+    const every = rule({ kind: 'sequence', first: { skills: ['base'] }, then: { skills: ['adv'] }, mode: 'every' });
+    const undatedFirst = F({ skills: ['base'] });
+    const first = F({ skills: ['base'], awardedAt: '2025-01-01T00:00:00Z' });
+    expect(ev(every, [undatedFirst, first, b1]).detail).toEqual({ path: '$.condition', kind: 'sequence', satisfied: true, used: [1, 2] });
+    expect(ev(every, [first, b1, F({ skills: ['adv'] })]).detail).toEqual({ path: '$.condition', kind: 'sequence', satisfied: true, used: [0, 1] });
   });
 
   it('what is missing, in three cases', () => {
@@ -589,6 +616,11 @@ describe('all / any / nOf', () => {
       { path: '$.condition.conditions[0]', kind: 'has', satisfied: false, used: [] },
       { path: '$.condition.conditions[1]', kind: 'sum', satisfied: true, used: [0], total: { value: 2, unit: 'ECTS' } },
     ] });
+  });
+
+  it('any without a label: the message begins with "one of:"', () => {
+    expect(ev(rule({ kind: 'any', conditions: [has({ achievementIds: [A(9)] }), sum('gte', 5)] }), [F({ ects: 2 })]).missing.map((m) => m.message))
+      .toEqual([`one of: (1) a credential from ${A(9)} — or (2) 3 more ECTS`]);
   });
 
   it('any: "one of: (1) … — or (2) …", each alternative with what it lacks', () => {
@@ -720,6 +752,8 @@ describe('after the first run: a satisfied condition reports nothing missing; in
     expect(describeMatch({ maxAge: 'P10Y' })).toBe('awarded within the last 10 years');
     expect(describeMatch({ maxAge: 'P12M' })).toBe('awarded within the last 12 months');
     expect(describeMatch({ maxAge: 'P10W' })).toBe('awarded within the last 10 weeks');
+    // what is not an ISO 8601 duration from its start is shown as given
+    expect(describeMatch({ maxAge: 'xP1Y' })).toBe('awarded within the last xP1Y');
   });
 });
 

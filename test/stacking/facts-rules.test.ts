@@ -59,6 +59,7 @@ describe('readWorkload: our workload term, the NotionalWorkload alignment, else 
   it('alignments of type ext:NotionalWorkload: the amount in targetCode (a decimal number), the unit in targetFramework', () => {
     const nw = (targetCode: unknown, targetFramework: unknown = 'hours', targetType = 'ext:NotionalWorkload') => ({ targetType, targetCode, targetFramework });
     expect(readWorkload({ alignment: [nw('125'), nw('2.5', 'ECTS')] }, undefined)).toStrictEqual([{ value: 125, unit: 'hours' }, { value: 2.5, unit: 'ECTS' }]);
+    expect(readWorkload({ alignment: [nw('2.25', 'ECTS')] }, undefined)).toStrictEqual([{ value: 2.25, unit: 'ECTS' }]);
     for (const bad of [nw('5 h'), nw('-5'), nw('.5'), nw('5.'), nw(5), nw('5', ''), nw('5', 3), nw('5', 'hours', 'ext:Other')]) {
       expect(readWorkload({ alignment: [bad] }, undefined)).toStrictEqual([]);
     }
@@ -110,6 +111,15 @@ describe('readLevels: qualificationLevel and EQF alignments; QF-EHEA cycles also
     expect(ql({ framework: 'NQF-IT', level: 'L', cycle: 'second' })).toStrictEqual([{ framework: 'NQF-IT', level: 'L' }, { framework: 'EQF', level: 7 }]);
   });
 
+  it('a level is numeric only when it is all digits (else kept as text); a list is no level', () => {
+    expect(ql({ framework: 'EQF', level: 'L6' }, { framework: 'EQF', level: '6b' })).toStrictEqual([{ framework: 'EQF', level: 'L6' }, { framework: 'EQF', level: '6b' }]);
+    expect(ql({ framework: 'eqf', level: '10' })).toStrictEqual([{ framework: 'EQF', level: 10 }]);
+    expect(ql({ framework: 'EQF', level: [6] })).toStrictEqual([]);
+    expect(ql({ framework: 'CEFR', level: '6b' }, { framework: 'CEFR', level: '10' })).toStrictEqual([{ framework: 'CEFR', level: '6b' }, { framework: 'CEFR', level: 10 }]);
+    // the same level number in two frameworks is two levels
+    expect(ql({ framework: 'EQF', level: 6 }, { framework: 'NQF-DE', level: 6 })).toStrictEqual([{ framework: 'EQF', level: 6 }, { framework: 'NQF-DE', level: 6 }]);
+  });
+
   it('each level once', () => {
     expect(ql({ framework: 'EQF', level: 6 }, { framework: 'EQF', level: '6' }, { framework: 'QF-EHEA', cycle: 'first' })).toStrictEqual([
       { framework: 'EQF', level: 6 }, { framework: 'QF-EHEA', level: 'first' }]);
@@ -153,6 +163,9 @@ describe('readResults: credentialSubject.result resolved against the achievement
     expect(readResults(rd, { result: [{ resultDescription: 'urn:rd:g' }, { resultDescription: 'Final grade' }, { resultDescription: 'urn:other' }, { resultDescription: '' }, 'x', null] })).toStrictEqual([
       { resultDescription: 'urn:rd:g', resultDescriptionName: 'Final grade' }, { resultDescription: 'Final grade', resultDescriptionName: 'Final grade' }, { resultDescription: 'urn:other' }, {}]);
     expect(readResults({ resultDescription: { id: 'urn:rd:g' } }, { result: { resultDescription: 'urn:rd:g' } })).toStrictEqual([{ resultDescription: 'urn:rd:g' }]);
+    // a null among the descriptions is skipped (never throws)
+    expect(readResults({ resultDescription: [null, { id: 'urn:rd:g', name: 'Final grade' }] }, { result: [{ resultDescription: 'urn:rd:g' }] }))
+      .toStrictEqual([{ resultDescription: 'urn:rd:g', resultDescriptionName: 'Final grade' }]);
   });
 
   it('value as text, with a number when it reads as one (comma decimal, a trailing %)', () => {
@@ -167,6 +180,8 @@ describe('readResults: credentialSubject.result resolved against the achievement
     expect(v('%')).toStrictEqual({ value: '%' });
     expect(v(' %')).toStrictEqual({ value: ' %' });
     expect(v('5 %')).toStrictEqual({ value: '5 %', numeric: 5 });
+    // only a trailing % is dropped
+    expect(v('5%0')).toStrictEqual({ value: '5%0' });
     expect(v(true)).toStrictEqual({});
   });
 
@@ -241,7 +256,9 @@ describe('digestMultibaseOf / parseDigestMultibase (multibase u / z of a sha2 mu
       u(Buffer.concat([Buffer.from([0x11, 32]), mh.subarray(2)])), // sha1's code
       u(Buffer.concat([Buffer.from([0x12, 31]), mh.subarray(2, 33)])), // a shorter length byte
       u(Buffer.concat([Buffer.from([0x12, 48]), mh.subarray(2)])), // the length of another algorithm
-      u(mh.subarray(0, 33)), u(Buffer.concat([mh, Buffer.from([0])])), u(Buffer.from([0x12]))];
+      u(mh.subarray(0, 33)), u(Buffer.concat([mh, Buffer.from([0])])), u(Buffer.from([0x12])),
+      // another multibase prefix before a valid base58btc multihash (only z means base58btc)
+      `x${base58btc(mh)}`, `Z${base58btc(mh)}`];
     for (const v of bad) expect(parseDigestMultibase(v)).toBe(undefined);
   });
 });
