@@ -260,6 +260,7 @@ const areas = {
   'status-store': {
     files: ['src/status/file-store.ts'],
     tests: ['test/status/store-rules.test.ts'],
+  },
   // evaluateStack / issueStackedCredential (shared verify context, reports, facts from the view, learner, consumed,
   // duplicates, the frozen result; the refusals, relatedResource, associations) with verify / digest / issue as recorders
   'stacking-issue': {
