@@ -7,6 +7,7 @@ import type { Profile } from '../model/types.js';
 import { issueBatch } from './issue-batch.js';
 import { openDirSink, openJsonlSink, type CohortSink, type IssuedRecord } from './output.js';
 import { openRoster, type RosterRow } from './roster.js';
+import { signedJsonText } from './worker-pool.js';
 import { fillTemplate, mapColumns, templatePlaceholders, unusedColumns as unusedColumnsOf, type CohortTemplate } from './template.js';
 
 /**
@@ -255,7 +256,8 @@ export async function issueCohort(opts: CohortOptions): Promise<CohortSummary> {
         report({ line: r.row.row.line, ...(r.row.key ? { key: r.row.key } : {}), code: r.error.code, message: r.error.message }, r.row.row.values);
       } else {
         const record: IssuedRecord = { key: r.row.key, line: r.row.row.line, credential: r.credential! };
-        await sink.add(record);
+        // a credential signed in a worker arrived as JSON text: written as it is (nothing touched it since)
+        await sink.add(record, signedJsonText(record.credential));
         if (!jsonl) durable([record]);
         continue;
       }

@@ -56,9 +56,10 @@ export interface CohortSink {
   /**
    * Queue a record. A JSONL sink writes records in groups (one write and one `fsync` per group): `add` resolves once the
    * record is in a group (it waits while a full group is still being written), {@link SinkOptions.onDurable} tells when
-   * it is durable. A directory sink writes each record durably before `add` resolves.
+   * it is durable. A directory sink writes each record durably before `add` resolves. `credentialJson` (@internal):
+   * `JSON.stringify(record.credential)`, when the caller has it already.
    */
-  add(record: IssuedRecord): Promise<void>;
+  add(record: IssuedRecord, credentialJson?: string): Promise<void>;
   /** Write and fsync what is queued, then release the output (rejects if a write or fsync failed). */
   close(): Promise<void>;
 }
@@ -195,7 +196,7 @@ async function openJsonlLocked(path: string, opts: SinkOptions, release: () => P
   return {
     existing: keys.size,
     has: (key) => keys.has(key),
-    async add(record) {
+    async add(record, credentialJson) {
       if (failure !== undefined) fail();
       // a full group waits for the one being written, then goes out itself (memory stays at about two groups)
       while (lines.length >= every) {
@@ -203,7 +204,10 @@ async function openJsonlLocked(path: string, opts: SinkOptions, release: () => P
         else void flush();
         if (failure !== undefined) fail();
       }
-      lines.push(`${JSON.stringify({ key: record.key, line: record.line, credential: record.credential })}\n`);
+      // the same bytes as JSON.stringify({ key, line, credential }) + '\n'
+      lines.push(credentialJson !== undefined
+        ? `{"key":${JSON.stringify(record.key)},"line":${JSON.stringify(record.line)},"credential":${credentialJson}}\n`
+        : `${JSON.stringify({ key: record.key, line: record.line, credential: record.credential })}\n`);
       records.push(record);
       keys.add(record.key);
       if (lines.length >= every && !writing) void flush();

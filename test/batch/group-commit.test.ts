@@ -14,6 +14,8 @@ import { exportKeyPair, generateKeyPair, type KeyPair } from '../../src/keys/key
 import { openJsonlSink, type IssuedRecord } from '../../src/batch/output.js';
 import { parseTemplate } from '../../src/batch/template.js';
 import { issueCohort } from '../../src/batch/cohort.js';
+import { createSigningPool, signedJsonText } from '../../src/batch/worker-pool.js';
+import { verifyCredential } from '../../src/verify/verify.js';
 
 const NOW = '2026-07-01T09:00:00Z';
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -36,6 +38,12 @@ async function fileHandleProto(): Promise<{ write: (...a: unknown[]) => Promise<
   return proto;
 }
 
+const parseTemplateCredential = () => ({
+  '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+  type: ['VerifiableCredential', 'OpenBadgeCredential'],
+  issuer: { id: key.controller, type: ['Profile'], name: 'Uni' },
+  name: 'Badge W',
+});
 const rec = (i: number): IssuedRecord => ({ key: `S${i}`, line: i + 1, credential: { id: `urn:x:${i}`, n: i } });
 
 describe('JSONL sink: group commit', () => {
@@ -87,6 +95,39 @@ describe('JSONL sink: group commit', () => {
     await expect(sink.close()).rejects.toThrow('EIO: i/o error, fsync');
     expect(durable).toEqual([]);
   });
+});
+
+describe('credentials signed in workers arrive as JSON text and are written as they are', () => {
+  it('sink.add with the credential\'s JSON text writes the bytes JSON.stringify({ key, line, credential }) gives', async () => {
+    const a = join(dir, 'text-a.jsonl');
+    const b = join(dir, 'text-b.jsonl');
+    const r = { key: 'K "1"\u2028', line: 7, credential: { id: 'urn:x', name: 'ü 🎓 "q"', n: [1, 2.5, -3], o: { nested: true, nil: null } } };
+    const sa = await openJsonlSink(a);
+    await sa.add(r);
+    await sa.close();
+    const sb = await openJsonlSink(b);
+    await sb.add(r, JSON.stringify(r.credential));
+    await sb.close();
+    expect(readFileSync(b, 'utf8')).toBe(readFileSync(a, 'utf8'));
+    expect(readFileSync(b, 'utf8')).toBe('{"key":"K \\"1\\"\u2028","line":7,"credential":{"id":"urn:x","name":"ü 🎓 \\"q\\"","n":[1,2.5,-3],"o":{"nested":true,"nil":null}}}\n');
+  });
+
+  it('a credential signed in a worker thread comes back with its JSON text (equal to JSON.stringify of it) and verifies', async () => {
+    const pool = createSigningPool(1, key, { now: NOW });
+    try {
+      for (let i = 0; i < 2400 && pool.ready() < 1; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(pool.ready()).toBe(1);
+      const u = { ...parseTemplateCredential(), credentialSubject: { type: ['AchievementSubject'], id: 'did:example:w1', achievement } };
+      const signed = (await pool.sign(u)) as Record<string, unknown>;
+      expect(signedJsonText(signed)).toBe(JSON.stringify(signed));
+      expect((signed.proof as { cryptosuite: string }).cryptosuite).toBe('eddsa-rdfc-2022');
+      expect((await verifyCredential(signed, { now: NOW })).verified).toBe(true);
+      // a credential not from the pool has none
+      expect(signedJsonText(structuredClone(signed))).toBeUndefined();
+    } finally {
+      await pool.close();
+    }
+  }, 180_000);
 });
 
 describe('issueCohort: a run killed between a group\'s write and its fsync', () => {
