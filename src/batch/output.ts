@@ -168,7 +168,12 @@ async function openJsonlLocked(path: string, opts: SinkOptions, release: () => P
       failure ??= err;
       return;
     }
-    opts.onDurable?.(group);
+    try {
+      opts.onDurable?.(group);
+    } catch (err) {
+      // the records are durable; the caller's callback failed: the next add (or close) throws its error
+      failure ??= err;
+    }
   };
   /** Start writing the group being filled (after the previous group's write and fsync). */
   const flush = (): Promise<void> => {

@@ -74,7 +74,8 @@ async function breakIfAbandoned(lockPath: string, staleMs: number): Promise<void
  * `staleMs`. Where hard links are refused (some network or FAT file systems), falls back to open(…, 'wx') and a write.
  */
 async function createLockFile(lockPath: string, text: string, token: string): Promise<void> {
-  const tmp = `${lockPath}.${token}.tmp`;
+  // `.tmp-` as atomic-write names its temporary files: a directory output removes leftovers of a killed run on open
+  const tmp = `${lockPath}.tmp-${token}`;
   let linked = false;
   try {
     const fh = await open(tmp, 'wx');

@@ -97,6 +97,21 @@ describe('JSONL sink: group commit', () => {
   });
 });
 
+describe('JSONL sink: a failing onDurable', () => {
+  it('the records stay written; the next add and close throw the callback\'s error', async () => {
+    const path = join(dir, 'cb.jsonl');
+    const sink = await openJsonlSink(path, { fsyncEvery: 1, flushMs: 60_000, onDurable: () => {
+      throw new Error('manifest full');
+    } });
+    await sink.add(rec(0));
+    await vi.waitFor(() => expect(readFileSync(path, 'utf8')).toBe('{"key":"S0","line":1,"credential":{"id":"urn:x:0","n":0}}\n'));
+    await expect(async () => {
+      for (let i = 1; i < 4; i++) await sink.add(rec(i));
+    }).rejects.toThrow('manifest full');
+    await expect(sink.close()).rejects.toThrow('manifest full');
+  });
+});
+
 describe('credentials signed in workers arrive as JSON text and are written as they are', () => {
   it('sink.add with the credential\'s JSON text writes the bytes JSON.stringify({ key, line, credential }) gives', async () => {
     const a = join(dir, 'text-a.jsonl');
