@@ -4,7 +4,7 @@
 // Part of npm run bench; alone: npx tsx bench/cli.ts
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machine, stat } from './common.js';
 
@@ -62,7 +62,7 @@ export async function run(): Promise<{ coldMs: number; cohort: { workers: number
       if (r.code !== 0) throw new Error(`cohort failed: ${r.out.slice(-2000)}`);
       const perSecond = ROWS / (r.ms / 1000);
       results.push({ workers, ms: r.ms, perSecond, rssMb: r.rssMb });
-      console.log(`  ${workers} worker${workers > 1 ? 's' : ' '}  wall ${(r.ms / 1000).toFixed(2)} s  ${perSecond.toFixed(0)} credentials/s  CPU ${(r.cpuMs / 1000).toFixed(2)} s  peak RSS ${r.rssMb.toFixed(0)} MB  (target ≤ 3 s on 2 idle cores)`);
+      console.log(`  ${workers} worker${workers > 1 ? 's' : ' '}  wall ${(r.ms / 1000).toFixed(2)} s  ${perSecond.toFixed(0)} credentials/s  CPU ${(r.cpuMs / 1000).toFixed(2)} s  peak RSS ${r.rssMb.toFixed(0)} MB  load ${loadavg()[0]!.toFixed(2)}  (target ≤ 3 s on 2 idle cores)`);
     }
     const v = timed(['verify', 'cohort-2.jsonl', '--ndjson', '--skip-status', '--jobs', '2'], dir);
     const lines = v.out.split('\n').filter((l) => l.startsWith('{'));

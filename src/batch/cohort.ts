@@ -5,8 +5,9 @@ import type { KeyPair } from '../keys/keypair.js';
 import { isSigner, signerController, type Signer } from '../keys/signer.js';
 import type { Profile } from '../model/types.js';
 import { issueBatch } from './issue-batch.js';
-import { openDirSink, openJsonlSink, type CohortSink } from './output.js';
+import { openDirSink, openJsonlSink, type CohortSink, type IssuedRecord } from './output.js';
 import { openRoster, type RosterRow } from './roster.js';
+import { signedJsonText } from './worker-pool.js';
 import { fillTemplate, mapColumns, templatePlaceholders, unusedColumns as unusedColumnsOf, type CohortTemplate } from './template.js';
 
 /**
@@ -100,6 +101,7 @@ export interface CohortOptions {
   delimiter?: string;
   /** Count the roster's rows first (one fast extra pass over a file) so progress has a total. */
   countRows?: boolean;
+  /** JSONL output: rows per group commit (one write and one fsync; default 100; see openJsonlSink). */
   fsyncEvery?: number;
   onProgress?: (p: CohortProgress) => void;
   /** Give each credential a status entry (e.g. `() => store.allocate().then((a) => a.entry)` with a FileStatusListStore). */
@@ -108,7 +110,10 @@ export interface CohortOptions {
   strictColumns?: boolean;
   /** Called for each failed row as it happens, with the row's cells (to write a file of failed rows to fix and rerun). */
   onRowError?: (e: RowError, values?: Readonly<Record<string, string>>) => void;
-  /** Called for each credential as soon as it is written (to keep a manifest: row key → credential id, status entry). */
+  /**
+   * Called for each credential once it is durably written (JSONL: after its group's fsync), in output order (to keep a
+   * manifest: row key → credential id, status entry).
+   */
   onIssued?: (r: { key: string; line: number; credential: Record<string, any> | string }) => void;
   signal?: AbortSignal;
 }
@@ -179,11 +184,20 @@ export async function issueCohort(opts: CohortOptions): Promise<CohortSummary> {
     throw new InvalidInputError(`roster column(s) ${unusedColumns.join(', ')} would not be used by the template`, { code: 'ERR_ROSTER_COLUMN_UNUSED', details: { columns: unusedColumns } });
   }
 
+  const summary: CohortSummary = { issued: 0, skipped: 0, failed: 0, rows: 0, errors: [], unusedColumns, ms: 0, aborted: false };
+  // a row counts as issued once its bytes are durable (JSONL: after its group's fsync; directory: after its file's)
+  const durable = (records: IssuedRecord[]): void => {
+    for (const r of records) {
+      summary.issued++;
+      opts.onIssued?.({ key: r.key, line: r.line, credential: r.credential });
+    }
+    if (records.length) progress();
+  };
+  const jsonl = 'jsonl' in opts.out;
   const sink: CohortSink = 'jsonl' in opts.out
-    ? await openJsonlSink(opts.out.jsonl, { fsyncEvery: opts.fsyncEvery })
+    ? await openJsonlSink(opts.out.jsonl, { ...(opts.fsyncEvery !== undefined ? { fsyncEvery: opts.fsyncEvery } : {}), onDurable: durable })
     : await openDirSink(opts.out.dir, { ext: opts.format === 'vc-jwt' ? '.jwt' : '.json' });
 
-  const summary: CohortSummary = { issued: 0, skipped: 0, failed: 0, rows: 0, errors: [], unusedColumns, ms: 0, aborted: false };
   if (total !== undefined) summary.total = total;
   const firstLine = new Map<string, number>();
   const report = (e: RowError, values?: Record<string, string>): void => {
@@ -241,9 +255,11 @@ export async function issueCohort(opts: CohortOptions): Promise<CohortSummary> {
       if (r.error) {
         report({ line: r.row.row.line, ...(r.row.key ? { key: r.row.key } : {}), code: r.error.code, message: r.error.message }, r.row.row.values);
       } else {
-        await sink.add({ key: r.row.key, line: r.row.row.line, credential: r.credential! });
-        summary.issued++;
-        opts.onIssued?.({ key: r.row.key, line: r.row.row.line, credential: r.credential! });
+        const record: IssuedRecord = { key: r.row.key, line: r.row.row.line, credential: r.credential! };
+        // a credential signed in a worker arrived as JSON text: written as it is (nothing touched it since)
+        await sink.add(record, signedJsonText(record.credential));
+        if (!jsonl) durable([record]);
+        continue;
       }
       progress();
     }

@@ -53,21 +53,50 @@ export interface CohortSink {
   /** Rows already present when the sink was opened. */
   readonly existing: number;
   has(key: string): boolean;
-  add(record: IssuedRecord): Promise<void>;
+  /**
+   * Queue a record. A JSONL sink writes records in groups (one write and one `fsync` per group): `add` resolves once the
+   * record is in a group (it waits while a full group is still being written), {@link SinkOptions.onDurable} tells when
+   * it is durable. A directory sink writes each record durably before `add` resolves. `credentialJson` (@internal):
+   * `JSON.stringify(record.credential)`, when the caller has it already.
+   */
+  add(record: IssuedRecord, credentialJson?: string): Promise<void>;
+  /** Write and fsync what is queued, then release the output (rejects if a write or fsync failed). */
   close(): Promise<void>;
+}
+
+/**
+ * Options of {@link openJsonlSink}.
+ * @example
+ * ```ts
+ * const opts: SinkOptions = { fsyncEvery: 64, onDurable: (records) => records.forEach((r) => manifest.add(r)) };
+ * ```
+ */
+export interface SinkOptions {
+  /** Records per group: one write and one fsync per group (default 100). */
+  fsyncEvery?: number;
+  /** A group is also written once its first record has waited this long (default 200 ms), so slow signing still lands. */
+  flushMs?: number;
+  /**
+   * Called after each group's fsync with its records, in output order: only then does a record count as done (a run
+   * killed before that fsync may leave the group's lines in the file, where a rerun finds and skips them, or lose them,
+   * and a rerun issues those rows again — never both).
+   */
+  onDurable?: (records: IssuedRecord[]) => void;
 }
 
 /**
  * Open (or resume) a JSON Lines output: one `{"key","line","credential"}` object per line, locked for the run
  * (`path + '.lock'`: a concurrent run on the same output throws `ERR_OUTPUT_LOCKED`). On open, reads the keys
- * already there (streaming) and cuts off a last line left half-written by a killed run. Appends with one write per
- * record and `fsync` every `fsyncEvery` records (default 100) and on close.
+ * already there (streaming) and cuts off a last line left half-written by a killed run. Appends in groups (group
+ * commit): `fsyncEvery` records (default 100), or what arrived within `flushMs`, go out in one write followed by one
+ * `fsync`, and `onDurable` hears of them after that fsync. At most two groups are held in memory (one being written,
+ * one filling: `add` waits when both are full).
  * @example
  * ```ts
  * const sink = await openJsonlSink('out/cohort.jsonl', { fsyncEvery: 50 });
  * ```
  */
-export async function openJsonlSink(path: string, opts: { fsyncEvery?: number } = {}): Promise<CohortSink> {
+export async function openJsonlSink(path: string, opts: SinkOptions = {}): Promise<CohortSink> {
   await mkdir(dirname(path), { recursive: true });
   const release = await lockOutput(`${path}.lock`, path);
   try {
@@ -78,7 +107,7 @@ export async function openJsonlSink(path: string, opts: { fsyncEvery?: number } 
   }
 }
 
-async function openJsonlLocked(path: string, opts: { fsyncEvery?: number }, release: () => Promise<void>): Promise<CohortSink> {
+async function openJsonlLocked(path: string, opts: SinkOptions, release: () => Promise<void>): Promise<CohortSink> {
   const keys = new Set<string>();
   let goodLength = 0;
   let size = 0;
@@ -123,25 +152,84 @@ async function openJsonlLocked(path: string, opts: { fsyncEvery?: number }, rele
   }
   await mkdir(dirname(path), { recursive: true });
   const fh: FileHandle = await open(path, 'a');
-  const every = Math.max(1, opts.fsyncEvery ?? 100);
-  let unsynced = 0;
+  const every = Math.max(1, Math.floor(opts.fsyncEvery ?? 100));
+  const flushMs = Math.max(0, opts.flushMs ?? 200);
+  // the group being filled (its lines and records) and the write + fsync of the previous one, if under way
+  let lines: string[] = [];
+  let records: IssuedRecord[] = [];
+  let writing: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let failure: unknown;
+  const writeGroup = async (text: string, group: IssuedRecord[]): Promise<void> => {
+    try {
+      await fh.write(text);
+      await fh.sync();
+    } catch (err) {
+      failure ??= err;
+      return;
+    }
+    try {
+      opts.onDurable?.(group);
+    } catch (err) {
+      // the records are durable; the caller's callback failed: the next add (or close) throws its error
+      failure ??= err;
+    }
+  };
+  /** Start writing the group being filled (after the previous group's write and fsync). */
+  const flush = (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (lines.length === 0) return writing ?? Promise.resolve();
+    const text = lines.join('');
+    const group = records;
+    lines = [];
+    records = [];
+    const prev = writing;
+    const mine: Promise<void> = (async () => {
+      if (prev) await prev;
+      if (failure === undefined) await writeGroup(text, group);
+    })();
+    writing = mine;
+    void mine.then(() => {
+      if (writing === mine) writing = undefined;
+    });
+    return mine;
+  };
+  const fail = (): never => {
+    throw failure;
+  };
   return {
     existing: keys.size,
     has: (key) => keys.has(key),
-    async add(record) {
-      await fh.write(`${JSON.stringify({ key: record.key, line: record.line, credential: record.credential })}\n`);
-      keys.add(record.key);
-      if (++unsynced >= every) {
-        await fh.sync();
-        unsynced = 0;
+    async add(record, credentialJson) {
+      if (failure !== undefined) fail();
+      // a full group waits for the one being written, then goes out itself (memory stays at about two groups)
+      while (lines.length >= every) {
+        if (writing) await writing;
+        else void flush();
+        if (failure !== undefined) fail();
       }
+      // the same bytes as JSON.stringify({ key, line, credential }) + '\n'
+      lines.push(credentialJson !== undefined
+        ? `{"key":${JSON.stringify(record.key)},"line":${JSON.stringify(record.line)},"credential":${credentialJson}}\n`
+        : `${JSON.stringify({ key: record.key, line: record.line, credential: record.credential })}\n`);
+      records.push(record);
+      keys.add(record.key);
+      if (lines.length >= every && !writing) void flush();
+      else if (!timer) timer = setTimeout(() => void flush(), flushMs);
     },
     async close() {
       try {
+        await flush();
+        if (writing) await writing;
+        if (failure !== undefined) fail();
         await fh.sync();
-        await fh.close();
       } finally {
-        await release();
+        try {
+          await fh.close();
+        } finally {
+          await release();
+        }
       }
     },
   };

@@ -14,7 +14,8 @@ interface Job {
 }
 /** Rows travel in batches: one message carries up to `batch` jobs, one reply carries their results. */
 type Batch = { jobs: Job[] };
-type Reply = { id: number; credential: Record<string, any> | string } | { id: number; error: { code: string; message: string; details?: Record<string, unknown> } };
+/** A signed JSON credential comes back as its JSON text (one string to copy, and the cohort writes that text as it is). */
+type Reply = { id: number; credential: string } | { id: number; json: string } | { id: number; error: { code: string; message: string; details?: Record<string, unknown> } };
 type Message = { ready: true } | { replies: Reply[] };
 
 /**
@@ -34,7 +35,8 @@ if (!isMainThread && parentPort && (workerData as Record<string, unknown> | unde
     const replies: Reply[] = [];
     for (const job of batch.jobs) {
       try {
-        replies.push({ id: job.id, credential: await issueCredential(job.credential, { ...data.options, key }) });
+        const signed = await issueCredential(job.credential, { ...data.options, key });
+        replies.push(typeof signed === 'string' ? { id: job.id, credential: signed } : { id: job.id, json: JSON.stringify(signed) });
       } catch (err) {
         const e = err as CredstackError;
         replies.push({ id: job.id, error: { code: e?.code ?? 'ERR_ISSUE_FAILED', message: e?.message ?? String(err), ...(e?.details ? { details: safeDetails(e.details) } : {}) } });
@@ -50,6 +52,18 @@ function safeDetails(d: Record<string, unknown>): Record<string, unknown> | unde
   } catch {
     return undefined;
   }
+}
+
+/** The JSON text each credential signed in a worker arrived as (see {@link signedJsonText}). */
+const SIGNED_JSON = new WeakMap<object, string>();
+
+/**
+ * @internal The JSON text a credential signed in a worker arrived as (`JSON.stringify` of it, as long as it has not been
+ * changed since), or undefined. Only for code that holds the credential from the pool's answer to its write (the cohort:
+ * it writes this text instead of serializing the credential again).
+ */
+export function signedJsonText(credential: unknown): string | undefined {
+  return credential && typeof credential === 'object' ? SIGNED_JSON.get(credential) : undefined;
 }
 
 /** @internal Running from TypeScript sources (a .ts module URL). */
@@ -148,7 +162,11 @@ export function createSigningPool(size: number, key: KeyPair, options: Omit<Issu
         if (!p) continue;
         pending.delete(reply.id);
         if ('error' in reply) p.reject(new CredstackError(reply.error.code, reply.error.message, reply.error.details ? { details: reply.error.details } : undefined));
-        else p.resolve(reply.credential);
+        else if ('json' in reply) {
+          const signed = JSON.parse(reply.json) as Record<string, any>;
+          SIGNED_JSON.set(signed, reply.json);
+          p.resolve(signed);
+        } else p.resolve(reply.credential);
       }
       settle(slot);
     });

@@ -121,8 +121,13 @@ export function credstackInlineContext(): Record<string, unknown> {
   return credstackInline();
 }
 
+/** The shipped context's JSON text, computed once (it is compared with every context object of every credential issued). */
+let credstackInlineText: string | undefined;
+
 function isCredstackInline(c: unknown): boolean {
-  return isPlainObject(c) && JSON.stringify(c) === JSON.stringify((BUNDLED_CONTEXTS.get(CREDSTACK_CONTEXT) as { '@context': unknown })['@context']);
+  if (!isPlainObject(c)) return false;
+  credstackInlineText ??= JSON.stringify((BUNDLED_CONTEXTS.get(CREDSTACK_CONTEXT) as { '@context': unknown })['@context']);
+  return JSON.stringify(c) === credstackInlineText;
 }
 
 /**

@@ -5,7 +5,8 @@
  * the substituted dataset: blank-node labels stay canonical), so what is signed or verified is exactly what the full
  * jsonld path gives — the differential tests (test/proofs/) compare both on generated credentials.
  *
- * **Shape key**: the `@context` (URLs only) and the JSON structure with every key and every `type` / `@type` value kept,
+ * **Shape key**: the top `@context` (its URLs, and its inline context objects verbatim as JSON text: a cohort issued
+ * with credstack's inline extension context carries one) and the JSON structure with every key and every `type` / `@type` value kept,
  * strings replaced by their kind (`i…` an absolute `https:`, `http:`, `did:` or `urn:` IRI of plain ASCII characters,
  * `s` any other string), safe integers by `n`, and every other scalar (booleans, null, other numbers: -0, 0.1, 1e21,
  * big integers) kept as it is.
@@ -17,16 +18,19 @@
  * pins (the template). The template is kept only if instantiating it with the document's own values reproduces the
  * full jsonld path's expansion and canonical N-Quads exactly.
  *
- * **Guards (any one falls back to the full jsonld path)**: a `@context` that is not a list of URLs, a `@context` below
- * the top, an unusual value (undefined, functions …), a document too large or too deep, a structural difference or a
+ * **Guards (any one falls back to the full jsonld path)**: a `@context` that is not a list of URLs and plain-JSON
+ * context objects, a `@context` below the top, an unusual value (undefined, functions …), a document too large or too deep, a structural difference or a
  * pinned value that differs, an IRI-kind value that is a term of one of the contexts (a `@vocab` position would expand
- * it), a context document that changed since compiling (`documents`, `registerContext`), substituted quads that
+ * it; the terms of inline contexts count), a context document that changed since compiling (`documents`, `registerContext`), substituted quads that
  * collide (JSON-LD would merge them), and a document that mentions the process's probe nonce.
  *
  * **Bounds**: at most {@link SHAPE_LIMITS}`.templates` templates and `templateBytes` bytes, and `sightings` / `sightingBytes`
  * for shapes seen once (least recently used first out): many shapes cost no memory beyond that.
  */
 import jsonld from 'jsonld';
+// a static namespace import: in the CLI bundle a dynamic import() of this CommonJS module has no named exports
+// (`canonize` was undefined there, so every compile failed and compiled shapes never ran in the CLI)
+import * as rdfCanonize from 'rdf-canonize';
 import type { DocumentLoader } from '../jsonld/loader.js';
 
 type Obj = Record<string, unknown>;
@@ -62,7 +66,8 @@ export const probeNonce = (): string => NONCE;
 
 type Kind = 's' | 'i' | 'n';
 interface Leaf { kind: Kind; value: string | number; scheme?: string }
-interface Shape { key: string; contexts: string[]; leaves: Leaf[] }
+/** `contexts`: the context URLs of the top `@context`; `inline`: its context objects (their JSON text is in `key`). */
+interface Shape { key: string; contexts: string[]; inline: Obj[]; leaves: Leaf[] }
 
 function fallback(reason: string): undefined {
   SHAPE_STATS.fallbacks[reason] = (SHAPE_STATS.fallbacks[reason] ?? 0) + 1;
@@ -76,11 +81,25 @@ export function shapeOf(doc: unknown): Shape | string {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return 'not-object';
   const top = doc as Obj;
   const rawCtx = top['@context'];
-  const contexts = typeof rawCtx === 'string' ? [rawCtx] : Array.isArray(rawCtx) && rawCtx.length > 0 && rawCtx.every((c) => typeof c === 'string') ? (rawCtx as string[]) : undefined;
-  if (!contexts) return 'context';
-  const leaves: Leaf[] = [];
+  const list: unknown[] | undefined = typeof rawCtx === 'string' || isPlainObject(rawCtx) ? [rawCtx] : Array.isArray(rawCtx) && rawCtx.length > 0 ? rawCtx : undefined;
+  if (!list) return 'context';
+  const contexts: string[] = [];
+  const inline: Obj[] = [];
   let nodes = 0;
-  let out = JSON.stringify(contexts);
+  for (const c of list) {
+    if (typeof c === 'string') contexts.push(c);
+    else if (isPlainObject(c)) {
+      // an inline context is part of the key, verbatim: only plain JSON (what JSON.stringify writes back unchanged)
+      const n = plainJsonNodes(c, 1, SHAPE_LIMITS.maxNodes - nodes);
+      if (n === 'size') return 'size';
+      if (n === 'value') return 'context';
+      nodes += n;
+      inline.push(c);
+    } else return 'context';
+  }
+  const leaves: Leaf[] = [];
+  let out = JSON.stringify(list);
+  if (out.length > SHAPE_LIMITS.maxKeyChars) return 'size';
   const walk = (v: unknown, depth: number): void => {
     if (++nodes > SHAPE_LIMITS.maxNodes || depth > SHAPE_LIMITS.maxDepth || out.length > SHAPE_LIMITS.maxKeyChars) throw new Refuse('size');
     if (typeof v === 'string') {
@@ -134,7 +153,40 @@ export function shapeOf(doc: unknown): Shape | string {
     return 'value';
   }
   if (out.length > SHAPE_LIMITS.maxKeyChars) return 'size';
-  return { key: out, contexts, leaves };
+  return { key: out, contexts, inline, leaves };
+}
+
+function isPlainObject(v: unknown): v is Obj {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Nodes of a plain JSON value (strings, booleans, null, finite numbers other than -0, arrays, plain objects), or
+ * 'value' for anything JSON text would not carry as it is (undefined, functions, -0, NaN, class instances…), or 'size'
+ * past `budget` nodes or {@link SHAPE_LIMITS}`.maxDepth`.
+ */
+function plainJsonNodes(v: unknown, depth: number, budget: number): number | 'size' | 'value' {
+  if (budget < 1 || depth > SHAPE_LIMITS.maxDepth) return 'size';
+  if (typeof v === 'string' || typeof v === 'boolean' || v === null) return 1;
+  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0) ? 1 : 'value';
+  let n = 1;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const m = plainJsonNodes(x, depth + 1, budget - n);
+      if (typeof m === 'string') return m;
+      n += m;
+    }
+    return n;
+  }
+  if (!isPlainObject(v)) return 'value';
+  for (const k of Object.keys(v)) {
+    const m = plainJsonNodes(v[k], depth + 1, budget - n);
+    if (typeof m === 'string') return m;
+    n += m;
+  }
+  return n;
 }
 
 /** Rebuild `doc` with leaf i replaced by `values[i]` (same traversal order as {@link shapeOf}). */
@@ -172,12 +224,18 @@ function fingerprint(doc: unknown): string | undefined {
 
 interface Deps { urls: string[]; prints: string[]; terms: Set<string> }
 
-/** Every context document the shape depends on (its contexts and the URLs they name), fingerprinted. */
-async function collectDeps(contexts: string[], loader: DocumentLoader): Promise<Deps | undefined> {
+/**
+ * Every context document the shape depends on (its contexts and the URLs they name, also those an inline context
+ * names), fingerprinted; the terms of all of them, inline contexts included. An inline context is in the shape key
+ * itself: it needs no fingerprint.
+ */
+async function collectDeps(contexts: string[], loader: DocumentLoader, inline: readonly Obj[] = []): Promise<Deps | undefined> {
   const urls: string[] = [];
   const prints: string[] = [];
   const terms = new Set<string>();
   const queue = [...contexts];
+  // an inline context is scanned as a context document holding it would be
+  for (const c of inline) if (!scan({ '@context': c })) return undefined;
   while (queue.length) {
     const url = queue.shift()!;
     if (urls.includes(url)) continue;
@@ -192,12 +250,18 @@ async function collectDeps(contexts: string[], loader: DocumentLoader): Promise<
     if (fp === undefined) return undefined;
     urls.push(url);
     prints.push(fp);
+    if (!scan(doc)) return undefined;
+  }
+  return { urls, prints, terms };
+
+  /** Collect the terms of a context document and queue the contexts it names; false past a bounded amount of work. */
+  function scan(doc: unknown): boolean {
     // every key anywhere in a context is (a superset of) its terms; string @context / @import values are more contexts
     const stack: unknown[] = [doc];
     let n = 0;
     while (stack.length) {
       const v = stack.pop();
-      if (++n > 100_000) return undefined;
+      if (++n > 100_000) return false;
       // one push per value: `push(...v)` throws a RangeError past about 125,000 values
       if (Array.isArray(v)) for (const x of v) stack.push(x);
       else if (v && typeof v === 'object') {
@@ -209,8 +273,8 @@ async function collectDeps(contexts: string[], loader: DocumentLoader): Promise<
         }
       }
     }
+    return true;
   }
-  return { urls, prints, terms };
 }
 
 async function depsUnchanged(deps: Deps, loader: DocumentLoader): Promise<boolean> {
@@ -539,7 +603,7 @@ function collisionPairs(ds: readonly Quad[], bySlot: ReadonlyMap<number, [Slot, 
 }
 
 async function compile(doc: Obj, shape: Shape, loader: DocumentLoader, mode: RdfMode): Promise<Template | Failed> {
-  const deps = await collectDeps(shape.contexts, loader);
+  const deps = await collectDeps(shape.contexts, loader, shape.inline);
   if (!deps) return { failed: true, bytes: 64 };
   const failed: Failed = { failed: true, deps, bytes: 64 + deps.urls.join('').length * 2 };
   try {
@@ -598,10 +662,8 @@ async function compile(doc: Obj, shape: Shape, loader: DocumentLoader, mode: Rdf
   }
 }
 
-let rdfCanonizeMod: typeof import('rdf-canonize') | undefined;
 async function canonizeDataset(ds: Quad[]): Promise<string> {
-  rdfCanonizeMod ??= await import('rdf-canonize');
-  return rdfCanonizeMod.canonize(ds as any, { algorithm: 'RDFC-1.0', maxWorkFactor: 1 } as any);
+  return rdfCanonize.canonize(ds as any, { algorithm: 'RDFC-1.0', maxWorkFactor: 1 } as any);
 }
 
 /**
@@ -621,7 +683,7 @@ export async function shaped(doc: unknown, loader: DocumentLoader, mode: RdfMode
       templates.set(key, t);
       if (t.failed) {
         // a context changed (or became available): forget the failure, compile again on a later sighting
-        if (t.deps ? !(await depsUnchanged(t.deps, loader)) : (await collectDeps(shape.contexts, loader)) !== undefined) {
+        if (t.deps ? !(await depsUnchanged(t.deps, loader)) : (await collectDeps(shape.contexts, loader, shape.inline)) !== undefined) {
           templates.delete(key);
           templateBytes -= t.bytes;
           sight(key);

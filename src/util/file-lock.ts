@@ -1,6 +1,6 @@
 /** @internal Cross-process advisory locks (a sibling lock file), with dead-owner recovery. */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, stat, unlink, utimes } from 'node:fs/promises';
+import { link, open, readFile, stat, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 
 /** @internal What a lock file records about its owner. */
@@ -67,6 +67,42 @@ async function breakIfAbandoned(lockPath: string, staleMs: number): Promise<void
   }
 }
 
+/**
+ * Create `lockPath` holding `text`, failing with EEXIST when it exists. The owner is written to a private temporary file
+ * first and hard-linked into place (link() never replaces a file), so the lock never exists without its owner: a run
+ * killed between creating the lock and recording its pid would otherwise leave an empty lock that only goes stale after
+ * `staleMs`. Where hard links are refused (some network or FAT file systems), falls back to open(…, 'wx') and a write.
+ */
+async function createLockFile(lockPath: string, text: string, token: string): Promise<void> {
+  // `.tmp-` as atomic-write names its temporary files: a directory output removes leftovers of a killed run on open
+  const tmp = `${lockPath}.tmp-${token}`;
+  let linked = false;
+  try {
+    const fh = await open(tmp, 'wx');
+    try {
+      await fh.writeFile(text);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await link(tmp, lockPath);
+    linked = true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException)?.code;
+    if (code === 'EEXIST' || linked) throw err;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw err;
+    const fh = await open(lockPath, 'wx');
+    try {
+      await fh.writeFile(text);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } finally {
+    await unlink(tmp).catch(() => {});
+  }
+}
+
 /** @internal Take the lock `lockPath` (created with O_EXCL), refreshed while held; resolves to its release function. */
 export async function acquireFileLock(lockPath: string, opts: FileLockOptions): Promise<() => Promise<void>> {
   const token = `${process.pid}.${randomBytes(8).toString('hex')}`;
@@ -74,13 +110,7 @@ export async function acquireFileLock(lockPath: string, opts: FileLockOptions): 
   let delay = 1;
   for (;;) {
     try {
-      const fh = await open(lockPath, 'wx');
-      try {
-        await fh.writeFile(JSON.stringify({ pid: process.pid, host: HOST, token, at: new Date().toISOString() } satisfies LockOwner));
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
+      await createLockFile(lockPath, JSON.stringify({ pid: process.pid, host: HOST, token, at: new Date().toISOString() } satisfies LockOwner), token);
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException)?.code !== 'EEXIST') throw opts.onError(err);

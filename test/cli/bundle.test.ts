@@ -67,6 +67,23 @@ describe('CLI bundle', () => {
     expect(text).not.toContain('credentialSubject');
   });
 
+  it('a CommonJS package loaded lazily is read through its default export (it has no named exports in the bundle)', () => {
+    // esbuild wraps a lazily imported CommonJS package in a chunk that is only `export default require_x()`: a named
+    // import of it is undefined (src/proofs/shapes.ts once read rdf-canonize's `canonize` so, and every compiled shape
+    // failed in the CLI)
+    const wrappers = [...chunks].filter(([, text]) => /^export default require_\w+\(\);\s*$/m.test(text) && !/^export \{/m.test(text)).map(([f]) => f);
+    expect(wrappers.length).toBeGreaterThan(0); // jsonld, at least
+    for (const w of wrappers) {
+      for (const [f, text] of chunks) {
+        for (const m of text.matchAll(new RegExp(`(.{0,60})import\\("\\./${w.replace(/[.]/g, '\\.')}"\\)(.{0,12})`, 'g'))) {
+          const destructuresDefault = /\{ default: \w+ \} = await $/.test(m[1]!);
+          const readsDefault = /^\)?\.default\b/.test(m[2]!);
+          expect({ chunk: f, wrapper: w, ok: destructuresDefault || readsDefault, at: m[0] }).toMatchObject({ ok: true });
+        }
+      }
+    }
+  });
+
   it('each lazily loaded command is the one the help lists (name and summary)', async () => {
     expect(new Set(commands.map((c) => c.name)).size).toBe(commands.length);
     for (const entry of commands) {

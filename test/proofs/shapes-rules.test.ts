@@ -21,6 +21,7 @@ describe('shapeOf: the shape key and the leaves', () => {
     expect(s).toEqual({
       key: `["${C}"]"id":iurn;"n":n;"list":[s;ihttps;ihttp;idid;x-0;x1.5;x9007199254740992;x1e+21;]"o":{"type":=["T"];"b":true;"c":null;"f":false;}"type":="Thing";`,
       contexts: [C],
+      inline: [],
       leaves: [
         { kind: 'i', value: 'urn:x', scheme: 'urn' },
         { kind: 'n', value: 5 },
@@ -37,9 +38,12 @@ describe('shapeOf: the shape key and the leaves', () => {
     expect(['https:/a', 'ftp://a', 'xdid:a', 'Did:a', 'https://a b', 'https://é', 'urn:a\n', 'https://a\u007f', ' did:a', ''].map(kind)).toEqual(Array(10).fill('s;'));
     expect(shapeOf({ '@context': C, v: 'did:a' })).toMatchObject({ leaves: [{ kind: 'i', value: 'did:a', scheme: 'did' }] });
   });
-  it('the @context: a URL or a non-empty list of URLs, only at the top', () => {
+  it('the @context: a URL, a context object or a non-empty list of them, only at the top', () => {
     expect(shapeOf({ '@context': [C, C2], a: 1 })).toMatchObject({ key: `["${C}","${C2}"]"a":n;`, contexts: [C, C2] });
-    for (const ctx of [undefined, [], [C, { a: 'x' }], { a: 'x' }, 5, null, [C, 5]]) expect(shapeOf({ '@context': ctx, a: 1 })).toBe('context');
+    // inline context objects: their JSON text is in the key (shapes-inline.test.ts)
+    expect(shapeOf({ '@context': [C, { a: 'x' }], a: 1 })).toMatchObject({ key: `["${C}",{"a":"x"}]"a":n;`, contexts: [C], inline: [{ a: 'x' }] });
+    expect(shapeOf({ '@context': { a: 'x' }, a: 1 })).toMatchObject({ key: `[{"a":"x"}]"a":n;`, contexts: [], inline: [{ a: 'x' }] });
+    for (const ctx of [undefined, [], 5, null, [C, 5], [C, null], [C, [C2]]]) expect(shapeOf({ '@context': ctx, a: 1 })).toBe('context');
     expect(shapeOf({ a: 1 })).toBe('context');
     expect(shapeOf({ '@context': C, a: { '@context': C2, b: 1 } })).toBe('context');
     expect(shapeOf({ '@context': C, a: [{ b: [{ '@context': null }] }] })).toBe('context');
@@ -114,7 +118,7 @@ describe('shaped: sightings, compilation, hits', () => {
     }
   });
   it('no shape: the reason is the fallback', async () => {
-    expect(await run({ '@context': { a: 'x' } })).toBe('context');
+    expect(await run({ '@context': 5 })).toBe('context');
     expect(await run(null)).toBe('not-object');
     expect(await run(doc('did:example:a', { x: undefined }))).toBe('value');
   });
