@@ -161,7 +161,8 @@ const areas = {
   // invalidation, bounded caches) on small documents under stub-loaded contexts, checked against stock jsonld
   'proofs-shapes': {
     files: ['src/proofs/shapes.ts'],
-    tests: ['test/proofs/shapes-rules.test.ts', 'test/proofs/shapes-rules-2.test.ts', 'test/proofs/shapes-rules-3.test.ts'],
+    tests: ['test/proofs/shapes-rules.test.ts', 'test/proofs/shapes-rules-2.test.ts', 'test/proofs/shapes-rules-3.test.ts',
+      'test/proofs/shapes-inline.test.ts'],
   },
   // the jsonld fast path (src/jsonld/fast.ts: the switch, the shape checks that keep jsonld stock, freezing, shallow
   // clone / shared revert, type-scoped reuse) against stock jsonld's own functions; the W3C suite comparison stays in npm test
