@@ -474,6 +474,46 @@ describe('credits count once (sum conditions claim what they count, unless reuse
       expect(r.detail.children!.map((c) => [c.satisfied, c.used])).toEqual([[true, [0]], [false, [1]]]);
       expect(r.missing).toEqual([{ path: '$.condition.conditions[1]', kind: 'sum', message: '6 more ECTS with skill b', shortfall: { value: 6, unit: 'ECTS' } }]);
     });
+
+    describe('the search is bounded: at most 2,000 other orders are tried in one evaluation (src/stacking/README.md)', () => {
+      // Counting the tries (evaluate-facts.ts evalAll): an `all` whose given order fails tries the other orders of its
+      // competing sums, each try spending one of 2,000 for the whole evaluation; the given order itself is free.
+      // - `never`: an all of five sums no credential meets: every order fails, 5! − 1 = 119 tries (two sums: 1 try).
+      // - `last`: four "at most 10 ECTS with skill x" sums (each claims every x credential it counts, and is met with
+      //   none) and, last, "1 ECTS with skill x". Only orders with the last sum first work; in the order the orders
+      //   are tried ([0,1,2,3,4] first, then [0,1,2,4,3], … by position) the first of them, [4,0,1,2,3], is try 96.
+      // `any` tries its alternatives in turn, passing the same budget on: 16 `never` spend 16 × 119 = 1,904 tries,
+      // so `last` works at try 1,904 + 96 = 2,000; one more two-sum `never` first moves it to try 2,001.
+      const none = sum('gte', 1, { match: { skills: ['none'] } });
+      const never5 = { kind: 'all', conditions: [none, none, none, none, none] };
+      const never2 = { kind: 'all', conditions: [none, none] };
+      const grab = sum('lte', 10, { match: { skills: ['x'] } });
+      const last = { kind: 'all', conditions: [grab, grab, grab, grab, sum('gte', 1, { match: { skills: ['x'] } })] };
+      const x = [F({ ects: 1, skills: ['x'] })];
+      const sixteen = Array.from({ length: 16 }, () => never5);
+
+      it('a working order found at try 2,000 counts', () => {
+        const r = ev(rule({ kind: 'any', conditions: [...sixteen, last] }), x);
+        expect(r.satisfied).toBe(true);
+        expect(r.used).toEqual([0]);
+        expect(r.detail.children![16]!.children!.map((c) => [c.satisfied, c.used])).toEqual([[true, []], [true, []], [true, []], [true, []], [true, [0]]]);
+      });
+
+      it('the same order at try 2,001 is never tried: the given order\'s result is reported', () => {
+        const r = ev(rule({ kind: 'any', conditions: [never2, ...sixteen, last] }), x);
+        expect(r.satisfied).toBe(false);
+        expect(r.used).toEqual([]);
+        expect(r.detail.children![17]!.children!.map((c) => [c.satisfied, c.used])).toEqual([[true, [0]], [true, []], [true, []], [true, []], [false, []]]);
+        expect(r.missing[0]!.alternatives![17]).toEqual([
+          { path: '$.condition.conditions[17].conditions[4]', kind: 'sum', message: '1 more ECTS with skill x', shortfall: { value: 1, unit: 'ECTS' } },
+        ]);
+      });
+
+      it('without the spent budget, `last` alone works (its working order is reachable)', () => {
+        expect(ev(rule({ kind: 'any', conditions: [never2, last] }), x).satisfied).toBe(true);
+        expect(ev(rule(last), x).satisfied).toBe(true);
+      });
+    });
   });
 });
 
