@@ -38,10 +38,10 @@ const isVc2Only = (c: unknown): boolean => c === VC_V2_CONTEXT || (Array.isArray
 let initial: Promise<unknown> | undefined;
 
 /**
- * Whether `v` is JSON as JSON.stringify writes it back exactly (no undefined, function, symbol, non-finite number, Date,
+ * @internal Whether `v` is JSON as JSON.stringify writes it back exactly (no undefined, function, symbol, non-finite number, Date,
  * toJSON …). Iterative; its size is the document's, already bounded (src/verify/bounds.ts).
  */
-function plainJson(v: unknown): boolean {
+export function plainJson(v: unknown): boolean {
   const stack: unknown[] = [v];
   while (stack.length) {
     const x = stack.pop();

@@ -26,7 +26,7 @@ import credstackContext from '../../schemas/credstack-context-v1.json' with { ty
 import { CLR_V2_CONTEXT, CREDSTACK_CONTEXT, DATA_INTEGRITY_V2_CONTEXT, ED25519_2020_CONTEXT, OB_V3_CONTEXT, VC_V1_CONTEXT, VC_V2_CONTEXT } from '../jsonld/contexts.js';
 import type { DocumentLoader } from '../jsonld/loader.js';
 import { shaped } from '../proofs/shapes.js';
-import { proofsSplittable, splitProofs } from './compose.js';
+import { plainJson, proofsSplittable, splitProofs } from './compose.js';
 import type { Check } from './report.js';
 
 type Obj = Record<string, unknown>;
@@ -490,4 +490,18 @@ export async function buildView(
   }
   if (document.credentialStatus !== undefined) view.credentialStatus = list(document.credentialStatus);
   return full ? { view, expanded: r.expanded, full } : { view, expanded: r.expanded };
+}
+
+/**
+ * @internal {@link buildProofView} once per proof text within one proof set (`views`, owned by the caller's call):
+ * identical proofs (same JSON text, same document `@context`, same loader) have one view, hence one expansion of their
+ * proof configuration, which the canonicalization cache then knows by that expansion. A proof that is not plain JSON
+ * (its text would not say all of it) gets a view of its own.
+ */
+export function proofViewOnce(views: Map<string, ReturnType<typeof buildProofView>>, context: unknown, proof: Record<string, unknown>, loader: DocumentLoader): ReturnType<typeof buildProofView> {
+  if (!plainJson(proof)) return buildProofView(context, proof, loader);
+  const key = JSON.stringify(proof);
+  let v = views.get(key);
+  if (!v) views.set(key, (v = buildProofView(context, proof, loader)));
+  return v;
 }

@@ -87,7 +87,8 @@ vi.mock('../../src/proofs/common.js', async (importOriginal) => ({
 }));
 vi.mock('../../src/verify/view.js', () => ({
   // a proof's signed data says what its JSON says (the view itself is tested in test/verify/view-rules.test.ts)
-  buildProofView: async (docContext: unknown, p: Obj, loader: unknown) => {
+  // (proofViewOnce's memo by proof text is tested in view-rules.test.ts: here every proof gets its own view)
+  proofViewOnce: async (_views: Map<string, unknown>, docContext: unknown, p: Obj, loader: unknown) => {
     rec.proofViews.push([docContext, p, loader]);
     const { proofValue: _v, ...rest } = p;
     return { proof: { ...rest, node: {} }, expanded: [`EXPANDED ${String(p.id)}`] };

@@ -7,7 +7,7 @@
 // data; a standard term whose signed value its definition does not allow is refused, never ignored.
 import { describe, expect, it } from 'vitest';
 import { createDocumentLoader, type DocumentLoader } from '../../src/jsonld/loader.js';
-import { buildProofView, buildTermTables, buildView, classifyExpansion, VIEW_CONTEXT_URLS, type ViewResult } from '../../src/verify/view.js';
+import { buildProofView, buildTermTables, proofViewOnce, buildView, classifyExpansion, VIEW_CONTEXT_URLS, type ViewResult } from '../../src/verify/view.js';
 
 const CRED = 'https://www.w3.org/2018/credentials#';
 const SEC = 'https://w3id.org/security#';
@@ -514,6 +514,23 @@ describe('buildView with the real expansion (offline loader, bundled contexts)',
 });
 
 describe('buildProofView: the proof configuration as the suites canonicalize it', () => {
+  it('proofViewOnce: identical proofs (same JSON text) share one view, hence one expansion; other texts and non-plain proofs get their own', async () => {
+    const p = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', verificationMethod: 'did:example:i#k', created: '2026-01-01T00:00:00Z', proofValue: 'zSig' };
+    const views = new Map();
+    const a = await proofViewOnce(views, [VC2, OB3], p, loader);
+    const b = await proofViewOnce(views, [VC2, OB3], { ...p }, loader); // another object, the same text
+    expect(b).toBe(a);
+    expect([...views.keys()]).toEqual([JSON.stringify(p)]);
+    const c = await proofViewOnce(views, [VC2, OB3], { ...p, proofValue: 'zOther' }, loader);
+    expect(c).not.toBe(a);
+    expect(views.size).toBe(2);
+    // undefined is dropped by JSON text: such a proof is not keyed by it
+    const d = await proofViewOnce(views, [VC2, OB3], { ...p, domain: undefined }, loader);
+    expect(d).not.toBe(a);
+    expect(views.size).toBe(2);
+    expect(await proofViewOnce(new Map(), [VC2, OB3], p, loader)).toEqual(await buildProofView([VC2, OB3], p, loader));
+  });
+
   const proof = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', verificationMethod: 'did:example:i#k', created: '2026-01-01T00:00:00Z', proofValue: 'zSig', challenge: 'c', domain: 'd.example', expires: '2027-01-01T00:00:00Z', previousProof: 'urn:p0' };
 
   it('reads each proof field, without proofValue (not part of the configuration)', async () => {

@@ -7,7 +7,7 @@ import { loadEcdsaSuites, loadEddsaSuites } from '../../proofs/load.js';
 import { verifyProofSignature } from '../../proofs/verify-proof.js';
 import { resolveLimits } from '../bounds.js';
 import { asArray, isDateTimeStamp, show } from '../../util/json.js';
-import { buildProofView, type ProofView } from '../view.js';
+import { proofViewOnce, type ProofView } from '../view.js';
 import type { Check } from '../report.js';
 import type { VerifyContext } from '../options.js';
 
@@ -224,7 +224,7 @@ export async function checkProofs(
   }
   const expectedPurpose = opts.expectedPurpose ?? 'assertionMethod';
   // one canonicalization of the document for all its proofs, bounded in quads (see src/verify/bounds.ts)
-  const budget: CanonizeBudget = { cache: new Map(), maxQuads: ctx.maxQuads ?? resolveLimits(ctx.opts.limits).maxQuads };
+  const budget: CanonizeBudget = { cache: new Map(), maxQuads: ctx.maxQuads ?? resolveLimits(ctx.opts.limits).maxQuads }, views = new Map();
   for (const p of proofs) {
     if (!p || typeof p !== 'object' || Array.isArray(p)) {
       out.checks.push({ id: 'proof', status: 'failed', code: 'ERR_PROOF_MALFORMED', message: 'proof must be an object' });
@@ -236,7 +236,7 @@ export async function checkProofs(
       out.checks.push(early);
       continue;
     }
-    const pv = await buildProofView(doc['@context'], p as Record<string, unknown>, ctx.loader);
+    const pv = await proofViewOnce(views, doc['@context'], p as Record<string, unknown>, ctx.loader); // identical proofs: one view
     if ('check' in pv) {
       out.checks.push({ ...pv.check, message: `the proof's signed data cannot be read: ${pv.check.message}` });
       continue;
