@@ -180,6 +180,24 @@ describe('inline context bounds and plain JSON, both sides of each bound', () =>
     expect(shapeOf({ '@context': [null], id: 'did:example:a' })).toBe('context');
   });
 
+  it('in the body too: a function with a reset prototype is no object (value), and a key exactly at maxKeyChars reads on', () => {
+    for (const proto of [null, Object.prototype]) {
+      const fn = Object.setPrototypeOf(function f() {}, proto) as unknown;
+      expect(shapeOf({ '@context': 'https://ctx.example/s', id: 'did:example:a', x: fn })).toBe('value');
+      expect(shapeOf({ '@context': 'https://ctx.example/s', x: [{ y: fn }] })).toBe('value');
+    }
+    // '[{"a":"x"}]"x":' is 15 characters: at maxKeyChars 15 the value is still read (a nested @context: context;
+    // a function: value), at 14 the key is too large first (size)
+    const nested = { '@context': [{ a: 'x' }], x: { '@context': { b: 'y' } } };
+    const fnDoc = { '@context': [{ a: 'x' }], x: () => 1 };
+    SHAPE_LIMITS.maxKeyChars = 15;
+    expect(shapeOf(nested)).toBe('context');
+    expect(shapeOf(fnDoc)).toBe('value');
+    SHAPE_LIMITS.maxKeyChars = 14;
+    expect(shapeOf(nested)).toBe('size');
+    expect(shapeOf(fnDoc)).toBe('size');
+  });
+
   it('an inline context with an array-valued @container compiles and substitutes exactly (stock jsonld oracle)', async () => {
     const ctx = { names: { '@id': `${V}names`, '@container': ['@language', '@set'] } };
     const d = (v: string): Doc => ({ '@context': [C, ctx], id: v, names: { en: [`a ${v}`, 'b'], de: `c ${v}` } });
