@@ -229,7 +229,7 @@ interface Deps { urls: string[]; prints: string[]; terms: Set<string> }
  * names), fingerprinted; the terms of all of them, inline contexts included. An inline context is in the shape key
  * itself: it needs no fingerprint.
  */
-async function collectDeps(contexts: string[], loader: DocumentLoader, inline: readonly Obj[] = []): Promise<Deps | undefined> {
+async function collectDeps(contexts: string[], loader: DocumentLoader, inline: readonly Obj[]): Promise<Deps | undefined> {
   const urls: string[] = [];
   const prints: string[] = [];
   const terms = new Set<string>();
