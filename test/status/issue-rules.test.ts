@@ -29,6 +29,7 @@ vi.mock('../../src/issue.js', () => ({
 }));
 
 import { CredstackError } from '../../src/errors.js';
+import { err, rejected } from './rules-helpers.js';
 import { createStatusList } from '../../src/status/create.js';
 import { getStatus } from '../../src/status/get-status.js';
 import { reinstate } from '../../src/status/reinstate.js';
@@ -69,16 +70,6 @@ function thrown(f: () => unknown): CredstackError {
   }
   throw new Error('expected a throw');
 }
-async function rejected(p: Promise<unknown>): Promise<CredstackError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CredstackError);
-    return e as CredstackError;
-  }
-  throw new Error('expected a rejection');
-}
-const err = (e: CredstackError) => ({ name: e.name, code: e.code, message: e.message });
 const invalid = (message: string, code = 'ERR_INVALID_INPUT') => ({ name: 'InvalidInputError', code, message });
 const listErr = (code: string, message: string) => ({ name: 'StatusListError', code, message });
 

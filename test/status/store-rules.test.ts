@@ -32,6 +32,7 @@ vi.mock('../../src/status/sign.js', () => ({
 }));
 
 import { CredstackError } from '../../src/errors.js';
+import { err, rejected } from './rules-helpers.js';
 import { allocateStatusIndex } from '../../src/status/allocate.js';
 import { FileStatusListStore, pendingQueues, withStatusListFile } from '../../src/status/file-store.js';
 import { signStatusList } from '../../src/status/sign.js';
@@ -66,16 +67,6 @@ const dir = () => {
 const onDisk = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as StatusListState;
 const text = (s: unknown) => JSON.stringify(s, null, 2) + '\n';
 
-async function rejected(p: Promise<unknown>): Promise<CredstackError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CredstackError);
-    return e as CredstackError;
-  }
-  throw new Error('expected a rejection');
-}
-const err = (e: CredstackError) => ({ name: e.name, code: e.code, message: e.message });
 const listErr = (code: string, message: string) => ({ name: 'StatusListError', code, message });
 const invalid = (message: string) => ({ name: 'InvalidInputError', code: 'ERR_INVALID_INPUT', message });
 const errno = (code: string, message: string) => Object.assign(new Error(message), { code });
