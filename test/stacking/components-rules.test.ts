@@ -2,29 +2,15 @@
 // in VC 2.0 `relatedResource` (id + digestMultibase) is matched by id and its digest recomputed. Components here are
 // compact VC-JWT-shaped strings (digested as their text) and JSON-LD objects with inline contexts, so nothing is signed
 // or fetched; expected digests come from node:crypto. Area 'stacking-eval'.
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { verifyStackedComponents } from '../../src/stacking/verify-components.js';
+import { base58btc, multihash } from './digest-oracle.js';
 
 const b64u = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const jwt = (payload: unknown) => `${b64u({ alg: 'EdDSA' })}.${b64u(payload)}.c2ln`;
-const mh = (node: 'sha256' | 'sha384' | 'sha512', data: string) => {
-  const code = { sha256: 0x12, sha384: 0x20, sha512: 0x13 }[node];
-  const d = createHash(node).update(data).digest();
-  return Buffer.concat([Buffer.from([code, d.length]), d]);
-};
+const mh = (node: 'sha256' | 'sha384' | 'sha512', data: string) => multihash(node, { sha256: 0x12, sha384: 0x20, sha512: 0x13 }[node], data);
 const u = (node: 'sha256' | 'sha384' | 'sha512', data: string) => `u${mh(node, data).toString('base64url')}`;
-const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-const z = (bytes: Uint8Array) => {
-  let n = 0n;
-  for (const b of bytes) n = n * 256n + BigInt(b);
-  let out = '';
-  while (n > 0n) {
-    out = B58[Number(n % 58n)]! + out;
-    n /= 58n;
-  }
-  return `z${out}`;
-};
+const z = (bytes: Uint8Array) => `z${base58btc(bytes)}`;
 
 const A = jwt({ jti: 'urn:uuid:a', vc: { id: 'urn:uuid:ignored' } });
 const B = jwt({ vc: { id: 'urn:uuid:b' } });

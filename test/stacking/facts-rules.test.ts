@@ -2,11 +2,11 @@
 // and for component digests (src/stacking/digest.ts: VC 2.0 "Integrity of Related Resources" digestMultibase =
 // multibase `u` base64url-no-pad of a multihash). Hand-made credential objects, no signing, no src/index.js; digests are
 // cross-checked with node:crypto and a base58 encoder written here, not with the code under test. Area 'stacking-facts'.
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { StackingError } from '../../src/errors.js';
 import { canonicalComponentBytes, digestComponent, digestMultibaseOf, parseDigestMultibase } from '../../src/stacking/digest.js';
 import { achievementOf, extractFacts, readLevels, readResults, readSkills, readWorkload } from '../../src/stacking/facts.js';
+import { base58btc, multihash } from './digest-oracle.js';
 
 const EMPTY = { achievementTypes: [], workload: [], level: [], skills: [], results: [] };
 const cred = (achievement: Record<string, unknown>, subject: Record<string, unknown> = {}, top: Record<string, unknown> = {}) =>
@@ -206,26 +206,7 @@ describe('readResults: credentialSubject.result resolved against the achievement
 });
 
 // ---- digests ----
-const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-function base58btc(bytes: Uint8Array): string {
-  let n = 0n;
-  for (const b of bytes) n = n * 256n + BigInt(b);
-  let out = '';
-  while (n > 0n) {
-    out = B58[Number(n % 58n)]! + out;
-    n /= 58n;
-  }
-  for (const b of bytes) {
-    if (b !== 0) break;
-    out = '1' + out;
-  }
-  return out;
-}
 const HASHES = [['sha2-256', 'sha256', 0x12, 32], ['sha2-384', 'sha384', 0x20, 48], ['sha2-512', 'sha512', 0x13, 64]] as const;
-const multihash = (node: string, code: number, data: Uint8Array | string) => {
-  const d = createHash(node).update(data).digest();
-  return Buffer.concat([Buffer.from([code, d.length]), d]);
-};
 
 describe('digestMultibaseOf / parseDigestMultibase (multibase u / z of a sha2 multihash)', () => {
   const abc = new TextEncoder().encode('abc');
