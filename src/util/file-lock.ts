@@ -78,28 +78,27 @@ async function createLockFile(lockPath: string, text: string, token: string): Pr
   const tmp = `${lockPath}.tmp-${token}`;
   let linked = false;
   try {
-    const fh = await open(tmp, 'wx');
-    try {
-      await fh.writeFile(text);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
+    await writeNewFile(tmp, text);
     await link(tmp, lockPath);
     linked = true;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException)?.code;
     if (code === 'EEXIST' || linked) throw err;
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw err;
-    const fh = await open(lockPath, 'wx');
-    try {
-      await fh.writeFile(text);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
+    await writeNewFile(lockPath, text);
   } finally {
     await unlink(tmp).catch(() => {});
+  }
+}
+
+/** Create `path` (EEXIST when it exists) holding `text`, synced to disk before it is closed. */
+async function writeNewFile(path: string, text: string): Promise<void> {
+  const fh = await open(path, 'wx');
+  try {
+    await fh.writeFile(text);
+    await fh.sync();
+  } finally {
+    await fh.close();
   }
 }
 
